@@ -1,0 +1,127 @@
+//! thread.h: channels and alt.
+
+use crate::alt::{self, Alt};
+use crate::chan::{self, Channel};
+use core::ffi::{c_char, c_int, c_ulong, c_void};
+use core::ptr::null_mut;
+
+#[no_mangle]
+pub extern "C" fn chancreate(elemsize: c_int, elemcnt: c_int) -> *mut Channel {
+    chan::create(elemsize, elemcnt)
+}
+
+#[no_mangle]
+pub extern "C" fn chanfree(c: *mut Channel) {
+    chan::free(c)
+}
+
+#[no_mangle]
+pub extern "C" fn chanclose(c: *mut Channel) -> c_int {
+    chan::close(c)
+}
+
+#[no_mangle]
+pub extern "C" fn chanclosing(c: *mut Channel) -> c_int {
+    chan::closing(c)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_chansetname(c: *mut Channel, name: *mut c_char) {
+    chan::setname(c, name)
+}
+
+#[no_mangle]
+pub extern "C" fn chanalt(a: *mut Alt) -> c_int {
+    alt::alt(a, 0, "alt")
+}
+
+#[no_mangle]
+pub extern "C" fn chansend(c: *mut Channel, v: *mut c_void) -> c_int {
+    chan::op1(c, true, v as *mut u8, true, "send")
+}
+
+#[no_mangle]
+pub extern "C" fn chanrecv(c: *mut Channel, v: *mut c_void) -> c_int {
+    chan::op1(c, false, v as *mut u8, true, "recv")
+}
+
+#[no_mangle]
+pub extern "C" fn channbsend(c: *mut Channel, v: *mut c_void) -> c_int {
+    chan::op1(c, true, v as *mut u8, false, "nbsend")
+}
+
+#[no_mangle]
+pub extern "C" fn channbrecv(c: *mut Channel, v: *mut c_void) -> c_int {
+    chan::op1(c, false, v as *mut u8, false, "nbrecv")
+}
+
+/// Pointer and ulong channels must have 8-byte elements.
+fn word(c: *mut Channel, call: &str) -> bool {
+    if !chan::check(c, call) {
+        return false;
+    }
+    // SAFETY: live channel.
+    let n = unsafe { (*c).elemsize };
+    if n as usize != core::mem::size_of::<usize>() {
+        crate::debug::complain(call, &format!("channel {} has {n}-byte elements, not 8", crate::debug::channame(c)));
+        crate::errstr::set(b"wrong element size");
+        return false;
+    }
+    true
+}
+
+fn sendw(c: *mut Channel, v: usize, block: bool, call: &str) -> c_int {
+    if !word(c, call) {
+        return -1;
+    }
+    let mut x = v;
+    chan::op1(c, true, &mut x as *mut usize as *mut u8, block, call)
+}
+
+fn recvw(c: *mut Channel, block: bool, call: &str) -> Option<usize> {
+    if !word(c, call) {
+        return None;
+    }
+    let mut x = 0usize;
+    (chan::op1(c, false, &mut x as *mut usize as *mut u8, block, call) == 1).then_some(x)
+}
+
+#[no_mangle]
+pub extern "C" fn chansendp(c: *mut Channel, v: *mut c_void) -> c_int {
+    sendw(c, v as usize, true, "sendp")
+}
+
+#[no_mangle]
+pub extern "C" fn chansendul(c: *mut Channel, v: c_ulong) -> c_int {
+    sendw(c, v as usize, true, "sendul")
+}
+
+#[no_mangle]
+pub extern "C" fn channbsendp(c: *mut Channel, v: *mut c_void) -> c_int {
+    sendw(c, v as usize, false, "nbsendp")
+}
+
+#[no_mangle]
+pub extern "C" fn channbsendul(c: *mut Channel, v: c_ulong) -> c_int {
+    sendw(c, v as usize, false, "nbsendul")
+}
+
+#[no_mangle]
+pub extern "C" fn chanrecvp(c: *mut Channel) -> *mut c_void {
+    recvw(c, true, "recvp").map_or(null_mut(), |x| x as *mut c_void)
+}
+
+#[no_mangle]
+pub extern "C" fn chanrecvul(c: *mut Channel) -> c_ulong {
+    recvw(c, true, "recvul").unwrap_or(0) as c_ulong
+}
+
+#[no_mangle]
+pub extern "C" fn channbrecvp(c: *mut Channel) -> *mut c_void {
+    recvw(c, false, "nbrecvp").map_or(null_mut(), |x| x as *mut c_void)
+}
+
+#[no_mangle]
+pub extern "C" fn channbrecvul(c: *mut Channel) -> c_ulong {
+    recvw(c, false, "nbrecvul").unwrap_or(0) as c_ulong
+}

@@ -1,0 +1,14 @@
+//! The exported C ABI: thin `extern "C"` wrappers, one file per API area, no logic.
+//! Bridges called only by the C shim carry the `thread9_rt_` prefix and are hidden
+//! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
+
+pub mod chan;
+pub mod thread;
+
+core::arch::global_asm!(
+    ".hidden thread9_rt_main",
+    ".hidden thread9_rt_setname",
+    ".hidden thread9_rt_setstate",
+    ".hidden thread9_rt_chansetname",
+    ".hidden thread9_rt_iocall",
+);

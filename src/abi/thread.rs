@@ -1,0 +1,217 @@
+//! thread.h: threads and procs.
+
+use crate::sched::{self, ThreadFn};
+use crate::{debug, exit, start};
+use core::ffi::{c_char, c_int, c_long, c_uint, c_void, CStr};
+use core::sync::atomic::Ordering;
+
+fn bytes<'a>(s: *const c_char) -> &'a [u8] {
+    if s.is_null() {
+        b""
+    } else {
+        // SAFETY: the program passes a NUL-terminated string.
+        unsafe { CStr::from_ptr(s).to_bytes() }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
+    start::main(argc, argv, tm)
+}
+
+#[no_mangle]
+pub extern "C" fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+    start::threadcreate(f, arg, stacksize)
+}
+
+#[no_mangle]
+pub extern "C" fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+    start::proccreate(f, arg, stacksize, "proccreate")
+}
+
+#[no_mangle]
+pub extern "C" fn threadexits(msg: *const c_char) -> ! {
+    sched::exit_thread(bytes(msg))
+}
+
+#[no_mangle]
+pub extern "C" fn threadexitsall(msg: *const c_char) -> ! {
+    exit::exit_all(bytes(msg))
+}
+
+#[no_mangle]
+pub extern "C" fn threadyield() -> c_int {
+    sched::yield_now()
+}
+
+#[no_mangle]
+pub extern "C" fn threadidle() -> c_int {
+    sched::idle_until_empty()
+}
+
+#[no_mangle]
+pub extern "C" fn threadid() -> c_int {
+    let t = sched::need("threadid");
+    // SAFETY: the running thread.
+    unsafe { (*t).id }
+}
+
+#[no_mangle]
+pub extern "C" fn threadpid(id: c_int) -> c_int {
+    sched::threadpid(id)
+}
+
+#[no_mangle]
+pub extern "C" fn threadgetgrp() -> c_int {
+    let t = sched::need("threadgetgrp");
+    // SAFETY: the running thread.
+    unsafe { (*t).grp.load(Ordering::Relaxed) }
+}
+
+#[no_mangle]
+pub extern "C" fn threadsetgrp(g: c_int) -> c_int {
+    let t = sched::need("threadsetgrp");
+    // SAFETY: the running thread.
+    unsafe { (*t).grp.swap(g, Ordering::Relaxed) }
+}
+
+#[no_mangle]
+pub extern "C" fn threadgetname() -> *mut c_char {
+    sched::getname()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_setname(s: *const c_char) {
+    sched::setname(bytes(s));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_setstate(s: *const c_char) {
+    sched::setstate(bytes(s));
+}
+
+#[no_mangle]
+pub extern "C" fn threaddata() -> *mut *mut c_void {
+    let t = sched::need("threaddata");
+    // SAFETY: the running thread's own slot.
+    unsafe { &mut (*t).data }
+}
+
+#[no_mangle]
+pub extern "C" fn procdata() -> *mut *mut c_void {
+    let t = sched::need("procdata");
+    // SAFETY: the running thread's proc's slot.
+    unsafe { &mut (*(*t).proc).data }
+}
+
+#[no_mangle]
+pub extern "C" fn _threadsetsysproc() {
+    sched::setsysproc();
+}
+
+#[no_mangle]
+pub extern "C" fn threadpin() {
+    sched::pin(true, "threadpin");
+}
+
+#[no_mangle]
+pub extern "C" fn threadunpin() {
+    sched::pin(false, "threadunpin");
+}
+
+#[no_mangle]
+pub extern "C" fn _threadpin() {
+    sched::pin(true, "threadpin");
+}
+
+#[no_mangle]
+pub extern "C" fn _threadunpin() {
+    sched::pin(false, "threadunpin");
+}
+
+#[no_mangle]
+pub extern "C" fn threadneedbackground() {}
+
+#[no_mangle]
+pub extern "C" fn threadprintall() {
+    debug::printall();
+}
+
+/// The running thread as plan9port's opaque `_Thread*` (nil outside threads).
+#[no_mangle]
+pub extern "C" fn _threadnow() -> *mut c_void {
+    sched::current() as *mut c_void
+}
+
+#[no_mangle]
+pub static mut threadnow: unsafe extern "C" fn() -> *mut c_void = now_hook;
+
+unsafe extern "C" fn now_hook() -> *mut c_void {
+    sched::current() as *mut c_void
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn _threadready(t: *mut c_void) {
+    sched::make_ready(t as *mut crate::thread::Thread);
+}
+
+#[no_mangle]
+pub extern "C" fn _threadswitch() {
+    sched::switch_blocked();
+}
+
+#[no_mangle]
+pub extern "C" fn threadint(id: c_int) {
+    sched::interrupt(id, false, false);
+}
+
+#[no_mangle]
+pub extern "C" fn threadintgrp(g: c_int) {
+    sched::interrupt(g, true, false);
+}
+
+#[no_mangle]
+pub extern "C" fn threadkill(id: c_int) {
+    sched::interrupt(id, false, true);
+}
+
+#[no_mangle]
+pub extern "C" fn threadkillgrp(g: c_int) {
+    sched::interrupt(g, true, true);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn incref(r: *mut c_void) -> c_long {
+    sched::refadd(r, 1)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn decref(r: *mut c_void) -> c_long {
+    sched::refadd(r, -1)
+}
+
+#[no_mangle]
+pub extern "C" fn p9atexit(f: Option<unsafe extern "C" fn()>) -> c_int {
+    match f {
+        Some(f) => exit::atexit(f),
+        None => 0,
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn p9atexitdont(f: Option<unsafe extern "C" fn()>) {
+    if let Some(f) = f {
+        exit::atexitdont(f)
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn exits(msg: *const c_char) -> ! {
+    exit::exit_all(bytes(msg))
+}
+
+#[no_mangle]
+pub extern "C" fn _exits(msg: *const c_char) -> ! {
+    // SAFETY: _exit skips atexit handlers and stdio, as Plan 9's _exits.
+    unsafe { libc::_exit(if bytes(msg).is_empty() { 0 } else { 1 }) }
+}

@@ -1,0 +1,83 @@
+/*
+ * Program-overridable symbols and the variadic entry points of thread.h.
+ * Overridables are defined and read here, in C, because a Rust cdylib binds its own
+ * definitions locally (research/FEASIBILITY.md §2); a program's definition interposes.
+ * Each variadic collects its va_list and hands it to one Rust function.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "shim.h"
+
+typedef struct Channel Channel;
+typedef struct Ioproc Ioproc;
+
+int mainstacksize;
+char *argv0;
+
+int
+threadmaybackground(void)
+{
+	return 0;
+}
+
+HIDDEN int thread9_c_mainstacksize(void) { return mainstacksize; }
+HIDDEN int thread9_c_maybackground(void) { return threadmaybackground(); }
+HIDDEN void thread9_c_setargv0(char *a) { if(argv0 == NULL) argv0 = a; }
+HIDDEN char *thread9_c_argv0(void) { return argv0; }
+
+void
+threadsetname(char *fmt, ...)
+{
+	char buf[256];
+	va_list arg;
+
+	va_start(arg, fmt);
+	vsnprint(buf, sizeof buf, fmt, arg);
+	va_end(arg);
+	thread9_rt_setname(buf);
+}
+
+void
+threadsetstate(char *fmt, ...)
+{
+	char buf[256];
+	va_list arg;
+
+	va_start(arg, fmt);
+	vsnprint(buf, sizeof buf, fmt, arg);
+	va_end(arg);
+	thread9_rt_setstate(buf);
+}
+
+void
+chansetname(Channel *c, char *fmt, ...)
+{
+	va_list arg;
+	char *s;
+
+	va_start(arg, fmt);
+	s = fmt ? vsmprint(fmt, arg) : NULL;
+	va_end(arg);
+	thread9_rt_chansetname(c, s);
+}
+
+/* The va_list lives in this frame, which stays alive until op has returned. */
+long
+iocall(Ioproc *io, long (*op)(va_list*), ...)
+{
+	va_list arg;
+	long r;
+
+	va_start(arg, op);
+	r = thread9_rt_iocall(io, op, &arg);
+	va_end(arg);
+	return r;
+}
+
+/* Until the ioproc module lands: iocall runs op in the caller (blocking its proc). */
+__attribute__((weak)) long
+thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args)
+{
+	(void)io;
+	return op(args);
+}

@@ -1,0 +1,513 @@
+//! Channels: plan9port's 64-byte `Channel` with the buffer inline after it, plus a
+//! private header in front (magic, lock, close/free state). One lock per channel.
+//!
+//! Blocked senders and receivers are `Waiter` nodes on their own stacks, linked into
+//! the channel's send or receive queue (FIFO, O(1) removal). A completer claims a
+//! waiter's thread with one CAS on its `sel` word, copies the element directly
+//! between the two threads' buffers and makes the thread runnable.
+
+use crate::debug;
+use crate::sched;
+use crate::spin::SpinLock;
+use crate::thread::*;
+use core::ffi::{c_char, c_void};
+use core::ptr::null_mut;
+use core::sync::atomic::{AtomicU64, Ordering};
+
+#[repr(C)]
+pub struct Channel {
+    pub bufsize: u32,
+    pub elemsize: u32,
+    pub buf: *mut u8,
+    pub nbuf: u32,
+    pub off: u32,
+    pub sendq: Queue, // plan9port's asend (_Altarray, 16 bytes)
+    pub recvq: Queue, // plan9port's arecv
+    pub name: *mut c_char,
+}
+
+#[repr(C)]
+pub struct Queue {
+    pub head: *mut Waiter,
+    pub tail: *mut Waiter,
+}
+
+#[repr(C)]
+pub struct Ext {
+    magic: u64,
+    pub lock: SpinLock,
+    pub closed: bool,
+    pub freed: bool,
+}
+
+const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
+const DEAD: u64 = 0xdead_c4a7_dead_c4a7;
+const EXT: usize = core::mem::size_of::<Ext>();
+const _: () = assert!(core::mem::size_of::<Channel>() == 64 && EXT == 16);
+
+pub struct Waiter {
+    pub next: *mut Waiter,
+    pub prev: *mut Waiter,
+    pub t: *mut Thread,
+    pub idx: u32,
+    pub v: *mut u8,
+    pub linked: bool,
+}
+
+impl Waiter {
+    pub fn new(t: *mut Thread, idx: u32, v: *mut u8) -> Self {
+        Waiter { next: null_mut(), prev: null_mut(), t, idx, v, linked: false }
+    }
+}
+
+/// 9front's Alt.err value for an entry whose channel was closed.
+pub static CLOSED_STR: &[u8] = b"channel was closed\0";
+
+#[inline]
+pub fn ext(c: *mut Channel) -> *mut Ext {
+    (c as *mut u8).wrapping_sub(EXT) as *mut Ext
+}
+
+impl Queue {
+    /// # Safety
+    /// The channel lock is held; `w` is not linked.
+    #[inline]
+    pub unsafe fn push(&mut self, w: *mut Waiter) {
+        (*w).next = null_mut();
+        (*w).prev = self.tail;
+        if self.tail.is_null() {
+            self.head = w;
+        } else {
+            (*self.tail).next = w;
+        }
+        self.tail = w;
+        (*w).linked = true;
+    }
+
+    /// # Safety
+    /// The channel lock is held; `w` is linked in this queue.
+    #[inline]
+    pub unsafe fn unlink(&mut self, w: *mut Waiter) {
+        if (*w).prev.is_null() {
+            self.head = (*w).next;
+        } else {
+            (*(*w).prev).next = (*w).next;
+        }
+        if (*w).next.is_null() {
+            self.tail = (*w).prev;
+        } else {
+            (*(*w).next).prev = (*w).prev;
+        }
+        (*w).linked = false;
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.head.is_null()
+    }
+
+    /// Claims the first waiter whose thread is still waiting, with `code | idx`;
+    /// stale waiters (their thread was claimed through another channel) are dropped.
+    /// The claimed waiter is unlinked and returned; the caller copies, then readies.
+    ///
+    /// # Safety
+    /// The channel lock is held.
+    #[inline]
+    pub unsafe fn claim(&mut self, code: u32) -> *mut Waiter {
+        loop {
+            let w = self.head;
+            if w.is_null() {
+                return w;
+            }
+            self.unlink(w);
+            let t = (*w).t;
+            if (*t)
+                .sel
+                .compare_exchange(SEL_WAITING, code | (*w).idx, Ordering::AcqRel, Ordering::Relaxed)
+                .is_ok()
+            {
+                return w;
+            }
+        }
+    }
+
+    /// Whether some waiter's thread is still waiting (a hint: it may be claimed
+    /// elsewhere before we get to it).
+    ///
+    /// # Safety
+    /// The channel lock is held.
+    #[inline]
+    pub unsafe fn has_live(&self) -> bool {
+        let mut w = self.head;
+        while !w.is_null() {
+            if (*(*w).t).sel.load(Ordering::Relaxed) == SEL_WAITING {
+                return true;
+            }
+            w = (*w).next;
+        }
+        false
+    }
+}
+
+/// Copies one element; a nil destination discards, a nil source sends zeros.
+#[inline]
+unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
+    if dst.is_null() || n == 0 {
+        return;
+    }
+    if src.is_null() {
+        core::ptr::write_bytes(dst, 0, n);
+    } else {
+        core::ptr::copy_nonoverlapping(src, dst, n);
+    }
+}
+
+/// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
+pub fn check(c: *mut Channel, call: &str) -> bool {
+    if c.is_null() {
+        debug::complain(call, "nil channel");
+        crate::errstr::set(b"nil channel");
+        return false;
+    }
+    // SAFETY: best effort: a pointer from chancreate has its header right before it.
+    let m = unsafe { core::ptr::read_volatile(&(*ext(c)).magic) };
+    if m == LIVE {
+        // SAFETY: live channel.
+        if unsafe { (*ext(c)).freed } {
+            debug::complain(call, &format!("channel {} used after chanfree", debug::channame(c)));
+            crate::errstr::set(b"channel was freed");
+            return false;
+        }
+        return true;
+    }
+    if m == DEAD {
+        debug::complain(call, &format!("channel {:p} used after chanfree", c));
+    } else {
+        debug::complain(call, &format!("{:p} is not a channel made by chancreate", c));
+    }
+    crate::errstr::set(b"bad channel");
+    false
+}
+
+pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
+    if elemsize < 0 || elemcnt < 0 {
+        let what = if elemsize < 0 { "negative element size" } else { "negative buffer size" };
+        debug::complain("chancreate", &format!("{what} ({elemsize}, {elemcnt})"));
+        crate::errstr::set(format!("chancreate: {what}").as_bytes());
+        return null_mut();
+    }
+    let Some(bytes) = (elemsize as usize).checked_mul(elemcnt as usize).filter(|&b| b < (1 << 40)) else {
+        debug::complain("chancreate", "buffer too large");
+        crate::errstr::set(b"chancreate: buffer too large");
+        return null_mut();
+    };
+    // SAFETY: a fresh allocation large enough for header, channel and buffer.
+    unsafe {
+        let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
+        if m.is_null() {
+            debug::misuse("chancreate", "out of memory");
+        }
+        core::ptr::write_bytes(m, 0, EXT + 64);
+        let e = m as *mut Ext;
+        (*e).magic = LIVE;
+        let c = m.add(EXT) as *mut Channel;
+        (*c).bufsize = elemcnt as u32;
+        (*c).elemsize = elemsize as u32;
+        (*c).buf = c.add(1) as *mut u8;
+        c
+    }
+}
+
+unsafe fn destroy(c: *mut Channel) {
+    (*ext(c)).magic = DEAD;
+    libc::free((*c).name as *mut c_void);
+    (*c).name = null_mut();
+    libc::free(ext(c) as *mut c_void);
+}
+
+pub fn free(c: *mut Channel) {
+    if c.is_null() {
+        return;
+    }
+    // SAFETY: validated below before use.
+    unsafe {
+        let m = core::ptr::read_volatile(&(*ext(c)).magic);
+        if m != LIVE || (*ext(c)).freed {
+            debug::complain("chanfree", &format!("channel {:p} freed twice (or not a channel)", c));
+            return;
+        }
+        let e = ext(c);
+        (*e).lock.lock();
+        if (*c).sendq.is_empty() && (*c).recvq.is_empty() {
+            (*e).lock.unlock();
+            destroy(c);
+        } else {
+            // Threads are blocked on it: free when the last one leaves (9front).
+            (*e).freed = true;
+            (*e).lock.unlock();
+        }
+    }
+}
+
+pub fn setname(c: *mut Channel, name: *mut c_char) {
+    if !check(c, "chansetname") {
+        // SAFETY: name came from vsmprint (malloc).
+        unsafe { libc::free(name as *mut c_void) };
+        return;
+    }
+    // SAFETY: live channel; the old name was malloc'd by us.
+    unsafe {
+        let e = ext(c);
+        (*e).lock.lock();
+        let old = (*c).name;
+        (*c).name = name;
+        (*e).lock.unlock();
+        libc::free(old as *mut c_void);
+    }
+}
+
+pub fn close(c: *mut Channel) -> i32 {
+    if !check(c, "chanclose") {
+        return -1;
+    }
+    // SAFETY: live channel, under its lock.
+    unsafe {
+        let e = ext(c);
+        (*e).lock.lock();
+        if (*e).closed {
+            (*e).lock.unlock();
+            return -1;
+        }
+        (*e).closed = true;
+        let mut woken: Vec<*mut Thread> = Vec::new();
+        loop {
+            let w = (*c).sendq.claim(SEL_DONE | SEL_CLOSED);
+            if w.is_null() {
+                break;
+            }
+            woken.push((*w).t);
+        }
+        if (*c).nbuf == 0 {
+            loop {
+                let w = (*c).recvq.claim(SEL_DONE | SEL_CLOSED);
+                if w.is_null() {
+                    break;
+                }
+                woken.push((*w).t);
+            }
+        }
+        (*e).lock.unlock();
+        for t in woken {
+            sched::ready(t);
+        }
+    }
+    0
+}
+
+pub fn closing(c: *mut Channel) -> i32 {
+    if !check(c, "chanclosing") {
+        return -1;
+    }
+    // SAFETY: live channel.
+    unsafe {
+        if (*ext(c)).closed {
+            (*c).nbuf as i32
+        } else {
+            -1
+        }
+    }
+}
+
+pub enum Try {
+    Done,
+    Block,
+    Closed,
+}
+
+/// One send attempt with the lock held. On success a claimed receiver is returned
+/// through `wake` for the caller to ready after unlocking.
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) -> Try {
+    if (*ext(c)).closed {
+        return Try::Closed;
+    }
+    let n = (*c).elemsize as usize;
+    if (*c).nbuf == 0 {
+        let w = (*c).recvq.claim(SEL_DONE);
+        if !w.is_null() {
+            copy((*w).v, v, n);
+            *wake = (*w).t;
+            return Try::Done;
+        }
+    }
+    if (*c).nbuf < (*c).bufsize {
+        let i = ((*c).off + (*c).nbuf) % (*c).bufsize;
+        copy((*c).buf.add(i as usize * n), v, n);
+        (*c).nbuf += 1;
+        return Try::Done;
+    }
+    Try::Block
+}
+
+/// One receive attempt with the lock held (see try_send).
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> Try {
+    let n = (*c).elemsize as usize;
+    if (*c).nbuf > 0 {
+        let i = (*c).off;
+        copy(v, (*c).buf.add(i as usize * n), n);
+        (*c).off = (i + 1) % (*c).bufsize;
+        (*c).nbuf -= 1;
+        // A sender blocked on the full buffer moves its value in.
+        if !(*ext(c)).closed {
+            let w = (*c).sendq.claim(SEL_DONE);
+            if !w.is_null() {
+                let j = ((*c).off + (*c).nbuf) % (*c).bufsize;
+                copy((*c).buf.add(j as usize * n), (*w).v, n);
+                (*c).nbuf += 1;
+                *wake = (*w).t;
+            }
+        }
+        return Try::Done;
+    }
+    let w = (*c).sendq.claim(SEL_DONE);
+    if !w.is_null() {
+        copy(v, (*w).v, n);
+        *wake = (*w).t;
+        return Try::Done;
+    }
+    if (*ext(c)).closed {
+        return Try::Closed;
+    }
+    Try::Block
+}
+
+/// Whether a case might be ready now (closed channels never are, except a receive
+/// with data left).
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
+    if send {
+        !(*ext(c)).closed && ((*c).nbuf < (*c).bufsize || ((*c).nbuf == 0 && (*c).recvq.has_live()))
+    } else {
+        (*c).nbuf > 0 || (*c).sendq.has_live()
+    }
+}
+
+/// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
+///
+/// # Safety
+/// `w` was linked into `c`'s queue for direction `send` by the calling thread.
+pub unsafe fn leave(c: *mut Channel, w: *mut Waiter, send: bool) {
+    let e = ext(c);
+    (*e).lock.lock();
+    if (*w).linked {
+        if send {
+            (*c).sendq.unlink(w);
+        } else {
+            (*c).recvq.unlink(w);
+        }
+    }
+    let gone = (*e).freed && (*c).sendq.is_empty() && (*c).recvq.is_empty();
+    (*e).lock.unlock();
+    if gone {
+        destroy(c);
+    }
+}
+
+static NB_RNG: AtomicU64 = AtomicU64::new(0x853c_49e6_748f_ea9b);
+
+/// A uniform random number in [0, n) from the proc's generator (deterministic per run).
+pub fn rand_below(n: usize) -> usize {
+    let p = sched::myproc();
+    let x = if p.is_null() {
+        let mut x = NB_RNG.load(Ordering::Relaxed);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        NB_RNG.store(x, Ordering::Relaxed);
+        x
+    } else {
+        // SAFETY: our own proc's generator.
+        unsafe {
+            let mut x = (*p).rng;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (*p).rng = x;
+            x
+        }
+    };
+    ((x >> 32) * n as u64 >> 32) as usize
+}
+
+/// A single blocking or non-blocking send/receive. Returns 1 done, -1 closed /
+/// interrupted / would block (non-blocking).
+pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if !check(c, call) {
+        return -1;
+    }
+    // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
+    unsafe {
+        let e = ext(c);
+        let mut wake: *mut Thread = null_mut();
+        (*e).lock.lock();
+        let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+        match r {
+            Try::Done => {
+                (*e).lock.unlock();
+                if !wake.is_null() {
+                    sched::ready(wake);
+                }
+                return 1;
+            }
+            Try::Closed => {
+                (*e).lock.unlock();
+                crate::errstr::set(b"channel was closed");
+                return -1;
+            }
+            Try::Block if !block => {
+                (*e).lock.unlock();
+                return -1;
+            }
+            Try::Block => {}
+        }
+        let t = sched::current();
+        if t.is_null() {
+            (*e).lock.unlock();
+            debug::misuse(call, "would block outside a thread9 thread");
+        }
+        let mut w = Waiter::new(t, 0, v);
+        (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+        if send {
+            (*c).sendq.push(&mut w);
+        } else {
+            (*c).recvq.push(&mut w);
+        }
+        (*e).lock.unlock();
+        let code = sched::park(if send { Wait::Send } else { Wait::Recv }, c as *mut c_void, 0);
+        if code & SEL_DONE == 0 {
+            // Interrupted or killed: we are still queued (the completer unlinks the
+            // waiter it claims).
+            leave(c, &mut w, send);
+        }
+        sched::check_killed();
+        if code & SEL_DONE != 0 {
+            if code & SEL_CLOSED != 0 {
+                crate::errstr::set(b"channel was closed");
+                return -1;
+            }
+            return 1;
+        }
+        crate::errstr::set(b"interrupted");
+        -1
+    }
+}

@@ -1,0 +1,163 @@
+//! Diagnostics: misuse reports, the thread dump, deadlock reports, $LIBTHREAD flags.
+
+use crate::proc::{self, Proc};
+use crate::thread::{Thread, Wait};
+use core::sync::atomic::{AtomicU32, Ordering};
+
+/// $LIBTHREAD flags.
+pub const F_NODEADLOCK: u32 = 1;
+pub const F_TRACE: u32 = 2;
+pub const F_NODAEMON: u32 = 4;
+pub static FLAGS: AtomicU32 = AtomicU32::new(0);
+
+pub fn parse_flags() {
+    let s = std::env::var("LIBTHREAD").unwrap_or_default();
+    let mut f = 0;
+    for w in s.split(|c: char| c == ',' || c.is_whitespace()) {
+        match w {
+            "nodeadlock" => f |= F_NODEADLOCK,
+            "trace" => f |= F_TRACE,
+            "nodaemon" => f |= F_NODAEMON,
+            _ => {}
+        }
+    }
+    FLAGS.store(f, Ordering::Relaxed);
+}
+
+pub fn flag(f: u32) -> bool {
+    FLAGS.load(Ordering::Relaxed) & f != 0
+}
+
+pub fn deadlock_check_enabled() -> bool {
+    !flag(F_NODEADLOCK)
+}
+
+/// Writes to fd 2 without allocating much and without stdio (usable anywhere).
+pub fn ewrite(b: &[u8]) {
+    let mut off = 0;
+    while off < b.len() {
+        // SAFETY: writing our own bytes to fd 2.
+        let n = unsafe { libc::write(2, b[off..].as_ptr() as *const _, b.len() - off) };
+        if n <= 0 {
+            break;
+        }
+        off += n as usize;
+    }
+}
+
+/// A misuse of the API that leaves no sane way on: `thread9: CALL: WHAT`, then abort.
+#[cold]
+pub fn misuse(call: &str, what: &str) -> ! {
+    ewrite(format!("thread9: {call}: {what}\n").as_bytes());
+    // SAFETY: abort has no preconditions.
+    unsafe { libc::abort() }
+}
+
+/// A recoverable misuse: report it and let the call return its error value.
+#[cold]
+pub fn complain(call: &str, what: &str) {
+    ewrite(format!("thread9: {call}: {what}\n").as_bytes());
+}
+
+fn cstr(p: *const u8) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    // SAFETY: p is a NUL-terminated string owned by a live object.
+    unsafe { std::ffi::CStr::from_ptr(p as *const _).to_string_lossy().into_owned() }
+}
+
+/// Names a channel for messages: its chansetname name, else its address.
+pub fn channame(c: *mut crate::chan::Channel) -> String {
+    if c.is_null() {
+        return "nil".into();
+    }
+    // SAFETY: c is a live channel (the caller holds a reference to it).
+    let n = unsafe { (*c).name };
+    if n.is_null() {
+        format!("{:p}", c)
+    } else {
+        format!("\"{}\"", cstr(n as *const u8))
+    }
+}
+
+fn describe(t: *mut Thread, running: bool) -> String {
+    // SAFETY: t is registered (we hold its proc's registry lock).
+    unsafe {
+        let st = if running {
+            "running".to_string()
+        } else {
+            match (*t).wait {
+                Wait::None => "ready".into(),
+                Wait::Send => format!("blocked in send on channel {}", channame((*t).waitchan as _)),
+                Wait::Recv => format!("blocked in recv on channel {}", channame((*t).waitchan as _)),
+                Wait::Alt => "blocked in alt".into(),
+                Wait::Sleep => "sleeping".into(),
+                Wait::Lock => "blocked on a lock".into(),
+                Wait::Io => "in iocall".into(),
+                Wait::Idle => "idle".into(),
+                Wait::Fd => "waiting for an fd".into(),
+            }
+        };
+        let mut s = format!(
+            "\tthread {} \"{}\" grp {} {}",
+            (*t).id,
+            String::from_utf8_lossy((*t).name_str()),
+            (*t).grp.load(Ordering::Relaxed),
+            st
+        );
+        if let Some(b) = &(*t).state {
+            s += &format!(" [{}]", cstr(b.as_ptr()));
+        }
+        s += &format!(" (created at {})\n", symbol((*t).func));
+        s
+    }
+}
+
+fn symbol(addr: usize) -> String {
+    let mut info: libc::Dl_info = unsafe { core::mem::zeroed() };
+    // SAFETY: dladdr only reads the loader's tables.
+    if unsafe { libc::dladdr(addr as *const _, &mut info) } != 0 && !info.dli_sname.is_null() {
+        cstr(info.dli_sname as *const u8)
+    } else {
+        format!("{:#x}", addr)
+    }
+}
+
+/// The thread dump: every proc and thread with id, name, group, state, creator.
+pub fn dump() -> String {
+    let mut out = String::new();
+    let me = crate::sched::current();
+    proc::for_each(|p: *mut Proc| {
+        // SAFETY: p is registered (we hold the proc list lock).
+        unsafe {
+            let sys = if (*p).sys.load(Ordering::Relaxed) { " (sysproc)" } else { "" };
+            out += &format!(
+                "proc {} tid {}{}{}\n",
+                (*p).id,
+                (*p).tid.load(Ordering::Relaxed),
+                if (*p).is_main { " main" } else { "" },
+                sys
+            );
+            let cur = (*p).cur;
+            proc::for_each_thread(p, |t| out += &describe(t, t == cur || t == me));
+        }
+    });
+    out
+}
+
+pub fn printall() {
+    ewrite(dump().as_bytes());
+}
+
+/// Every thread of every proc is blocked and nothing outside can wake one.
+#[cold]
+pub fn deadlock() -> ! {
+    ewrite(b"thread9: deadlock: all threads are asleep\n");
+    printall();
+    // SAFETY: _exit: the program cannot make progress; atexit handlers could block too.
+    unsafe {
+        libc::fflush(core::ptr::null_mut());
+        libc::_exit(1)
+    }
+}

@@ -1,0 +1,27 @@
+//! thread9: Plan 9's thread library (plan9port's libthread ABI) on stackful coroutines.
+//!
+//! Procs are OS threads, each running a cooperative scheduler (`sched`); threads are
+//! corosensei coroutines on pooled stacks (`stack`) that never migrate; channels
+//! (`chan`) and `alt` move fixed-size elements between threads of any proc.
+//! `abi` is the thin `extern "C"` layer; everything else is ordinary Rust.
+#![allow(clippy::missing_safety_doc)]
+
+pub mod abi;
+pub mod alt;
+pub mod chan;
+pub mod daemon;
+pub mod debug;
+pub mod errstr;
+pub mod exit;
+pub mod fault;
+pub mod futex;
+pub mod hooks;
+pub mod poll;
+pub mod proc;
+pub mod sched;
+pub mod signals;
+pub mod spin;
+pub mod stack;
+pub mod start;
+pub mod thread;
+pub mod timer;

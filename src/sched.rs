@@ -1,0 +1,697 @@
+//! The per-proc scheduler: run queue, park/ready, cross-proc wake-ups, idling.
+//!
+//! A thread switches only to its proc's scheduler loop (a corosensei suspend) and the
+//! loop resumes the next ready thread: two ~2 ns switches, no syscalls. Waking a thread
+//! of another proc pushes it on that proc's lock-free inbox and futex-wakes the proc
+//! only if it sleeps (Dekker ordering on `Proc::sleeping`, FEASIBILITY.md §5).
+
+use crate::futex;
+use crate::proc::{self, Proc, CENSUS, RUNNING, SLEEP_FUTEX, SLEEP_POLL, WAKEGEN};
+use crate::stack;
+use crate::thread::*;
+use core::ffi::c_void;
+use core::ptr::null_mut;
+use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
+use corosensei::CoroutineResult;
+use std::cell::Cell;
+
+thread_local! {
+    static CUR_PROC: Cell<*mut Proc> = const { Cell::new(null_mut()) };
+}
+
+static NEXT_TID: AtomicI32 = AtomicI32::new(1);
+/// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
+static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
+
+pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
+
+#[inline]
+pub fn myproc() -> *mut Proc {
+    CUR_PROC.with(|c| c.get())
+}
+
+pub fn set_myproc(p: *mut Proc) {
+    CUR_PROC.with(|c| c.set(p));
+}
+
+/// The running thread, or null outside thread9 threads.
+#[inline]
+pub fn current() -> *mut Thread {
+    let p = myproc();
+    if p.is_null() {
+        null_mut()
+    } else {
+        // SAFETY: p is this OS thread's live proc.
+        unsafe { (*p).cur }
+    }
+}
+
+/// The running thread; a call from outside any thread9 thread is a misuse: report it
+/// naming `call`, and abort.
+#[inline]
+pub fn need(call: &str) -> *mut Thread {
+    let t = current();
+    if t.is_null() {
+        crate::debug::misuse(call, "not called from a thread9 thread");
+    }
+    t
+}
+
+fn errno_loc() -> *mut i32 {
+    // SAFETY: glibc's per-OS-thread errno location.
+    unsafe { libc::__errno_location() }
+}
+
+/// Creates a thread in proc `p` (the caller's, or a proc not yet started) and queues it.
+/// Returns its id, or an errno when no stack can be had.
+///
+/// # Safety
+/// `p` is the caller's proc or one whose OS thread has not started.
+pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usize) -> Result<i32, i32> {
+    let st = stack::alloc(Some(&mut (*p).cache), stacksize)?;
+    let (lo, size) = (st.lo, st.size);
+    let cur = current();
+    let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
+    let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
+    let t = Box::into_raw(Box::new(Thread {
+        id,
+        grp: AtomicI32::new(grp),
+        proc: p,
+        co: None,
+        yielder: core::ptr::null(),
+        sel: AtomicU32::new(SEL_IDLE),
+        killed: Default::default(),
+        errno: 0,
+        data: null_mut(),
+        name: None,
+        state: None,
+        errstr: None,
+        wait: Wait::None,
+        waitchan: null_mut(),
+        func: f as usize,
+        stack_lo: lo,
+        stack_size: size,
+        timer: crate::timer::Timer::new(timer_fire),
+        next: null_mut(),
+        inext: null_mut(),
+        rprev: null_mut(),
+        rnext: null_mut(),
+    }));
+    let tp = t as usize;
+    let argp = arg as usize;
+    (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
+        let t = tp as *mut Thread;
+        // SAFETY: t is this coroutine's own Thread, alive while it runs.
+        unsafe {
+            (*t).yielder = y;
+            f(argp as *mut c_void);
+            set_exitmsg((*t).proc, b"");
+        }
+    }));
+    // Register.
+    (*p).reg_lock.lock();
+    let h = *(*p).reg_head.get();
+    (*t).rnext = h;
+    if !h.is_null() {
+        (*h).rprev = t;
+    }
+    *(*p).reg_head.get() = t;
+    (*p).reg_lock.unlock();
+    (*p).nthreads += 1;
+    push_runq(p, t);
+    Ok(id)
+}
+
+#[inline]
+unsafe fn push_runq(p: *mut Proc, t: *mut Thread) {
+    (*t).next = null_mut();
+    if (*p).runq_tail.is_null() {
+        (*p).runq_head = t;
+    } else {
+        (*(*p).runq_tail).next = t;
+    }
+    (*p).runq_tail = t;
+}
+
+#[inline]
+unsafe fn pop_runq(p: *mut Proc) -> *mut Thread {
+    let t = (*p).runq_head;
+    if !t.is_null() {
+        (*p).runq_head = (*t).next;
+        if (*p).runq_head.is_null() {
+            (*p).runq_tail = null_mut();
+        }
+    }
+    t
+}
+
+/// Takes the pinned thread out of the run queue, if it is there.
+unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
+    let want = (*p).pinned;
+    let mut prev: *mut Thread = null_mut();
+    let mut t = (*p).runq_head;
+    while !t.is_null() {
+        if t == want {
+            if prev.is_null() {
+                (*p).runq_head = (*t).next;
+            } else {
+                (*prev).next = (*t).next;
+            }
+            if (*p).runq_tail == t {
+                (*p).runq_tail = prev;
+            }
+            return t;
+        }
+        prev = t;
+        t = (*t).next;
+    }
+    null_mut()
+}
+
+/// Makes a parked thread runnable, from any proc.
+///
+/// # Safety
+/// `t` is a live thread that the caller has just claimed (its `sel` CAS succeeded).
+#[inline]
+pub unsafe fn ready(t: *mut Thread) {
+    let p = (*t).proc;
+    if p == myproc() {
+        push_runq(p, t);
+    } else {
+        let mut h = (*p).inbox.load(Ordering::Relaxed);
+        loop {
+            (*t).inext = h;
+            match (*p).inbox.compare_exchange_weak(h, t, Ordering::SeqCst, Ordering::Relaxed) {
+                Ok(_) => break,
+                Err(x) => h = x,
+            }
+        }
+        kick(p);
+    }
+}
+
+/// Wakes proc `p` if it sleeps. Called after publishing work for it.
+pub fn kick(p: *mut Proc) {
+    // SAFETY: procs are never freed; a stale kick is a harmless spurious wake.
+    unsafe {
+        if (*p).sleeping.load(Ordering::SeqCst) == RUNNING {
+            return;
+        }
+        match (*p).sleeping.swap(RUNNING, Ordering::SeqCst) {
+            SLEEP_FUTEX => {
+                WAKEGEN.fetch_add(1, Ordering::Relaxed);
+                futex::wake(&(*p).sleeping, 1);
+            }
+            SLEEP_POLL => {
+                WAKEGEN.fetch_add(1, Ordering::Relaxed);
+                let one: u64 = 1;
+                libc::write((*p).wake_fd, &one as *const u64 as *const c_void, 8);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Claims a parked thread with `code` and makes it runnable. False if it was not
+/// waiting (already claimed, or running).
+///
+/// # Safety
+/// `t` is a live thread.
+#[inline]
+pub unsafe fn wake(t: *mut Thread, code: u32) -> bool {
+    if (*t).sel.compare_exchange(SEL_WAITING, code, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+        ready(t);
+        true
+    } else {
+        false
+    }
+}
+
+/// Switches from the running thread to its scheduler.
+#[inline]
+pub fn switch(v: Verdict) {
+    let t = current();
+    // SAFETY: t is the running thread; its yielder lives on its own stack.
+    unsafe { (*(*t).yielder).suspend(v) };
+}
+
+/// Parks the running thread, whose `sel` the caller has set to SEL_WAITING (under
+/// the locks that make it findable). Returns how the park ended. `deadline` is an
+/// absolute nsecmono() value, 0 for none. A killed thread never returns from here.
+pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
+    let t = current();
+    // SAFETY: t is the running thread of this OS thread's proc.
+    unsafe {
+        let p = (*t).proc;
+        (*t).wait = wait;
+        (*t).waitchan = chan;
+        if deadline != 0 {
+            (*t).timer.deadline = deadline;
+            (*p).timers.insert(&mut (*t).timer);
+        }
+        if (*t).killed.load(Ordering::Relaxed) {
+            // Killed before parking: take the claim ourselves so nobody completes it.
+            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
+        }
+        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+            switch(Verdict::Block);
+        }
+        if (*t).timer.armed() {
+            (*p).timers.remove(&mut (*t).timer);
+        }
+        (*t).wait = Wait::None;
+        (*t).waitchan = null_mut();
+        (*t).sel.swap(SEL_IDLE, Ordering::Acquire)
+    }
+}
+
+/// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.
+pub fn check_killed() {
+    let t = current();
+    // SAFETY: t is the running thread.
+    unsafe {
+        if !t.is_null() && (*t).killed.load(Ordering::Relaxed) {
+            die();
+        }
+    }
+}
+
+unsafe fn timer_fire(tm: *mut crate::timer::Timer) {
+    let off = core::mem::offset_of!(Thread, timer);
+    let t = (tm as *mut u8).sub(off) as *mut Thread;
+    wake(t, SEL_TIMEOUT);
+}
+
+/// threadyield: returns how many other switches the proc made meanwhile.
+pub fn yield_now() -> i32 {
+    let t = need("threadyield");
+    // SAFETY: t is the running thread.
+    unsafe {
+        let p = (*t).proc;
+        let before = (*p).nswitch;
+        switch(Verdict::Yield);
+        check_killed();
+        ((*p).nswitch - before - 1) as i32
+    }
+}
+
+/// Records the proc's exit message (the last exiting thread's stands), UTF-8 safe.
+///
+/// # Safety
+/// `p` is the caller's proc.
+pub unsafe fn set_exitmsg(p: *mut Proc, msg: &[u8]) {
+    let n = utf8_trunc(msg, 127);
+    let m = &mut (*p).exitmsg;
+    m[..n].copy_from_slice(&msg[..n]);
+    m[n] = 0;
+}
+
+/// Ends the running thread (threadexits), from any depth: never unwinds.
+pub fn exit_thread(msg: &[u8]) -> ! {
+    let t = need("threadexits");
+    // SAFETY: t is the running thread.
+    unsafe { set_exitmsg((*t).proc, msg) };
+    die()
+}
+
+fn die() -> ! {
+    switch(Verdict::Exit);
+    unreachable!("thread9: a dead thread was resumed");
+}
+
+unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    let mut co = (*t).co.take().unwrap();
+    if reset {
+        // The coroutine is suspended mid-stack: abandon it without unwinding.
+        co.force_reset();
+    }
+    stack::free(Some(&mut (*p).cache), co.into_stack());
+    (*p).reg_lock.lock();
+    if (*t).rprev.is_null() {
+        *(*p).reg_head.get() = (*t).rnext;
+    } else {
+        (*(*t).rprev).rnext = (*t).rnext;
+    }
+    if !(*t).rnext.is_null() {
+        (*(*t).rnext).rprev = (*t).rprev;
+    }
+    (*p).reg_lock.unlock();
+    if (*p).pinned == t {
+        (*p).pinned = null_mut();
+    }
+    (*p).nthreads -= 1;
+    drop(Box::from_raw(t));
+}
+
+#[inline]
+unsafe fn run(p: *mut Proc, t: *mut Thread) {
+    (*p).cur = t;
+    *errno_loc() = (*t).errno;
+    let r = (*t).co.as_mut().unwrap_unchecked().resume(());
+    (*t).errno = *errno_loc();
+    (*p).cur = null_mut();
+    (*p).nswitch += 1;
+    if core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+        crate::signals::overflow_report(t);
+    }
+    match r {
+        CoroutineResult::Yield(Verdict::Yield) => push_runq(p, t),
+        CoroutineResult::Yield(Verdict::Block) => {}
+        CoroutineResult::Yield(Verdict::Exit) => finish(p, t, true),
+        CoroutineResult::Return(()) => finish(p, t, false),
+    }
+}
+
+/// Moves cross-proc wake-ups to the run queue (in the order they were made).
+#[inline]
+unsafe fn drain_inbox(p: *mut Proc) {
+    if (*p).inbox.load(Ordering::Relaxed).is_null() {
+        return;
+    }
+    let mut t = (*p).inbox.swap(null_mut(), Ordering::Acquire);
+    let mut rev: *mut Thread = null_mut();
+    while !t.is_null() {
+        let n = (*t).inext;
+        (*t).inext = rev;
+        rev = t;
+        t = n;
+    }
+    while !rev.is_null() {
+        let n = (*rev).inext;
+        push_runq(p, rev);
+        rev = n;
+    }
+}
+
+unsafe fn fire_timers(p: *mut Proc) {
+    if (*p).timers.is_empty() {
+        return;
+    }
+    let now = futex::now_ns();
+    while let Some(tm) = (*p).timers.pop_due(now) {
+        ((*tm).fire)(tm);
+    }
+}
+
+/// Runs proc `p` until it has no threads left.
+///
+/// # Safety
+/// Called once, on `p`'s own OS thread.
+pub unsafe fn schedule(p: *mut Proc) {
+    loop {
+        drain_inbox(p);
+        fire_timers(p);
+        let t = if (*p).pinned.is_null() { pop_runq(p) } else { take_pinned(p) };
+        if !t.is_null() {
+            run(p, t);
+            if (*p).nswitch & 63 == 0 {
+                fire_timers(p);
+            }
+            continue;
+        }
+        if (*p).nthreads == 0 {
+            return;
+        }
+        idle(p);
+    }
+}
+
+fn spin_ns() -> u64 {
+    let v = SPIN_NS.load(Ordering::Relaxed);
+    if v != u64::MAX {
+        return v;
+    }
+    // SAFETY: sysconf has no preconditions.
+    let ncpu = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    let v = std::env::var("THREAD9_SPIN")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if ncpu > 1 { 20_000 } else { 0 });
+    SPIN_NS.store(v, Ordering::Relaxed);
+    v
+}
+
+/// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
+/// arrives or the earliest timer is due.
+unsafe fn idle(p: *mut Proc) {
+    let spin = spin_ns();
+    if spin > 0 {
+        let start = futex::now_ns();
+        let limit = match (*p).timers.next() {
+            Some(d) => d.min(start + spin),
+            None => start + spin,
+        };
+        let mut i = 0u32;
+        while (*p).inbox.load(Ordering::Relaxed).is_null() {
+            core::hint::spin_loop();
+            i += 1;
+            if i & 127 == 0 && futex::now_ns() >= limit {
+                break;
+            }
+        }
+        if !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return;
+        }
+    }
+    let deadline = (*p).timers.next().unwrap_or(0);
+    if !(*p).poller.is_null() {
+        crate::poll::idle_wait(p, deadline);
+        return;
+    }
+    (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
+    if !(*p).inbox.load(Ordering::SeqCst).is_null() {
+        (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+        return;
+    }
+    if deadline == 0 && (*p).external == 0 {
+        sleep_indefinitely(p);
+    } else {
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, deadline);
+    }
+    (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+}
+
+/// Sleeps with nothing but other threads able to wake us. If every proc is in this
+/// state and stays so (no wake-up anywhere for a grace period), nothing can ever run
+/// again: report the deadlock.
+unsafe fn sleep_indefinitely(p: *mut Proc) {
+    let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
+    if (v & 0xffff_ffff) == (v >> 32) && crate::debug::deadlock_check_enabled() {
+        let gen = WAKEGEN.load(Ordering::SeqCst);
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
+        let v2 = CENSUS.load(Ordering::SeqCst);
+        if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
+            && (*p).inbox.load(Ordering::SeqCst).is_null()
+            && (v2 & 0xffff_ffff) == (v2 >> 32)
+            && WAKEGEN.load(Ordering::SeqCst) == gen
+        {
+            crate::debug::deadlock();
+        }
+    } else {
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
+    }
+    CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Registers a thread/task outside the channel world that may wake this proc's
+/// threads (an fd wait, a pending FUSE request…), so idling is not a deadlock.
+pub fn external_add(delta: isize) {
+    let p = myproc();
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc.
+        unsafe { (*p).external = ((*p).external as isize + delta) as usize };
+    }
+}
+
+/// Called on a proc's OS thread once its scheduler has returned.
+///
+/// # Safety
+/// `p` has no threads left.
+pub unsafe fn proc_done(p: *mut Proc) {
+    let sys = (*p).sys.load(Ordering::SeqCst);
+    let msg = (*p).exitmsg;
+    proc::retire(p);
+    set_myproc(null_mut());
+    if !sys && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
+        let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
+        crate::exit::exit_all(&msg[..n]);
+    }
+}
+
+/// Drops the threads of a proc whose OS thread could not be started.
+///
+/// # Safety
+/// `p`'s OS thread never ran; its threads never started.
+pub unsafe fn discard_unstarted(p: *mut Proc) {
+    loop {
+        let t = pop_runq(p);
+        if t.is_null() {
+            break;
+        }
+        finish(p, t, true);
+    }
+}
+
+/// threadidle: yields until no other thread of the proc is ready; returns switches made.
+pub fn idle_until_empty() -> i32 {
+    let t = need("threadidle");
+    // SAFETY: t is the running thread of this proc.
+    unsafe {
+        let p = (*t).proc;
+        let before = (*p).nswitch;
+        while !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            switch(Verdict::Yield);
+            check_killed();
+        }
+        ((*p).nswitch - before) as i32
+    }
+}
+
+/// threadpid: the OS thread id of the proc holding thread `id` (0: the caller's).
+pub fn threadpid(id: i32) -> i32 {
+    if id < 0 {
+        return -1;
+    }
+    if id == 0 {
+        let t = need("threadpid");
+        // SAFETY: running thread.
+        return unsafe { (*(*t).proc).tid.load(Ordering::Relaxed) as i32 };
+    }
+    let mut r = -1;
+    proc::for_each(|p| {
+        // SAFETY: registered procs and threads, under their locks.
+        unsafe {
+            proc::for_each_thread(p, |t| {
+                if (*t).id == id {
+                    r = (*p).tid.load(Ordering::Relaxed) as i32;
+                }
+            })
+        }
+    });
+    r
+}
+
+pub fn getname() -> *mut libc::c_char {
+    let t = need("threadgetname");
+    // SAFETY: the running thread's own buffer, valid for its life.
+    unsafe { (*t).name.get_or_insert_with(|| Box::new([0; 256])).as_mut_ptr() as *mut libc::c_char }
+}
+
+pub fn setname(s: &[u8]) {
+    let t = need("threadsetname");
+    // SAFETY: the running thread.
+    unsafe {
+        set_buf(&mut (*t).name, s);
+        let p = (*t).proc;
+        if (*p).nthreads == 1 {
+            // Name the OS thread too (top -H, gdb); the kernel keeps 15 bytes.
+            let mut b = [0u8; 16];
+            let n = utf8_trunc(s, 15);
+            b[..n].copy_from_slice(&s[..n]);
+            libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
+        }
+    }
+}
+
+pub fn setstate(s: &[u8]) {
+    let t = need("threadsetstate");
+    // SAFETY: the running thread.
+    unsafe { set_buf(&mut (*t).state, s) };
+}
+
+/// _threadsetsysproc: the caller's proc no longer keeps the program alive.
+pub fn setsysproc() {
+    let t = need("_threadsetsysproc");
+    // SAFETY: the running thread's proc.
+    unsafe {
+        let p = (*t).proc;
+        if !(*p).sys.swap(true, Ordering::SeqCst) && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
+            crate::exit::exit_all(b"");
+        }
+    }
+}
+
+pub fn pin(on: bool, call: &str) {
+    let t = need(call);
+    // SAFETY: the running thread's proc.
+    unsafe {
+        let p = (*t).proc;
+        if on {
+            if (*p).pinned == t {
+                crate::debug::misuse(call, "thread already pinned");
+            }
+            if !(*p).pinned.is_null() {
+                crate::debug::misuse(call, &format!("proc already pinned by thread {}", (*(*p).pinned).id));
+            }
+            (*p).pinned = t;
+        } else {
+            if (*p).pinned != t {
+                crate::debug::misuse(call, "thread is not pinned");
+            }
+            (*p).pinned = null_mut();
+        }
+    }
+}
+
+/// _threadready: makes a thread parked by _threadswitch runnable.
+///
+/// # Safety
+/// `t` is a live thread.
+pub unsafe fn make_ready(t: *mut Thread) {
+    if !t.is_null() {
+        wake(t, SEL_WOKEN);
+    }
+}
+
+/// _threadswitch: parks the running thread until _threadready.
+pub fn switch_blocked() {
+    let t = need("_threadswitch");
+    // SAFETY: the running thread.
+    unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
+    park(Wait::Lock, null_mut(), 0);
+    check_killed();
+}
+
+/// threadint/threadkill (and the group forms): interrupts threads blocked in a
+/// channel operation, alt or sleep; a kill also makes them die at their next switch.
+pub fn interrupt(which: i32, grp: bool, kill: bool) {
+    let mut hits: Vec<*mut Thread> = Vec::new();
+    proc::for_each(|p| {
+        // SAFETY: registered procs/threads under their locks.
+        unsafe {
+            proc::for_each_thread(p, |t| {
+                let m = if grp { (*t).grp.load(Ordering::Relaxed) == which } else { (*t).id == which };
+                if m {
+                    if kill {
+                        (*t).killed.store(true, Ordering::SeqCst);
+                    }
+                    // Claim under the registry lock: a claimed thread cannot exit
+                    // before we have queued it.
+                    if (*t)
+                        .sel
+                        .compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed)
+                        .is_ok()
+                    {
+                        hits.push(t);
+                    }
+                }
+            })
+        }
+    });
+    for t in hits {
+        // SAFETY: claimed above; it stays parked until readied.
+        unsafe { ready(t) };
+    }
+}
+
+/// incref/decref on plan9port's `Ref` (Lock at 0, long at 56): atomics, same layout.
+///
+/// # Safety
+/// `r` points to a Ref.
+pub unsafe fn refadd(r: *mut c_void, d: i64) -> i64 {
+    if r.is_null() {
+        crate::debug::misuse(if d > 0 { "incref" } else { "decref" }, "nil Ref");
+    }
+    let a = &*((r as *mut u8).add(56) as *const core::sync::atomic::AtomicI64);
+    a.fetch_add(d, Ordering::SeqCst) + d
+}

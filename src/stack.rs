@@ -1,0 +1,318 @@
+//! Coroutine stacks, carved from large MAP_NORESERVE slabs.
+//!
+//! One mmap per stack would cost a VMA each and Linux stops at vm.max_map_count (65530):
+//! ~32,750 stacks. Slabs keep the mapping count flat. Each slot is [guard page][stack];
+//! the guard is installed with MADV_GUARD_INSTALL (no VMA, Linux >= 6.13), else with
+//! mprotect while a budget of VMAs lasts, else not at all; every stack also carries a
+//! canary at its lowest word, checked whenever its thread switches out.
+//! Freed stacks are cached per proc (warm, lock-free) and then pooled globally, where
+//! their memory is returned with MADV_DONTNEED.
+
+use crate::spin::SpinLock;
+use core::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::UnsafeCell;
+
+pub const PAGE: usize = 4096;
+/// Smallest usable stack we hand out, whatever was asked (documented in thread(3)).
+pub const MIN_STACK: usize = 64 * 1024;
+const NCLASS: usize = 9; // 64 KiB .. 16 MiB
+const SLAB: usize = 64 << 20;
+const MADV_GUARD_INSTALL: libc::c_int = 102;
+pub const CANARY: u64 = 0x2174_6872_6561_6439; // "9daerht!"
+const CACHE_PER_CLASS: usize = 256;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GuardMode {
+    Madvise,
+    Mprotect,
+    Canary,
+}
+
+/// A usable stack region [lo, lo+size); the guard page sits just below lo.
+pub struct Stack {
+    pub lo: usize,
+    pub size: usize,
+    class: u8,
+}
+
+// SAFETY: base/limit describe a mapped, writable region owned by this Stack.
+unsafe impl corosensei::stack::Stack for Stack {
+    #[inline]
+    fn base(&self) -> corosensei::stack::StackPointer {
+        corosensei::stack::StackPointer::new(self.lo + self.size).unwrap()
+    }
+    #[inline]
+    fn limit(&self) -> corosensei::stack::StackPointer {
+        corosensei::stack::StackPointer::new(self.lo).unwrap()
+    }
+}
+
+impl Stack {
+    #[inline]
+    pub fn canary_ok(&self) -> bool {
+        // SAFETY: lo is the lowest word of our mapped stack.
+        unsafe { core::ptr::read_volatile(self.lo as *const u64) == CANARY }
+    }
+}
+
+struct Class {
+    lock: SpinLock,
+    free: UnsafeCell<Vec<usize>>,
+    next: UnsafeCell<usize>,
+    end: UnsafeCell<usize>,
+}
+// SAFETY: every field behind `lock`.
+unsafe impl Sync for Class {}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const CLASS_INIT: Class = Class {
+    lock: SpinLock::new(),
+    free: UnsafeCell::new(Vec::new()),
+    next: UnsafeCell::new(0),
+    end: UnsafeCell::new(0),
+};
+static CLASSES: [Class; NCLASS] = [CLASS_INIT; NCLASS];
+static MODE: AtomicUsize = AtomicUsize::new(usize::MAX);
+static MPROTECT_BUDGET: AtomicUsize = AtomicUsize::new(0);
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static FAIL_AT: AtomicUsize = AtomicUsize::new(0);
+
+/// Per-proc cache of warm stacks, touched only by its proc's OS thread.
+#[derive(Default)]
+pub struct Cache {
+    free: [Vec<usize>; NCLASS],
+}
+
+pub fn guard_mode() -> GuardMode {
+    match MODE.load(Ordering::Relaxed) {
+        0 => GuardMode::Madvise,
+        1 => GuardMode::Mprotect,
+        2 => GuardMode::Canary,
+        _ => {
+            init_mode();
+            guard_mode()
+        }
+    }
+}
+
+fn init_mode() {
+    let forced = std::env::var("THREAD9_STACKGUARD").ok();
+    let m = match forced.as_deref() {
+        Some("canary") => 2,
+        Some("mprotect") => 1,
+        _ => {
+            // Probe MADV_GUARD_INSTALL on a scratch mapping.
+            // SAFETY: a fresh private anonymous mapping, unmapped right after.
+            unsafe {
+                let p = libc::mmap(
+                    core::ptr::null_mut(),
+                    2 * PAGE,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                    -1,
+                    0,
+                );
+                let ok = p != libc::MAP_FAILED && libc::madvise(p, PAGE, MADV_GUARD_INSTALL) == 0;
+                if p != libc::MAP_FAILED {
+                    libc::munmap(p, 2 * PAGE);
+                }
+                if ok {
+                    0
+                } else {
+                    1
+                }
+            }
+        }
+    };
+    let maxmap = std::fs::read_to_string("/proc/sys/vm/max_map_count")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .unwrap_or(65530);
+    MPROTECT_BUDGET.store((maxmap / 4).min(16384), Ordering::Relaxed);
+    if let Some(n) = std::env::var("THREAD9_FAIL_STACK").ok().and_then(|s| s.parse().ok()) {
+        FAIL_AT.store(n, Ordering::Relaxed);
+    }
+    MODE.store(m, Ordering::Relaxed);
+}
+
+fn class_of(size: usize) -> Option<usize> {
+    (0..NCLASS).find(|&k| size <= MIN_STACK << k)
+}
+
+/// The usable size a request for `req` bytes gets.
+pub fn rounded(req: usize) -> usize {
+    let r = req.max(MIN_STACK);
+    match class_of(r) {
+        Some(k) => MIN_STACK << k,
+        None => (r + PAGE - 1) & !(PAGE - 1),
+    }
+}
+
+fn install_guard(guard_lo: usize) {
+    match guard_mode() {
+        GuardMode::Madvise => {
+            // SAFETY: guard_lo is a page inside our slab.
+            if unsafe { libc::madvise(guard_lo as *mut _, PAGE, MADV_GUARD_INSTALL) } != 0 {
+                MODE.store(1, Ordering::Relaxed);
+                install_guard(guard_lo);
+            }
+        }
+        GuardMode::Mprotect => {
+            let left = MPROTECT_BUDGET.load(Ordering::Relaxed);
+            if left == 0 {
+                MODE.store(2, Ordering::Relaxed);
+                return;
+            }
+            MPROTECT_BUDGET.store(left - 1, Ordering::Relaxed);
+            // SAFETY: as above.
+            unsafe { libc::mprotect(guard_lo as *mut _, PAGE, libc::PROT_NONE) };
+        }
+        GuardMode::Canary => {}
+    }
+}
+
+fn map(len: usize) -> Result<usize, i32> {
+    // SAFETY: anonymous private mapping; MAP_NORESERVE: RSS is only what threads touch.
+    let p = unsafe {
+        libc::mmap(
+            core::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::ENOMEM))
+    } else {
+        Ok(p as usize)
+    }
+}
+
+fn prepare(lo: usize, size: usize, fresh: bool) {
+    if fresh {
+        install_guard(lo - PAGE);
+        // Tell valgrind this is a stack; slots live forever, so never deregistered.
+        core::mem::forget(corosensei::stack::valgrind::ValgrindStackRegistration::new(lo as *mut u8, size));
+    }
+    // SAFETY: lo is the lowest word of a mapped, writable stack.
+    unsafe { core::ptr::write_volatile(lo as *mut u64, CANARY) };
+}
+
+/// Allocates a stack of at least `req` bytes. Errors are errno values.
+pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
+    let fail_at = FAIL_AT.load(Ordering::Relaxed);
+    if fail_at != 0 && ALLOCS.fetch_add(1, Ordering::Relaxed) + 1 == fail_at {
+        return Err(libc::ENOMEM);
+    }
+    let size = rounded(req);
+    let Some(k) = class_of(size) else {
+        let base = map(size + PAGE)?;
+        prepare(base + PAGE, size, true);
+        return Ok(Stack { lo: base + PAGE, size, class: u8::MAX });
+    };
+    if let Some(c) = cache {
+        if let Some(lo) = c.free[k].pop() {
+            prepare(lo, size, false);
+            return Ok(Stack { lo, size, class: k as u8 });
+        }
+    }
+    let cl = &CLASSES[k];
+    cl.lock.lock();
+    // SAFETY: fields of `cl` are only touched under cl.lock.
+    let r: Result<(usize, bool), i32> = unsafe {
+        if let Some(lo) = (*cl.free.get()).pop() {
+            Ok((lo, false))
+        } else {
+            let slot = size + PAGE;
+            if *cl.next.get() + slot > *cl.end.get() {
+                match map(SLAB.max(slot)) {
+                    Ok(b) => {
+                        *cl.next.get() = b;
+                        *cl.end.get() = b + SLAB.max(slot);
+                    }
+                    Err(e) => {
+                        cl.lock.unlock();
+                        return Err(e);
+                    }
+                }
+            }
+            let g = *cl.next.get();
+            *cl.next.get() = g + slot;
+            Ok((g + PAGE, true))
+        }
+    };
+    cl.lock.unlock();
+    let (lo, fresh) = r?;
+    prepare(lo, size, fresh);
+    Ok(Stack { lo, size, class: k as u8 })
+}
+
+/// Returns a stack to the proc's cache, or to the global pool (memory released).
+pub fn free(cache: Option<&mut Cache>, s: Stack) {
+    if s.class == u8::MAX {
+        // SAFETY: a dedicated mapping of size+PAGE made by alloc.
+        unsafe { libc::munmap((s.lo - PAGE) as *mut _, s.size + PAGE) };
+        return;
+    }
+    let k = s.class as usize;
+    if let Some(c) = cache {
+        if c.free[k].len() < CACHE_PER_CLASS {
+            c.free[k].push(s.lo);
+            return;
+        }
+    }
+    release(k, s.lo, s.size);
+}
+
+fn release(k: usize, lo: usize, size: usize) {
+    // Keep the top page (always touched again at once); give back the rest.
+    // SAFETY: [lo, lo+size-PAGE) lies inside our stack; the guard below is untouched.
+    unsafe { libc::madvise(lo as *mut _, size - PAGE, libc::MADV_DONTNEED) };
+    let cl = &CLASSES[k];
+    cl.lock.lock();
+    // SAFETY: under cl.lock.
+    unsafe { (*cl.free.get()).push(lo) };
+    cl.lock.unlock();
+}
+
+/// Hands a dying proc's cached stacks to the global pool.
+pub fn drain(cache: &mut Cache) {
+    for (k, v) in cache.free.iter_mut().enumerate() {
+        for lo in v.drain(..) {
+            release(k, lo, MIN_STACK << k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_has_a_floor_and_classes() {
+        assert_eq!(rounded(0), MIN_STACK);
+        assert_eq!(rounded(8192), MIN_STACK);
+        assert_eq!(rounded(MIN_STACK + 1), 2 * MIN_STACK);
+        assert_eq!(rounded(100 << 20), 100 << 20);
+    }
+
+    #[test]
+    fn stacks_are_distinct_writable_and_recycled() {
+        let mut c = Cache::default();
+        let a = alloc(Some(&mut c), 8192).unwrap();
+        let b = alloc(Some(&mut c), 8192).unwrap();
+        assert_ne!(a.lo, b.lo);
+        assert!(a.canary_ok() && b.canary_ok());
+        // SAFETY: writing the top byte of our own stack.
+        unsafe { *((a.lo + a.size - 1) as *mut u8) = 1 };
+        let lo = a.lo;
+        free(Some(&mut c), a);
+        let a2 = alloc(Some(&mut c), 8192).unwrap();
+        assert_eq!(a2.lo, lo);
+        free(Some(&mut c), a2);
+        free(Some(&mut c), b);
+        drain(&mut c);
+    }
+}

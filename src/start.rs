@@ -1,0 +1,156 @@
+//! Start-up (spec/API.md §D): main → p9main → here; creating threads and procs.
+
+use crate::debug;
+use crate::proc::{self, Proc};
+use crate::sched::{self, ThreadFn};
+use crate::signals;
+use core::ffi::{c_char, c_int, c_void};
+use core::sync::atomic::Ordering;
+
+extern "C" {
+    fn thread9_c_mainstacksize() -> c_int;
+    fn thread9_c_setargv0(a: *mut c_char);
+}
+
+const MAIN_STACK_FLOOR: usize = 8 << 20;
+const PROC_OS_STACK: usize = 256 * 1024;
+
+static mut MAIN_ARGS: (c_int, *mut *mut c_char, usize) = (0, core::ptr::null_mut(), 0);
+
+unsafe extern "C" fn main_tramp(_: *mut c_void) {
+    let (argc, argv, tm) = *core::ptr::addr_of!(MAIN_ARGS);
+    // SAFETY: tm is the program's threadmain (checked non-null).
+    let tm: unsafe extern "C" fn(c_int, *mut *mut c_char) = core::mem::transmute(tm);
+    tm(argc, argv);
+}
+
+fn panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        debug::ewrite(format!("thread9: internal error: {info}\n").as_bytes());
+    }));
+}
+
+/// The library's entry: sets argv0, reads $LIBTHREAD, starts threadmain as thread 1
+/// of the main proc on this OS thread. Returns only by exiting the process.
+///
+/// # Safety
+/// Called once, from C main with the process's argc/argv.
+pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
+    panic_hook();
+    if argc > 0 && !argv.is_null() {
+        thread9_c_setargv0(*argv);
+    }
+    debug::parse_flags();
+    if tm == 0 {
+        debug::ewrite(b"thread9: the program defines no threadmain\n");
+        libc::exit(1);
+    }
+    crate::daemon::maybe_daemonize();
+    signals::install();
+    crate::hooks::install();
+    MAIN_ARGS = (argc, argv, tm);
+    let p = proc::new_proc(true);
+    start_os_thread(p);
+    let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
+    if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
+        debug::misuse("threadmain", &format!("cannot allocate stack: {}", errno_str(e)));
+    }
+    sched::schedule(p);
+    sched::proc_done(p);
+    // The main proc is over but other procs run on (spec/API.md §G); the last one
+    // to end exits the process.
+    loop {
+        libc::pause();
+    }
+}
+
+/// Per-OS-thread set-up of a proc.
+unsafe fn start_os_thread(p: *mut Proc) {
+    sched::set_myproc(p);
+    (*p).tid.store(libc::gettid() as u32, Ordering::Relaxed);
+    (*p).pthread = libc::pthread_self();
+    signals::setup_thread(p);
+}
+
+pub fn errno_str(e: i32) -> String {
+    std::io::Error::from_raw_os_error(e).to_string()
+}
+
+pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {
+    let t = sched::need("threadcreate");
+    let Some(f) = f else {
+        debug::misuse("threadcreate", "nil function");
+    };
+    // SAFETY: t is the running thread; spawn into its own proc.
+    match unsafe { sched::spawn((*t).proc, f, arg, stacksize as usize) } {
+        Ok(id) => id,
+        Err(e) => {
+            let m = format!("threadcreate: cannot allocate stack: {}", errno_str(e));
+            debug::complain("threadcreate", &format!("cannot allocate stack: {}", errno_str(e)));
+            crate::errstr::set(m.as_bytes());
+            -1
+        }
+    }
+}
+
+extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
+    let p = arg as *mut Proc;
+    // SAFETY: p was prepared by proccreate for this OS thread.
+    unsafe {
+        start_os_thread(p);
+        sched::schedule(p);
+        sched::proc_done(p);
+    }
+    core::ptr::null_mut()
+}
+
+/// proccreate/procrfork: a new proc (OS thread) whose first thread runs f(arg).
+pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    let Some(f) = f else {
+        debug::misuse(call, "nil function");
+    };
+    let fail = |what: String| {
+        debug::complain(call, &what);
+        crate::errstr::set(format!("{call}: {what}").as_bytes());
+        -1
+    };
+    let cur = sched::current();
+    let p = proc::new_proc(false);
+    // SAFETY: p has not started; we own it until pthread_create succeeds.
+    unsafe {
+        let id = match sched::spawn(p, f, arg, stacksize as usize) {
+            Ok(id) => id,
+            Err(e) => {
+                abandon(p);
+                return fail(format!("cannot allocate stack: {}", errno_str(e)));
+            }
+        };
+        if !cur.is_null() {
+            let t = (*p).runq_head;
+            (*t).grp.store((*cur).grp.load(Ordering::Relaxed), Ordering::Relaxed);
+        }
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        libc::pthread_attr_init(&mut attr);
+        libc::pthread_attr_setstacksize(&mut attr, PROC_OS_STACK);
+        libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+        let mut th: libc::pthread_t = 0;
+        let r = if crate::fault::fail_proc() {
+            libc::EAGAIN
+        } else {
+            libc::pthread_create(&mut th, &attr, proc_main, p as *mut c_void)
+        };
+        libc::pthread_attr_destroy(&mut attr);
+        if r != 0 {
+            // Undo: drop the never-run thread and the proc.
+            sched::discard_unstarted(p);
+            abandon(p);
+            return fail(format!("cannot create OS thread: {}", errno_str(r)));
+        }
+        id
+    }
+}
+
+unsafe fn abandon(p: *mut Proc) {
+    proc::retire(p);
+    proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+}

@@ -180,7 +180,8 @@ pub fn check(c: *mut Channel, call: &str) -> bool {
         }
         return true;
     }
-    if m == DEAD {
+    // SAFETY: as above (best effort on memory that may have been freed).
+    if m == DEAD || unsafe { looks_freed(c) } {
         debug::complain(call, &format!("channel {:p} used after chanfree", c));
     } else {
         debug::complain(call, &format!("{:p} is not a channel made by chancreate", c));
@@ -218,8 +219,23 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
     }
 }
 
+/// Left in `sendq.head` of a freed channel. malloc reuses the first 16 bytes of a
+/// freed block (glibc's tcache/bin links, 32 for large chunks) — exactly where
+/// `magic` lives — so DEAD alone is gone by the time a use-after-free reads it;
+/// block offset 40 survives until the memory is handed out again.
+const DEAD_Q: usize = 0xdead_c4a7_dead_0001;
+
+/// Whether `c` looks like a channel that chanfree has destroyed (best effort).
+///
+/// # Safety
+/// `c` points into memory that was (or is) a channel block.
+unsafe fn looks_freed(c: *mut Channel) -> bool {
+    core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
+}
+
 unsafe fn destroy(c: *mut Channel) {
     (*ext(c)).magic = DEAD;
+    (*c).sendq.head = DEAD_Q as *mut Waiter;
     libc::free((*c).name as *mut c_void);
     (*c).name = null_mut();
     libc::free(ext(c) as *mut c_void);

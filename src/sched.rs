@@ -69,7 +69,7 @@ fn errno_loc() -> *mut i32 {
 /// `p` is the caller's proc or one whose OS thread has not started.
 pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usize) -> Result<i32, i32> {
     let st = stack::alloc(Some(&mut (*p).cache), stacksize)?;
-    let (lo, size) = (st.lo, st.size);
+    let (lo, size, canary) = (st.lo, st.size, st.canary_addr());
     let cur = current();
     let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
     let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
@@ -91,6 +91,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         func: f as usize,
         stack_lo: lo,
         stack_size: size,
+        stack_canary: canary,
         timer: crate::timer::Timer::new(timer_fire),
         next: null_mut(),
         inext: null_mut(),
@@ -351,7 +352,7 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*t).errno = *errno_loc();
     (*p).cur = null_mut();
     (*p).nswitch += 1;
-    if core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+    if core::ptr::read_volatile((*t).stack_canary as *const u64) != stack::CANARY {
         crate::signals::overflow_report(t);
     }
     match r {

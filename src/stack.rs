@@ -3,8 +3,11 @@
 //! One mmap per stack would cost a VMA each and Linux stops at vm.max_map_count (65530):
 //! ~32,750 stacks. Slabs keep the mapping count flat. Each slot is [guard page][stack];
 //! the guard is installed with MADV_GUARD_INSTALL (no VMA, Linux >= 6.13), else with
-//! mprotect while a budget of VMAs lasts, else not at all; every stack also carries a
-//! canary at its lowest word, checked whenever its thread switches out.
+//! mprotect while a budget of VMAs lasts, else not at all; an unguarded stack carries
+//! a canary at its lowest word instead, checked whenever its thread switches out.
+//! (A guarded stack does not: writing the canary would touch the stack's lowest page
+//! and double every idle thread's RSS, 4 KiB -> 8 KiB. Its thread checks a static
+//! word that always holds the canary, so the scheduler's check stays branch-free.)
 //! Freed stacks are cached per proc (warm, lock-free) and then pooled globally, where
 //! their memory is returned with MADV_DONTNEED.
 
@@ -33,7 +36,12 @@ pub struct Stack {
     pub lo: usize,
     pub size: usize,
     class: u8,
+    /// A guard page below `lo` catches overflows (no canary written).
+    pub guarded: bool,
 }
+
+/// What the canary check of a guarded stack reads: always intact.
+pub static CANARY_WORD: u64 = CANARY;
 
 // SAFETY: base/limit describe a mapped, writable region owned by this Stack.
 unsafe impl corosensei::stack::Stack for Stack {
@@ -48,10 +56,20 @@ unsafe impl corosensei::stack::Stack for Stack {
 }
 
 impl Stack {
+    /// The word the switch-time overflow check compares with CANARY.
+    #[inline]
+    pub fn canary_addr(&self) -> usize {
+        if self.guarded {
+            &CANARY_WORD as *const u64 as usize
+        } else {
+            self.lo
+        }
+    }
+
     #[inline]
     pub fn canary_ok(&self) -> bool {
-        // SAFETY: lo is the lowest word of our mapped stack.
-        unsafe { core::ptr::read_volatile(self.lo as *const u64) == CANARY }
+        // SAFETY: canary_addr is the lowest word of our mapped stack or a static.
+        unsafe { core::ptr::read_volatile(self.canary_addr() as *const u64) == CANARY }
     }
 }
 
@@ -148,26 +166,28 @@ pub fn rounded(req: usize) -> usize {
     }
 }
 
-fn install_guard(guard_lo: usize) {
+/// Installs the guard page at guard_lo; false if the stack must rely on its canary.
+fn install_guard(guard_lo: usize) -> bool {
     match guard_mode() {
         GuardMode::Madvise => {
             // SAFETY: guard_lo is a page inside our slab.
             if unsafe { libc::madvise(guard_lo as *mut _, PAGE, MADV_GUARD_INSTALL) } != 0 {
                 MODE.store(1, Ordering::Relaxed);
-                install_guard(guard_lo);
+                return install_guard(guard_lo);
             }
+            true
         }
         GuardMode::Mprotect => {
             let left = MPROTECT_BUDGET.load(Ordering::Relaxed);
             if left == 0 {
                 MODE.store(2, Ordering::Relaxed);
-                return;
+                return false;
             }
             MPROTECT_BUDGET.store(left - 1, Ordering::Relaxed);
             // SAFETY: as above.
-            unsafe { libc::mprotect(guard_lo as *mut _, PAGE, libc::PROT_NONE) };
+            unsafe { libc::mprotect(guard_lo as *mut _, PAGE, libc::PROT_NONE) == 0 }
         }
-        GuardMode::Canary => {}
+        GuardMode::Canary => false,
     }
 }
 
@@ -190,15 +210,25 @@ fn map(len: usize) -> Result<usize, i32> {
     }
 }
 
-fn prepare(lo: usize, size: usize, fresh: bool) {
-    if fresh {
-        install_guard(lo - PAGE);
+/// Readies a slot; `guarded` is what an earlier prepare returned (guards outlive
+/// MADV_DONTNEED), ignored for a fresh slot. Returns whether the slot is guarded.
+fn prepare(lo: usize, size: usize, fresh: bool, guarded: bool) -> bool {
+    let guarded = if fresh {
         // Tell valgrind this is a stack; slots live forever, so never deregistered.
         core::mem::forget(corosensei::stack::valgrind::ValgrindStackRegistration::new(lo as *mut u8, size));
+        install_guard(lo - PAGE)
+    } else {
+        guarded
+    };
+    if !guarded {
+        // SAFETY: lo is the lowest word of a mapped, writable stack.
+        unsafe { core::ptr::write_volatile(lo as *mut u64, CANARY) };
     }
-    // SAFETY: lo is the lowest word of a mapped, writable stack.
-    unsafe { core::ptr::write_volatile(lo as *mut u64, CANARY) };
+    guarded
 }
+
+/// Free lists hold `lo | GUARDED` (lo is page aligned).
+const GUARDED: usize = 1;
 
 /// Allocates a stack of at least `req` bytes. Errors are errno values.
 pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
@@ -209,21 +239,22 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
     let size = rounded(req);
     let Some(k) = class_of(size) else {
         let base = map(size + PAGE)?;
-        prepare(base + PAGE, size, true);
-        return Ok(Stack { lo: base + PAGE, size, class: u8::MAX });
+        let guarded = prepare(base + PAGE, size, true, false);
+        return Ok(Stack { lo: base + PAGE, size, class: u8::MAX, guarded });
     };
     if let Some(c) = cache {
-        if let Some(lo) = c.free[k].pop() {
-            prepare(lo, size, false);
-            return Ok(Stack { lo, size, class: k as u8 });
+        if let Some(v) = c.free[k].pop() {
+            let (lo, g) = (v & !GUARDED, v & GUARDED != 0);
+            let guarded = prepare(lo, size, false, g);
+            return Ok(Stack { lo, size, class: k as u8, guarded });
         }
     }
     let cl = &CLASSES[k];
     cl.lock.lock();
     // SAFETY: fields of `cl` are only touched under cl.lock.
     let r: Result<(usize, bool), i32> = unsafe {
-        if let Some(lo) = (*cl.free.get()).pop() {
-            Ok((lo, false))
+        if let Some(v) = (*cl.free.get()).pop() {
+            Ok((v, false))
         } else {
             let slot = size + PAGE;
             if *cl.next.get() + slot > *cl.end.get() {
@@ -244,9 +275,10 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
         }
     };
     cl.lock.unlock();
-    let (lo, fresh) = r?;
-    prepare(lo, size, fresh);
-    Ok(Stack { lo, size, class: k as u8 })
+    let (v, fresh) = r?;
+    let lo = v & !GUARDED;
+    let guarded = prepare(lo, size, fresh, v & GUARDED != 0);
+    Ok(Stack { lo, size, class: k as u8, guarded })
 }
 
 /// Returns a stack to the proc's cache, or to the global pool (memory released).
@@ -257,23 +289,26 @@ pub fn free(cache: Option<&mut Cache>, s: Stack) {
         return;
     }
     let k = s.class as usize;
+    let v = s.lo | if s.guarded { GUARDED } else { 0 };
     if let Some(c) = cache {
         if c.free[k].len() < CACHE_PER_CLASS {
-            c.free[k].push(s.lo);
+            c.free[k].push(v);
             return;
         }
     }
-    release(k, s.lo, s.size);
+    release(k, v, s.size);
 }
 
-fn release(k: usize, lo: usize, size: usize) {
+/// `v` is a free-list value (lo | GUARDED).
+fn release(k: usize, v: usize, size: usize) {
+    let lo = v & !GUARDED;
     // Keep the top page (always touched again at once); give back the rest.
     // SAFETY: [lo, lo+size-PAGE) lies inside our stack; the guard below is untouched.
     unsafe { libc::madvise(lo as *mut _, size - PAGE, libc::MADV_DONTNEED) };
     let cl = &CLASSES[k];
     cl.lock.lock();
     // SAFETY: under cl.lock.
-    unsafe { (*cl.free.get()).push(lo) };
+    unsafe { (*cl.free.get()).push(v) };
     cl.lock.unlock();
 }
 

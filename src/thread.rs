@@ -64,6 +64,9 @@ pub struct Thread {
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
+    /// The word checked against stack::CANARY at every switch out: the stack's
+    /// lowest word, or a static one when a guard page protects the stack.
+    pub stack_canary: usize,
     pub timer: Timer,
     /// Run-queue link (owned by the proc's OS thread).
     pub next: *mut Thread,

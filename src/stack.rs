@@ -232,6 +232,9 @@ const GUARDED: usize = 1;
 
 /// Allocates a stack of at least `req` bytes. Errors are errno values.
 pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
+    // Reads the environment on the first call, so THREAD9_FAIL_STACK counts from the
+    // very first allocation (threadmain's) as documented, not from the second.
+    guard_mode();
     let fail_at = FAIL_AT.load(Ordering::Relaxed);
     if fail_at != 0 && ALLOCS.fetch_add(1, Ordering::Relaxed) + 1 == fail_at {
         return Err(libc::ENOMEM);

@@ -72,8 +72,13 @@ unsafe fn start_os_thread(p: *mut Proc) {
     signals::setup_thread(p);
 }
 
+/// strerror's text ("Cannot allocate memory"), without Rust's " (os error 12)" suffix.
 pub fn errno_str(e: i32) -> String {
-    std::io::Error::from_raw_os_error(e).to_string()
+    let s = std::io::Error::from_raw_os_error(e).to_string();
+    match s.find(" (os error ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {

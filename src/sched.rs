@@ -250,11 +250,15 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
-        }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        // Killed before parking: take the claim ourselves so nobody completes it.
+        let self_claimed = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        // Switch out even if a waker on another proc has already claimed us: its
+        // ready() has queued (or is about to queue) us on our inbox, and only a
+        // parked thread may be queued. Returning here instead left that inbox entry
+        // behind, so the thread was later resumed a second time or pushed on the
+        // run queue while already on it (cutting the queue: threads lost forever).
+        if !self_claimed {
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {

@@ -191,6 +191,20 @@ fn install_guard(guard_lo: usize) -> bool {
     }
 }
 
+/// Makes the first page of a new mapping inaccessible when slots will not get
+/// guards of their own (canary mode, or the mprotect budget spent). In canary mode an
+/// overflow of the mapping's lowest stack otherwise runs into whatever the kernel
+/// put below it — typically a proc's OS-thread stack, whose scheduler frames it then
+/// destroys, so the program died with a bare SIGSEGV in the scheduler before the
+/// canary check could report it. One VMA per 64 MiB slab is affordable in any mode.
+fn protect_base(base: usize) {
+    if guard_mode() != GuardMode::Madvise {
+        // SAFETY: base is the first page of a mapping we just made; the slot there
+        // is a guard page, never handed out as stack.
+        unsafe { libc::mprotect(base as *mut _, PAGE, libc::PROT_NONE) };
+    }
+}
+
 fn map(len: usize) -> Result<usize, i32> {
     // SAFETY: anonymous private mapping; MAP_NORESERVE: RSS is only what threads touch.
     let p = unsafe {
@@ -242,6 +256,7 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
     let size = rounded(req);
     let Some(k) = class_of(size) else {
         let base = map(size + PAGE)?;
+        protect_base(base);
         let guarded = prepare(base + PAGE, size, true, false);
         return Ok(Stack { lo: base + PAGE, size, class: u8::MAX, guarded });
     };
@@ -263,6 +278,7 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
             if *cl.next.get() + slot > *cl.end.get() {
                 match map(SLAB.max(slot)) {
                     Ok(b) => {
+                        protect_base(b);
                         *cl.next.get() = b;
                         *cl.end.get() = b + SLAB.max(slot);
                     }

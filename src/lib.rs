@@ -25,3 +25,4 @@ pub mod stack;
 pub mod start;
 pub mod thread;
 pub mod timer;
+pub mod tsan;

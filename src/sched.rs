@@ -179,6 +179,7 @@ pub unsafe fn ready(t: *mut Thread) {
     if p == myproc() {
         push_runq(p, t);
     } else {
+        crate::tsan::release(&(*p).inbox);
         let mut h = (*p).inbox.load(Ordering::Relaxed);
         loop {
             (*t).inext = h;
@@ -345,6 +346,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
         (*p).pinned = null_mut();
     }
     (*p).nthreads -= 1;
+    crate::tsan::gone(t);
     drop(Box::from_raw(t));
 }
 
@@ -352,7 +354,9 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*p).cur = t;
     *errno_loc() = (*t).errno;
+    crate::tsan::enter(t);
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
+    crate::tsan::leave();
     (*t).errno = *errno_loc();
     (*p).cur = null_mut();
     (*p).nswitch += 1;
@@ -374,6 +378,7 @@ unsafe fn drain_inbox(p: *mut Proc) {
         return;
     }
     let mut t = (*p).inbox.swap(null_mut(), Ordering::Acquire);
+    crate::tsan::acquire(&(*p).inbox);
     let mut rev: *mut Thread = null_mut();
     while !t.is_null() {
         let n = (*t).inext;

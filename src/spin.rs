@@ -14,10 +14,10 @@ impl SpinLock {
 
     #[inline]
     pub fn lock(&self) {
-        if self.0.swap(1, Ordering::Acquire) == 0 {
-            return;
+        if self.0.swap(1, Ordering::Acquire) != 0 {
+            self.lock_slow();
         }
-        self.lock_slow();
+        crate::tsan::acquire(self);
     }
 
     #[cold]
@@ -41,11 +41,16 @@ impl SpinLock {
 
     #[inline]
     pub fn try_lock(&self) -> bool {
-        self.0.load(Ordering::Relaxed) == 0 && self.0.swap(1, Ordering::Acquire) == 0
+        let got = self.0.load(Ordering::Relaxed) == 0 && self.0.swap(1, Ordering::Acquire) == 0;
+        if got {
+            crate::tsan::acquire(self);
+        }
+        got
     }
 
     #[inline]
     pub fn unlock(&self) {
+        crate::tsan::release(self);
         self.0.store(0, Ordering::Release);
     }
 }

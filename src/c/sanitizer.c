@@ -44,3 +44,41 @@ __asan_unpoison_memory_region(const volatile void *p, size_t n)
 
 /* Whether an ASan runtime is present (the stack pool then skips its guard tricks). */
 HIDDEN int thread9_c_asan(void) { return start_fn != NULL; }
+
+/*
+ * ThreadSanitizer. Its fibers make each coroutine a TSan "thread" with its own
+ * shadow call stack; __tsan_acquire/__tsan_release tell it about the library's own
+ * synchronisation (spin locks, cross-proc wake-ups), which it cannot see because
+ * the Rust code is not instrumented. Found with dlsym, so nothing changes without TSan.
+ */
+static void *(*tsan_cur)(void);
+static void *(*tsan_create)(unsigned);
+static void (*tsan_destroy)(void*);
+static void (*tsan_switch)(void*, unsigned);
+static void (*tsan_name)(void*, const char*);
+static void (*tsan_acq)(void*);
+static void (*tsan_rel)(void*);
+
+__attribute__((constructor)) static void
+tsanprobe(void)
+{
+	tsan_cur = (void *(*)(void))dlsym(RTLD_DEFAULT, "__tsan_get_current_fiber");
+	tsan_create = (void *(*)(unsigned))dlsym(RTLD_DEFAULT, "__tsan_create_fiber");
+	tsan_destroy = (void (*)(void*))dlsym(RTLD_DEFAULT, "__tsan_destroy_fiber");
+	tsan_switch = (void (*)(void*, unsigned))dlsym(RTLD_DEFAULT, "__tsan_switch_to_fiber");
+	tsan_name = (void (*)(void*, const char*))dlsym(RTLD_DEFAULT, "__tsan_set_fiber_name");
+	tsan_acq = (void (*)(void*))dlsym(RTLD_DEFAULT, "__tsan_acquire");
+	tsan_rel = (void (*)(void*))dlsym(RTLD_DEFAULT, "__tsan_release");
+	if(!tsan_cur || !tsan_create || !tsan_destroy || !tsan_switch || !tsan_acq || !tsan_rel)
+		tsan_switch = NULL;
+}
+
+HIDDEN int thread9_c_tsan(void) { return tsan_switch != NULL; }
+HIDDEN void *thread9_c_tsan_current(void) { return tsan_cur(); }
+HIDDEN void *thread9_c_tsan_create(void) { return tsan_create(0); }
+HIDDEN void thread9_c_tsan_destroy(void *f) { tsan_destroy(f); }
+/* flags 0: the switch synchronises the two fibers (threads of one proc are ordered). */
+HIDDEN void thread9_c_tsan_switch(void *f) { tsan_switch(f, 0); }
+HIDDEN void thread9_c_tsan_name(void *f, const char *s) { if(tsan_name) tsan_name(f, s); }
+HIDDEN void thread9_c_tsan_acquire(void *a) { tsan_acq(a); }
+HIDDEN void thread9_c_tsan_release(void *a) { tsan_rel(a); }

@@ -348,17 +348,19 @@ void
 meddler(Work *w)
 {
 	Work *x;
+	int id;
 
 	while(!__atomic_load_n(&senddone, __ATOMIC_SEQ_CST)){
 		x = &work[pick(w, nwork)];
 		w->ops++;
-		if(x->id <= 0 || x == w)
+		id = __atomic_load_n(&x->id, __ATOMIC_SEQ_CST);
+		if(id <= 0 || x == w)
 			;
 		else if(x->kind == Sender && pick(w, 3) == 0){
 			__atomic_store_n(&x->kicked, 1, __ATOMIC_SEQ_CST);
-			threadkill(x->id);
+			threadkill(id);
 		}else
-			threadint(x->id);
+			threadint(id);
 		if(pick(w, 2))
 			yield();
 		else
@@ -401,7 +403,7 @@ spawner(void *arg)
 	p = (int)(uintptr)arg;
 	for(i = 0; i < nwork; i++)
 		if(i % nproc == p)
-			work[i].id = threadcreate(worker, &work[i], 16384);
+			__atomic_store_n(&work[i].id, threadcreate(worker, &work[i], 16384), __ATOMIC_SEQ_CST);
 }
 
 double
@@ -425,7 +427,8 @@ waitfor(int (*which)(Work*), double limit)
 		busy = 0;
 		for(i = 0; i < nwork; i++)
 			if(which(&work[i]) && !__atomic_load_n(&work[i].done, __ATOMIC_SEQ_CST)
-			&& !(work[i].kicked && threadpid(work[i].id) < 0))
+			&& !(__atomic_load_n(&work[i].kicked, __ATOMIC_SEQ_CST)
+			  && threadpid(__atomic_load_n(&work[i].id, __ATOMIC_SEQ_CST)) < 0))
 				busy++;
 		if(busy == 0)
 			return 1;

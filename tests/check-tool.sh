@@ -1,0 +1,109 @@
+#!/bin/sh
+# make check-asan | check-tsan | check-valgrind: the C tests under a dynamic checker.
+#   sh tests/check-tool.sh asan|tsan|valgrind [BUILD_DIR] [NAME...]
+# The test programs are rebuilt with the tool (ASan/TSan: -fsanitize=... on the C
+# program; the library stays uninstrumented Rust and annotates its coroutine switches
+# itself), run by ctests/run.sh as usual, and every report the tool writes fails the
+# run. Reports go to BUILD_DIR/check-TOOL/logs/. Tests the tool cannot run are listed
+# with the reason below and skipped.
+tool=${1:?usage: check-tool.sh asan|tsan|valgrind [BUILD_DIR] [NAME...]}; shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+B=${1:-$top/build}; [ $# -gt 0 ] && shift
+B=$(cd "$B" && pwd) || exit 2
+[ -f "$B/libthread.so" ] || { echo "check-tool: no $B/libthread.so (run make lib)"; exit 2; }
+W=$B/check-$tool; L=$W/logs
+rm -rf "$W"; mkdir -p "$L"
+base="-O1 -g -Wall -Wno-unused -Wno-parentheses -Wno-missing-braces -fstack-clash-protection -fno-omit-frame-pointer"
+
+# Skipped everywhere: limit_mem caps RLIMIT_AS, which the tools' own reservations
+# (sanitizer shadow memory, valgrind's address space manager) exceed at once.
+skip="limit_mem"
+case $tool in
+asan)
+	export CTEST_CFLAGS="$base -fsanitize=address"
+	# detect_stack_use_after_return: off, its fake frames live outside the coroutine
+	# stacks (it works, but the 100k-thread test would need gigabytes of them).
+	export ASAN_OPTIONS="log_path=$L/asan:detect_leaks=0:abort_on_error=0:detect_stack_use_after_return=0"
+	;;
+tsan)
+	export CTEST_CFLAGS="$base -fsanitize=thread"
+	export TSAN_OPTIONS="log_path=$L/tsan"
+	# Every thread9 thread is a TSan fiber, and TSan dies beyond 8128 threads+fibers.
+	skip="$skip limit_threads"
+	;;
+valgrind)
+	command -v valgrind >/dev/null || { echo "check-tool: valgrind is not installed"; exit 2; }
+	# Each test binary becomes a script running the real one under memcheck, so the
+	# NAME.sh checkers run it through valgrind too.
+	mkdir -p "$W/bin"
+	cat >"$W/bin/cc" <<EOC
+#!/bin/sh
+# cc wrapper: build the test as NAME.real, make NAME run it under valgrind.
+out=""; prev=""
+for a in "\$@"; do [ "\$prev" = "-o" ] && out=\$a; prev=\$a; done
+n=0; for a in "\$@"; do n=\$((n+1)); done
+i=0; for a in "\$@"; do
+	i=\$((i+1)); [ \$i -eq 1 ] && set --
+	if [ "\$a" = "\$out" ]; then set -- "\$@" "\$out.real"; else set -- "\$@" "\$a"; fi
+done
+${CC:-cc} "\$@" || exit 1
+cat >"\$out" <<EOW
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --log-file=$L/vg.%p --track-origins=yes --max-stackframe=10000000 "\$out.real" "\\\$@"
+EOW
+chmod +x "\$out"
+EOC
+	chmod +x "$W/bin/cc"
+	export CC="$W/bin/cc" CTEST_CFLAGS="$base"
+	# 100,000 threads and the 1 MiB overflow take minutes under memcheck; the
+	# deliberate use-after-free tests read freed memory on purpose.
+	skip="$skip limit_threads bad_freed bad_doublefree"
+	;;
+*)
+	echo "usage: check-tool.sh asan|tsan|valgrind [BUILD_DIR] [NAME...]"; exit 2;;
+esac
+
+# First, a known bug (tests/toolbug.c) must be reported: proof that the tool works
+# through thread9's stacks and that its reports reach us.
+what=heap; [ $tool = tsan ] && what=race
+mkdir -p "$W/self"
+if ! ${CC:-cc} $CTEST_CFLAGS $( [ $tool = asan ] && echo -fsanitize=address ) $( [ $tool = tsan ] && echo -fsanitize=thread ) \
+	-I"$top/include/thread9" -o "$W/self/toolbug" "$top/tests/toolbug.c" -L"$B" -lthread -Wl,-rpath,"$B" -lpthread; then
+	echo "check-$tool: cannot build tests/toolbug.c"; exit 2
+fi
+timeout 120 "$W/self/toolbug" $what >/dev/null 2>&1 </dev/null
+find "$L" -type f -empty -delete
+if [ "$(ls "$L" | wc -l)" -eq 0 ]; then
+	echo "check-$tool: FAIL: the tool did not report the known bug in tests/toolbug.c ($what)"
+	exit 1
+fi
+echo "check-$tool: the known bug in tests/toolbug.c ($what) is reported:"
+grep -h -m3 -E "ERROR|WARNING|Invalid|at 0x|#0|#1" "$L"/* | head -6 | sed 's/^/    /'
+rm -f "$L"/*
+
+names="$*"
+[ -n "$names" ] || names=$(cd "$top/ctests" && ls *.c | sed 's/\.c$//')
+run=""
+for n in $names; do
+	case " $skip " in *" $n "*) echo "skip $n (under $tool)";; *) run="$run $n";; esac
+done
+# run.sh builds into BUILD_DIR/ctests; use a private copy of the library directory
+# so the tool's binaries do not overwrite the normal ones.
+mkdir -p "$W/lib"
+cp -P "$B"/libthread.so* "$W/lib/"
+sh "$top/ctests/run.sh" "$W/lib" $run
+rc=$?
+reports=$(ls "$L" | wc -l)
+case $tool in
+valgrind)
+	# -q: a log is written only when there is something to say; empty ones are fine.
+	find "$L" -type f -empty -delete
+	reports=$(ls "$L" | wc -l);;
+esac
+if [ "$reports" -gt 0 ]; then
+	echo "check-$tool: $reports report(s):"
+	for f in "$L"/*; do echo "== $f"; head -40 "$f"; done
+	rc=1
+fi
+[ $rc -eq 0 ] && echo "check-$tool: clean"
+exit $rc

@@ -181,7 +181,7 @@ pub fn check(c: *mut Channel, call: &str) -> bool {
         return true;
     }
     // SAFETY: as above (best effort on memory that may have been freed).
-    if m == DEAD || unsafe { looks_freed(c) } {
+    if m == DEAD || unsafe { looks_freed(ext(c)) } {
         debug::complain(call, &format!("channel {:p} used after chanfree", c));
     } else {
         debug::complain(call, &format!("{:p} is not a channel made by chancreate", c));
@@ -225,11 +225,12 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
 /// block offset 40 survives until the memory is handed out again.
 const DEAD_Q: usize = 0xdead_c4a7_dead_0001;
 
-/// Whether `c` looks like a channel that chanfree has destroyed (best effort).
+/// Whether the channel whose header is `e` looks destroyed by chanfree (best effort).
 ///
 /// # Safety
-/// `c` points into memory that was (or is) a channel block.
-unsafe fn looks_freed(c: *mut Channel) -> bool {
+/// `e` points into memory that was (or is) a channel block.
+unsafe fn looks_freed(e: *mut Ext) -> bool {
+    let c = (e as *mut u8).add(EXT) as *mut Channel;
     core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
 }
 

@@ -4,7 +4,8 @@
  * main proc or of a second proc. Must print
  *	thread9: stack overflow in thread N "deep" (stack 65536 bytes)
  * and die, in guarded and in canary mode (ovf_stack.sh runs every combination).
- * Usage: ovf_stack byte|page|mib [thread|proc|crowd] [info]
+ * Usage: ovf_stack byte|page|mib [thread|proc|crowd|main] [info]
+ * main: threadmain itself overflows its 8 MiB stack (thread 1).
  * crowd: 40 blocked threads are created first, so in canary mode the overflow runs
  * over their stacks (mapped memory: no fault) and the canary check must catch it.
  */
@@ -13,7 +14,8 @@
 #include <thread.h>
 #include <alloca.h>
 
-enum { Page = 4096, Stack = 65536 };	/* 8 KiB requested: the 64 KiB floor */
+enum { Page = 4096 };
+long stack = 65536;	/* 8 KiB requested: the 64 KiB floor */
 
 char *how;
 int info;
@@ -34,7 +36,7 @@ deep(void *arg)
 	 * page, so rounding up finds the top (a lower guess only overflows more).
 	 */
 	top = (sp + Page - 1) & ~(uintptr)(Page - 1);
-	lo = top - Stack;
+	lo = top - stack;
 	if(strcmp(how, "byte") == 0)
 		n = sp - lo + 1;
 	else if(strcmp(how, "page") == 0)
@@ -68,7 +70,10 @@ threadmain(int argc, char *argv[])
 	how = argc > 1 ? argv[1] : "byte";
 	info = argc > 3;
 	done = chancreate(sizeof(ulong), 1);
-	if(argc > 2 && strcmp(argv[2], "proc") == 0)
+	if(argc > 2 && strcmp(argv[2], "main") == 0){
+		stack = 8<<20;	/* threadmain's floor */
+		deep(nil);
+	}else if(argc > 2 && strcmp(argv[2], "proc") == 0)
 		proccreate(deep, nil, 8192);
 	else{
 		if(argc > 2 && strcmp(argv[2], "crowd") == 0){

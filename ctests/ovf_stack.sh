@@ -1,6 +1,6 @@
 # Every overflow size, in a thread of the main proc, of another proc, among many
-# stacks, and in threadmain, in each
-# guard mode: the report and a non-zero status, never a silent run.
+# stacks, and in threadmain, in each guard mode: the report and a non-zero status,
+# never a silent run.
 bin=$1
 fail=0
 for mode in default canary mprotect; do

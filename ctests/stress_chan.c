@@ -17,8 +17,11 @@
  *	- nothing deadlocked (a watchdog dumps the threads and fails).
  * The script of every thread comes from the seed: -s seed (or $STRESS_SEED,
  * else the time), printed on failure for replay. Scheduling is not replayed.
+ * With -d the model predicts a deadlock instead: once the senders are done nothing
+ * is closed, the receivers block, threadmain blocks too, and the library must
+ * report "thread9: deadlock" and exit 1 rather than hang.
  * Usage: stress_chan [-s seed] [-p procs] [-c chans] [-n ops] [-S senders]
- *	[-R receivers] [-M mixers] [-v]
+ *	[-R receivers] [-M mixers] [-v] [-d]
  */
 #include <u.h>
 #include <libc.h>
@@ -69,7 +72,7 @@ struct Work
 };
 
 uvlong seed;
-int nproc = 4, nchan = 8, nops = 2000, nsend = 16, nrecv = 8, nmix = 4, verbose;
+int nproc = 4, nchan = 8, nops = 2000, nsend = 16, nrecv = 8, nmix = 4, verbose, deadlock;
 int nwork, nsenders;
 Work work[Maxwork];
 Channel *chans[Maxchan];
@@ -277,6 +280,13 @@ receiver(Work *w)
 		w->ops++;
 		if(__atomic_load_n(&closedall, __ATOMIC_SEQ_CST))
 			break;
+		if(deadlock && __atomic_load_n(&senddone, __ATOMIC_SEQ_CST) && w->kind != Universal){
+			/* drain, then block for good on a channel nobody will use again */
+			ci = pick(w, nchan);
+			if(recv(chans[ci], &in[0]) == 1)
+				got(w, ci, &in[0]);
+			continue;
+		}
 		if(w->kind == Universal){
 			/* err persists across calls: -1 once every channel is closed and reported */
 			altstate("all", all);
@@ -456,7 +466,7 @@ add(int kind, int n)
 void
 usage(void)
 {
-	fprintf(stderr, "usage: stress_chan [-s seed] [-p procs] [-c chans] [-n ops] [-S senders] [-R receivers] [-M mixers] [-v]\n");
+	fprintf(stderr, "usage: stress_chan [-s seed] [-p procs] [-c chans] [-n ops] [-S senders] [-R receivers] [-M mixers] [-v] [-d]\n");
 	threadexitsall("usage");
 }
 
@@ -474,6 +484,10 @@ threadmain(int argc, char *argv[])
 	for(i = 1; i < argc; i++){
 		if(strcmp(argv[i], "-v") == 0){
 			verbose = 1;
+			continue;
+		}
+		if(strcmp(argv[i], "-d") == 0){
+			deadlock = 1;
 			continue;
 		}
 		if(argv[i][0] != '-' || strlen(argv[i]) != 2 || i+1 >= argc)
@@ -532,6 +546,12 @@ threadmain(int argc, char *argv[])
 		threadexitsall("stuck");
 	}
 	__atomic_store_n(&senddone, 1, __ATOMIC_SEQ_CST);
+	if(deadlock){
+		fprintf(stderr, "stress: senders done, expecting a deadlock report\n");
+		recvul(chancreate(sizeof(ulong), 0));
+		fail("recv on a channel nobody else knows returned");
+		threadexitsall("no deadlock");
+	}
 	for(i = 0; i < nchan; i++)
 		chanclose(chans[i]);
 	__atomic_store_n(&closedall, 1, __ATOMIC_SEQ_CST);

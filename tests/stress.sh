@@ -2,7 +2,8 @@
 # make stress: the long reliability runs.
 #   1. ctests/stress_chan (the randomized channel model check) over and over, with
 #      random seeds and shapes, for STRESS_SECONDS (default 120); any failure prints
-#      its seed and command line for replay, and the run fails.
+#      its seed and command line for replay, and the run fails. Every tenth run
+#      expects (and checks) a deadlock report instead.
 #   2. ctests/limit_threads with STRESS_THREADS (default 1000000) threads alive at
 #      once (8 KiB requested stacks), printing the RSS per thread.
 # Usage: sh tests/stress.sh [BUILD_DIR]   (default build; run `make lib` first)
@@ -30,6 +31,17 @@ while [ "$(date +%s)" -lt $end ]; do
 	S=$(( ($1 / 8) % 40 + 1 )); R=$(( ($2 / 32) % 17 )); M=$(( ($1 / 320) % 9 ))
 	seed=$(( ($1 << 16) ^ $2 ^ i ))
 	args="-s $seed -p $p -c $c -S $S -R $R -M $M -n 5000 -v"
+	if [ $((i % 10)) -eq 0 ]; then
+		# every tenth run the model predicts a deadlock, which must be reported
+		timeout 120 "$W/stress_chan" $args -d >"$W/out" 2>"$W/err" </dev/null; rc=$?
+		if [ $rc -ne 1 ] || ! grep -q 'thread9: deadlock: all threads are asleep' "$W/err"; then
+			echo "FAIL: stress_chan $args -d: rc $rc, no deadlock report"
+			head -60 "$W/err"
+			fail=1
+			break
+		fi
+		continue
+	fi
 	if ! timeout 120 "$W/stress_chan" $args >"$W/out" 2>"$W/err" </dev/null || [ "$(cat "$W/out")" != "stress: ok" ]; then
 		echo "FAIL: stress_chan $args"
 		head -60 "$W/err"

@@ -91,6 +91,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         func: f as usize,
         stack_lo: lo,
         stack_size: size,
+        canary: stack::needs_canary(),
         timer: crate::timer::Timer::new(timer_fire),
         next: null_mut(),
         inext: null_mut(),
@@ -351,7 +352,7 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*t).errno = *errno_loc();
     (*p).cur = null_mut();
     (*p).nswitch += 1;
-    if core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+    if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
         crate::signals::overflow_report(t);
     }
     match r {

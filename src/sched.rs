@@ -250,11 +250,13 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
-        }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        // Whoever claims us (CAS from SEL_WAITING) also makes us runnable, so we must
+        // suspend exactly once even if the claim already happened (a waker on another
+        // proc): its ready() only reaches our run queue after we switch out. The one
+        // exception: a killed thread claims itself and is readied by nobody.
+        let selfclaim = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if !selfclaim {
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {

@@ -32,6 +32,10 @@ pub fn myproc() -> *mut Proc {
 
 pub fn set_myproc(p: *mut Proc) {
     CUR_PROC.with(|c| c.set(p));
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc; errno's location is fixed per OS thread.
+        unsafe { (*p).errno = errno_loc() };
+    }
 }
 
 /// The running thread, or null outside thread9 threads.
@@ -264,7 +268,10 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         }
         (*t).wait = Wait::None;
         (*t).waitchan = null_mut();
-        (*t).sel.swap(SEL_IDLE, Ordering::Acquire)
+        // Nobody touches sel once we have been claimed: no atomic RMW needed.
+        let code = (*t).sel.load(Ordering::Acquire);
+        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+        code
     }
 }
 
@@ -349,9 +356,10 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*p).cur = t;
-    *errno_loc() = (*t).errno;
+    let errno = (*p).errno;
+    *errno = (*t).errno;
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    (*t).errno = *errno_loc();
+    (*t).errno = *errno;
     (*p).cur = null_mut();
     (*p).nswitch += 1;
     if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {

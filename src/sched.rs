@@ -330,6 +330,9 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if (*t).id == 1 {
+        crate::daemon::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
+    }
     let mut co = (*t).co.take().unwrap();
     if reset {
         // The coroutine is suspended mid-stack: abandon it without unwinding.

@@ -6,8 +6,8 @@
 //! mprotect while a budget of VMAs lasts, else not at all; an unguarded stack carries
 //! a canary at its lowest word instead, checked whenever its thread switches out.
 //! (A guarded stack does not: writing the canary would touch the stack's lowest page
-//! and double every idle thread's RSS, 4 KiB -> 8 KiB. Its thread checks a static
-//! word that always holds the canary, so the scheduler's check stays branch-free.)
+//! and double every idle thread's RSS, 4 KiB -> 8 KiB. Whether a slot is guarded is
+//! recorded per slot, since the mode can fall back while guarded slots live on.)
 //! Freed stacks are cached per proc (warm, lock-free) and then pooled globally, where
 //! their memory is returned with MADV_DONTNEED.
 
@@ -40,8 +40,6 @@ pub struct Stack {
     pub guarded: bool,
 }
 
-/// What the canary check of a guarded stack reads: always intact.
-pub static CANARY_WORD: u64 = CANARY;
 
 // SAFETY: base/limit describe a mapped, writable region owned by this Stack.
 unsafe impl corosensei::stack::Stack for Stack {
@@ -56,20 +54,11 @@ unsafe impl corosensei::stack::Stack for Stack {
 }
 
 impl Stack {
-    /// The word the switch-time overflow check compares with CANARY.
-    #[inline]
-    pub fn canary_addr(&self) -> usize {
-        if self.guarded {
-            &CANARY_WORD as *const u64 as usize
-        } else {
-            self.lo
-        }
-    }
-
+    /// Whether the canary is intact (a guarded stack has none to check).
     #[inline]
     pub fn canary_ok(&self) -> bool {
-        // SAFETY: canary_addr is the lowest word of our mapped stack or a static.
-        unsafe { core::ptr::read_volatile(self.canary_addr() as *const u64) == CANARY }
+        // SAFETY: lo is the lowest word of our mapped stack.
+        self.guarded || unsafe { core::ptr::read_volatile(self.lo as *const u64) == CANARY }
     }
 }
 

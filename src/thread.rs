@@ -64,9 +64,8 @@ pub struct Thread {
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
-    /// The word checked against stack::CANARY at every switch out: the stack's
-    /// lowest word, or a static one when a guard page protects the stack.
-    pub stack_canary: usize,
+    /// The stack has a canary to check at each switch (no guard page below it).
+    pub canary: bool,
     pub timer: Timer,
     /// Run-queue link (owned by the proc's OS thread).
     pub next: *mut Thread,

@@ -554,6 +554,26 @@ pub unsafe fn proc_done(p: *mut Proc) {
         let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
         crate::exit::exit_all(&msg[..n]);
     }
+    recheck_deadlock();
+}
+
+/// The deadlock check runs when a proc falls asleep. If the last proc that was
+/// still awake ends instead, every remaining proc sleeps forever and nobody checks
+/// (found by stress_chan -d: two procs blocked, no report, a hang): wake one
+/// sleeper so that it goes back to sleep and runs the check itself.
+fn recheck_deadlock() {
+    let v = CENSUS.load(Ordering::SeqCst);
+    if v >> 32 == 0 || (v & 0xffff_ffff) != (v >> 32) || !crate::debug::deadlock_check_enabled() {
+        return;
+    }
+    let mut done = false;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; kick only touches the wake word.
+        if !done && unsafe { (*q).sleeping.load(Ordering::SeqCst) } == SLEEP_FUTEX {
+            kick(q);
+            done = true;
+        }
+    });
 }
 
 /// Drops the threads of a proc whose OS thread could not be started.

@@ -349,7 +349,8 @@ closer(Work *w)
 		w->ops++;
 		if(chanclose(chans[ci]) == 0)
 			chanclosed[ci] = 1;
-		else if(!chanclosed[ci])
+		else if(!chanclosed[ci] && !__atomic_load_n(&senddone, __ATOMIC_SEQ_CST))
+			/* (once senddone is set threadmain closes every channel itself) */
 			fail("chanclose of open channel %d failed", ci);
 	}
 }

@@ -402,6 +402,40 @@ pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
     }
 }
 
+/// A lock-free hint that a case is ready, for alt's fast path. It may be wrong
+/// either way (the answer is re-checked under the lock); it never dereferences
+/// anything but the channel itself.
+///
+/// # Safety
+/// `c` is a live channel.
+#[inline]
+pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
+    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+    if send {
+        !core::ptr::read_volatile(&(*ext(c)).closed)
+            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+    } else {
+        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    }
+}
+
+/// Tries one case under that channel's lock only. True when it completed.
+///
+/// # Safety
+/// `c` is a live channel; `v` as for try_send/try_recv.
+#[inline]
+pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
+    let e = ext(c);
+    let mut wake: *mut Thread = null_mut();
+    (*e).lock.lock();
+    let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+    (*e).lock.unlock();
+    if !wake.is_null() {
+        sched::ready(wake);
+    }
+    matches!(r, Try::Done)
+}
+
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
 ///
 /// # Safety
@@ -455,6 +489,26 @@ pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> 
     if !check(c, call) {
         return -1;
     }
+    op1_checked(c, send, v, block, call)
+}
+
+/// sendp/recvp/sendul/recvul: one-word elements only (8 bytes on LP64).
+pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &str) -> i32 {
+    if !check(c, call) {
+        return -1;
+    }
+    // SAFETY: live channel.
+    let n = unsafe { (*c).elemsize };
+    if n as usize != core::mem::size_of::<usize>() {
+        debug::complain(call, &format!("channel {} has {n}-byte elements, not 8", debug::channame(c)));
+        crate::errstr::set(b"wrong element size");
+        return -1;
+    }
+    op1_checked(c, send, v as *mut u8, block, call)
+}
+
+#[inline]
+fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
     unsafe {
         let e = ext(c);

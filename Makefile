@@ -17,7 +17,7 @@ T = target/$(PROFILE)
 OUT = build
 CARGOFLAGS = $(if $(filter release,$(PROFILE)),--release,)
 
-.PHONY: all lib setup test ctest cargotest abitest clean install uninstall example
+.PHONY: all lib setup test ctest cargotest abitest clean install uninstall example bench benchcheck
 
 all: lib
 
@@ -43,10 +43,16 @@ example: lib
 	$(CC) -Iinclude/thread9 -o $(OUT)/hello examples/hello.c -L$(OUT) -lthread -Wl,-rpath,$(CURDIR)/$(OUT)
 	$(OUT)/hello
 
-test: lib cargotest ctest
+test: lib cargotest ctest benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
+
+benchcheck: lib
+	sh benches/check.sh $(OUT)
+
+bench: lib
+	sh benches/run.sh
 
 ctest: lib
 	sh ctests/run.sh $(OUT)

@@ -17,7 +17,7 @@ T = target/$(PROFILE)
 OUT = build
 CARGOFLAGS = $(if $(filter release,$(PROFILE)),--release,)
 
-.PHONY: all lib setup test ctest cargotest abitest clean install uninstall example bench benchcheck
+.PHONY: all lib setup test ctest cargotest abitest clean install uninstall example
 
 all: lib
 
@@ -48,6 +48,7 @@ test: lib cargotest ctest benchcheck
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
 
+.PHONY: bench benchcheck
 benchcheck: lib
 	sh benches/check.sh $(OUT)
 

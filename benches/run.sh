@@ -166,7 +166,9 @@ END {
 			line = line sprintf(" %6.1f MiB", peak[k]/1024)
 			for(g = 1; g <= 2; g++){
 				gk = w SUBSEP "go" g
-				if(i != "go1" && i != "go2" && (gk in med) && med[gk] > 0)
+				if(note[k] == "inline")
+					line = line sprintf(" %8s", "n/a")
+				else if(i != "go1" && i != "go2" && (gk in med) && med[gk] > 0)
 					line = line sprintf(" %7.2fx", med[k]/med[gk])
 				else
 					line = line sprintf(" %8s", "")

@@ -447,6 +447,33 @@ pub unsafe fn schedule(p: *mut Proc) {
     }
 }
 
+/// How long a thread about to park on a channel may poll it first: only when its
+/// proc has nothing else to run, and never on one CPU.
+#[inline]
+pub fn chan_spin_budget() -> u64 {
+    let p = myproc();
+    // SAFETY: p is this OS thread's proc (checked non-null).
+    unsafe {
+        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return 0;
+        }
+    }
+    spin_ns() / 8
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) {
+    let start = futex::now_ns();
+    let mut i = 0u32;
+    while !done() {
+        core::hint::spin_loop();
+        i += 1;
+        if i & 63 == 0 && futex::now_ns() - start >= ns {
+            return;
+        }
+    }
+}
+
 fn spin_ns() -> u64 {
     let v = SPIN_NS.load(Ordering::Relaxed);
     if v != u64::MAX {
@@ -476,8 +503,16 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
+            if i & 127 == 0 {
+                let now = futex::now_ns();
+                if now >= limit {
+                    break;
+                }
+                // Past the first few µs, give the CPU away between checks: on a
+                // loaded machine the thread we wait for may need this core.
+                if now - start > 4_000 && i & 1023 == 0 {
+                    libc::sched_yield();
+                }
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {

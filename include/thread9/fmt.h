@@ -48,6 +48,34 @@ enum
 	FmtFlag = FmtLDouble << 1
 };
 
+/*
+ * Verbs (Plan 9 semantics, spec/API.md §E.4): d i o x X b(binary) p(hex, no 0x)
+ * c(byte) C(Rune) s S(Rune*) e f g E G r(errstr, no argument) n %%; after
+ * quotefmtinstall, q Q. Flags: - + # 0 space , ' and h hh l ll; u is the "unsigned"
+ * flag (%ud %lux) and, when nothing that could use it follows, C's %u.
+ * Unknown verbs print as %verb% and take no argument.
+ * fmtinstall refuses (returns -1, with a message) c outside 1..65535 and the
+ * characters the parser owns: digits . * % and the flags space # + - , ' h l u.
+ * Any other verb, built-in ones included, may be replaced; the latest install wins.
+ * A nil format prints nothing: print/fprint/snprint… return -1 (snprint and seprint
+ * leave an empty string, smprint returns nil), with a message on fd 2.
+ */
+extern int (*fmtdoquote)(int);
+
+int dofmt(Fmt *f, char *fmt);
+void fmtlocaleinit(Fmt *f, char *decimal, char *thousands, char *grouping);
+int fmtrunestrcpy(Fmt *f, Rune *s);
+int runefmtstrinit(Fmt *f);
+Rune *runefmtstrflush(Fmt *f);
+int quoterunestrfmt(Fmt *f);
+int runesprint(Rune *buf, char *fmt, ...);
+int runesnprint(Rune *buf, int len, char *fmt, ...);
+Rune *runeseprint(Rune *buf, Rune *e, char *fmt, ...);
+Rune *runesmprint(char *fmt, ...);
+int runevsnprint(Rune *buf, int len, char *fmt, va_list args);
+Rune *runevseprint(Rune *buf, Rune *e, char *fmt, va_list args);
+Rune *runevsmprint(char *fmt, va_list args);
+
 int print(char *fmt, ...);
 int fprint(int fd, char *fmt, ...);
 int sprint(char *buf, char *fmt, ...);

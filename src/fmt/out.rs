@@ -132,9 +132,9 @@ pub unsafe fn pad(f: *mut Fmt, n: i64) -> bool {
     true
 }
 
-/// Up to `nrunes` runes of the UTF-8 text `s`, decoded and re-encoded (so a malformed
-/// byte comes out as Runeerror, as in Plan 9); an incomplete sequence at the end of `s`
-/// is dropped.
+/// Up to `nrunes` runes of the UTF-8 text `s`, decoded and re-encoded, so a malformed
+/// byte comes out as Runeerror, as in Plan 9. (plan9port also stops at a malformed
+/// byte among the last three of a string, dropping the rest: we do not.)
 unsafe fn runes_of(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
     let mut i = 0;
     let mut left = nrunes;
@@ -147,9 +147,6 @@ unsafe fn runes_of(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
             i += run;
             left -= run;
             continue;
-        }
-        if !utf::fullrune(&s[i..]) {
-            break;
         }
         let (r, n) = utf::decode(&s[i..]);
         if !rune(f, r) {
@@ -176,7 +173,8 @@ fn wp(f: &Fmt) -> (i64, Option<i64>) {
 pub unsafe fn utf_field(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
     let (w, p) = wp(&*f);
     let left = (*f).flags & FMT_LEFT != 0;
-    let mut n = nrunes as i64;
+    // nrunes may be "all of it" (usize::MAX) when no width needs the real count.
+    let mut n = nrunes.min(i64::MAX as usize) as i64;
     if let Some(p) = p {
         n = n.min(p);
     }

@@ -57,7 +57,7 @@ pub unsafe extern "C" fn runetochar(s: *mut c_char, r: *const Rune) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn runelen(c: c_long) -> c_int {
-    utf::runelen(c as i64) as c_int
+    utf::runelen(c) as c_int
 }
 
 #[no_mangle]

@@ -116,9 +116,11 @@ pub(crate) fn doquote() -> Option<unsafe extern "C" fn(c_int) -> c_int> {
 
 /// Sets the locale fields to the given strings, nil meaning Plan 9's defaults
 /// ("." decimal point, "," every three digits).
-pub fn localeinit(f: &mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
-    // SAFETY: a non-nil decimal is a C string the caller keeps alive.
-    let empty = decimal.is_null() || unsafe { *decimal == 0 };
+///
+/// # Safety
+/// Each non-nil string stays alive as long as `f` is used.
+pub unsafe fn localeinit(f: &mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
+    let empty = decimal.is_null() || *decimal == 0;
     f.decimal = if empty { c".".as_ptr() as *mut c_char } else { decimal };
     f.thousands = if thousands.is_null() { c",".as_ptr() as *mut c_char } else { thousands };
     f.grouping = if grouping.is_null() { c"\x03".as_ptr() as *mut c_char } else { grouping };

@@ -51,7 +51,7 @@ fn needsep(ndig: &mut i32, g: &mut &[u8]) -> bool {
     false
 }
 
-unsafe fn cstr<'a>(p: *const c_char, dflt: &'a [u8]) -> &'a [u8] {
+unsafe fn cstr(p: *const c_char, dflt: &[u8]) -> &[u8] {
     if p.is_null() {
         dflt
     } else {

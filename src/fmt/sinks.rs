@@ -8,7 +8,7 @@ use crate::debug;
 use core::ptr::null_mut;
 
 /// Resets every field but `args` for a fresh run.
-fn init(f: &mut Fmt, runes: bool, start: *mut c_void, stop: *mut c_void, flush: Option<Fmts>, farg: *mut c_void) {
+unsafe fn init(f: &mut Fmt, runes: bool, start: *mut c_void, stop: *mut c_void, flush: Option<Fmts>, farg: *mut c_void) {
     f.runes = runes as u8;
     f.start = start;
     f.to = start;
@@ -20,6 +20,7 @@ fn init(f: &mut Fmt, runes: bool, start: *mut c_void, stop: *mut c_void, flush: 
     f.width = 0;
     f.prec = 0;
     f.flags = 0;
+    // SAFETY: nil strings: the built-in defaults.
     localeinit(f, null_mut(), null_mut(), null_mut());
 }
 

@@ -3,20 +3,14 @@
 //! `thread9_rt_` bridges here.
 
 use crate::debug;
-use crate::fmt::{self, sinks, table, Fmt, Fmts};
-use core::ffi::{c_char, c_int, c_uint, c_void, CStr};
+use crate::fmt::sinks::{self, Call};
+use crate::fmt::{self, table, Fmt, Fmts};
+use core::ffi::{c_char, c_int, c_uint, c_void};
 
-fn callname(call: *const c_char) -> &'static str {
-    if call.is_null() {
-        return "print";
-    }
-    // SAFETY: the C shim passes string literals.
-    unsafe { CStr::from_ptr(call) }.to_str().unwrap_or("print")
-}
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
-    sinks::fdprint(f, fd, fmt, callname(call))
+    sinks::fdprint(f, fd, fmt, Call(call))
 }
 
 #[no_mangle]
@@ -28,7 +22,7 @@ pub unsafe extern "C" fn thread9_rt_snprint(
     fmt: *const c_char,
     call: *const c_char,
 ) -> c_int {
-    sinks::snprint(f, buf, len, runes != 0, fmt, callname(call))
+    sinks::snprint(f, buf, len, runes != 0, fmt, Call(call))
 }
 
 #[no_mangle]
@@ -40,12 +34,12 @@ pub unsafe extern "C" fn thread9_rt_seprint(
     fmt: *const c_char,
     call: *const c_char,
 ) -> *mut c_void {
-    sinks::seprint(f, buf, e, runes != 0, fmt, callname(call))
+    sinks::seprint(f, buf, e, runes != 0, fmt, Call(call))
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_smprint(f: *mut Fmt, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
-    sinks::smprint(f, runes != 0, fmt, callname(call))
+    sinks::smprint(f, runes != 0, fmt, Call(call))
 }
 
 #[no_mangle]
@@ -60,7 +54,7 @@ pub unsafe extern "C" fn thread9_rt_werrstr(f: *mut Fmt, fmt: *const c_char) {
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_nilfmt(call: *const c_char) {
-    debug::complain(callname(call), "nil Fmt");
+    debug::complain(Call(call).name(), "nil Fmt");
 }
 
 /// Reports a nil Fmt for `call`; true when `f` is usable.

@@ -91,8 +91,22 @@ unsafe extern "C" fn fdsink_flush(f: *mut Fmt) -> c_int {
     1
 }
 
-fn nilfmt(call: &str) {
-    debug::complain(call, "nil format");
+/// The name of the C entry point, for messages; turned into a &str only when needed.
+#[derive(Clone, Copy)]
+pub struct Call(pub *const c_char);
+
+impl Call {
+    pub fn name(self) -> &'static str {
+        if self.0.is_null() {
+            return "print";
+        }
+        // SAFETY: the C shim passes string literals.
+        unsafe { core::ffi::CStr::from_ptr(self.0) }.to_str().unwrap_or("print")
+    }
+}
+
+fn nilfmt(call: Call) {
+    debug::complain(call.name(), "nil format");
 }
 
 /// print, fprint, vfprint: bytes written, or -1 (nil format, write error, or a
@@ -100,7 +114,7 @@ fn nilfmt(call: &str) {
 ///
 /// # Safety
 /// `f` holds an initialised va_list; `fmt` is nil or a C string.
-pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: &str) -> c_int {
+pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: Call) -> c_int {
     if fmt.is_null() {
         nilfmt(call);
         return -1;
@@ -133,12 +147,12 @@ pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: &str) ->
 ///
 /// # Safety
 /// `buf` has room for `len` units; `f` holds an initialised va_list.
-pub unsafe fn snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: bool, fmt: *const c_char, call: &str) -> c_int {
+pub unsafe fn snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: bool, fmt: *const c_char, call: Call) -> c_int {
     if len <= 0 {
         return -1;
     }
     if buf.is_null() {
-        debug::complain(call, "nil buffer");
+        debug::complain(call.name(), "nil buffer");
         return -1;
     }
     let u = unit(runes);
@@ -156,7 +170,7 @@ pub unsafe fn snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: bool, fm
 ///
 /// # Safety
 /// [buf, e) is writable; `f` holds an initialised va_list.
-pub unsafe fn seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: &str) -> *mut c_void {
+pub unsafe fn seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: Call) -> *mut c_void {
     if (e as usize) <= (buf as usize) || buf.is_null() {
         return null_mut();
     }
@@ -168,7 +182,7 @@ pub unsafe fn seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool
 
 /// Formats into [buf, e) leaving room for the terminator; the end pointer, or None
 /// (with an empty string written) for a nil format.
-unsafe fn bufprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: &str) -> Option<*mut c_void> {
+unsafe fn bufprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: Call) -> Option<*mut c_void> {
     let u = unit(runes);
     let stop = (e as usize - u) as *mut c_void;
     init(&mut *f, runes, buf, stop, None, null_mut());
@@ -258,7 +272,7 @@ pub unsafe fn strflush(f: *mut Fmt) -> *mut c_void {
 ///
 /// # Safety
 /// `f` holds an initialised va_list.
-pub unsafe fn smprint(f: *mut Fmt, runes: bool, fmt: *const c_char, call: &str) -> *mut c_void {
+pub unsafe fn smprint(f: *mut Fmt, runes: bool, fmt: *const c_char, call: Call) -> *mut c_void {
     if fmt.is_null() {
         nilfmt(call);
         return null_mut();
@@ -318,7 +332,7 @@ pub unsafe fn vprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
     (*f).width = 0;
     (*f).prec = 0;
     if fmt.is_null() {
-        nilfmt("fmtprint");
+        nilfmt(Call(c"fmtprint".as_ptr()));
         return -1;
     }
     let r = (*f).r;
@@ -343,7 +357,7 @@ pub unsafe fn werrstr(f: *mut Fmt, fmt: *const c_char) {
     let mut buf = [0u8; crate::errstr::ERRMAX];
     let p = buf.as_mut_ptr() as *mut c_void;
     let e = buf.as_mut_ptr().add(buf.len()) as *mut c_void;
-    seprint(f, p, e, false, fmt, "werrstr");
+    seprint(f, p, e, false, fmt, Call(c"werrstr".as_ptr()));
     let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
     crate::errstr::set(&buf[..n]);
 }

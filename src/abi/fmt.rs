@@ -81,7 +81,11 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
 #[no_mangle]
 pub extern "C" fn fmtinstall(c: c_int, f: Option<Fmts>) -> c_int {
     if let Some(why) = table::refuse(c) {
-        debug::complain("fmtinstall", &format!("{why}: {c}"));
+        let shown = match u8::try_from(c) {
+            Ok(b) if b.is_ascii_graphic() || b == b' ' => format!("'{}'", b as char),
+            _ => c.to_string(),
+        };
+        debug::complain("fmtinstall", &format!("{why}: {shown}"));
         return -1;
     }
     let Some(f) = f else {

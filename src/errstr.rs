@@ -156,3 +156,43 @@ pub unsafe fn swap(p: *mut u8, n: usize) -> i32 {
     set(&mine[..k]);
     0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> String {
+        let mut b = [0u8; ERRMAX];
+        let n = text(&mut b);
+        String::from_utf8_lossy(&b[..n]).into_owned()
+    }
+
+    #[test]
+    fn errno_decides_what_is_current() {
+        set(b"mine");
+        assert_eq!(now(), "mine");
+        // SAFETY: this OS thread's errno.
+        unsafe { *errno_loc() = libc::ENOENT };
+        assert_eq!(now(), "No such file or directory");
+        // SAFETY: as above.
+        unsafe { *errno_loc() = libc::EINTR };
+        assert_eq!(now(), "interrupted");
+        set("é".repeat(100).as_bytes());
+        assert_eq!(now().len(), 126);
+    }
+
+    #[test]
+    fn swap_and_truncate() {
+        set(b"old");
+        let mut b = *b"new\0....";
+        // SAFETY: b has 8 bytes.
+        assert_eq!(unsafe { swap(b.as_mut_ptr(), 8) }, 0);
+        assert_eq!(&b[..4], b"old\0");
+        assert_eq!(now(), "new");
+        let mut s = [b'Z'; 4];
+        set("éé".as_bytes());
+        // SAFETY: s has 4 bytes; only 3 are offered.
+        unsafe { rerrstr(s.as_mut_ptr(), 3) };
+        assert_eq!(&s, b"\xc3\xa9\0Z");
+    }
+}

@@ -268,6 +268,33 @@ mod tests {
         assert_eq!(core::mem::size_of::<Fmt>(), 128);
     }
 
+    extern "C" {
+        fn snprint(buf: *mut c_char, len: c_int, fmt: *const c_char, ...) -> c_int;
+    }
+
+    /// The whole path (C variadic entry, va_list accessors, engine) from Rust.
+    fn sn(out: &mut [u8; 128], n: c_int) -> &str {
+        assert!(n >= 0);
+        core::str::from_utf8(&out[..n as usize]).unwrap()
+    }
+
+    #[test]
+    fn through_the_c_entry_point() {
+        let mut b = [0u8; 128];
+        // SAFETY: each format matches the arguments passed.
+        unsafe {
+            let p = b.as_mut_ptr() as *mut c_char;
+            let n = snprint(p, 128, c"%d|%5s|%-4x|%ud".as_ptr(), -42 as c_int, c"ab".as_ptr(), 255 as c_int, -1 as c_int);
+            assert_eq!(sn(&mut b, n), "-42|   ab|ff  |4294967295");
+            let n = snprint(p, 128, c"%.3f %g %e".as_ptr(), 2.0f64 / 3.0, 1e-5f64, 0.0f64);
+            assert_eq!(sn(&mut b, n), "0.667 1e-05 0.000000e+00");
+            let n = snprint(p, 128, c"%C%.1s%lld%%".as_ptr(), 0x263A as c_int, c"éx".as_ptr(), i64::MIN);
+            assert_eq!(sn(&mut b, n), "☺é-9223372036854775808%");
+            let n = snprint(p, 6, c"abcdefgh".as_ptr());
+            assert_eq!(sn(&mut b, n), "abcde");
+        }
+    }
+
     #[test]
     fn rune_at_stops_at_nul() {
         // SAFETY: NUL-terminated literals.

@@ -212,6 +212,12 @@ pub extern "C" fn quotefmtinstall() {
     table::install('Q' as c_int, quoterunestrfmt);
 }
 
+/// The `_syserrstr` hook: the calling thread's ERRMAX-byte error buffer.
+#[no_mangle]
+pub extern "C" fn thread9_rt_errbuf() -> *mut c_char {
+    crate::errstr::buf() as *mut c_char
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn errstr(buf: *mut c_char, n: c_uint) -> c_int {
     crate::errstr::swap(buf as *mut u8, n as usize)

@@ -20,4 +20,5 @@ core::arch::global_asm!(
     ".hidden thread9_rt_fmtvprint",
     ".hidden thread9_rt_werrstr",
     ".hidden thread9_rt_nilfmt",
+    ".hidden thread9_rt_errbuf",
 );

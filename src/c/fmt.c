@@ -25,6 +25,22 @@ void thread9_rt_nilfmt(const char*);
 /* plan9port's libc.h renames doquote to this; %q consults it. */
 int (*fmtdoquote)(int);
 
+/*
+ * plan9port lib9's hook for the error buffer (spec/API.md §D.3; libthread in HEAD
+ * leaves it nil, so lib9 has one buffer for the whole process). When the program
+ * links plan9port's lib9.a, lib9's definition interposes and this constructor fills
+ * it through the GOT, so lib9's werrstr/errstr/rerrstr/%r use each thread's own
+ * buffer, the one thread9 itself uses. Without lib9 it is our own, unused copy.
+ */
+char *(*_syserrstr)(void);
+char *thread9_rt_errbuf(void);
+
+__attribute__((constructor)) static void
+errhook(void)
+{
+	_syserrstr = thread9_rt_errbuf;
+}
+
 #if defined(__x86_64__)
 /* spec/API.md §B: plan9port's layout, which compiled objects rely on. */
 _Static_assert(sizeof(Fmt) == 128, "Fmt size");

@@ -53,7 +53,14 @@ enum
  * c(byte) C(Rune) s S(Rune*) e f g E G r(errstr, no argument) n %%; after
  * quotefmtinstall, q Q. Flags: - + # 0 space , ' and h hh l ll; u is the "unsigned"
  * flag (%ud %lux) and, when nothing that could use it follows, C's %u.
- * Unknown verbs print as %verb% and take no argument.
+ * Unknown verbs print as %verb% and take no argument; a lone % at the end of the
+ * format prints nothing. %s and %S widths and precisions count runes; in %s a
+ * malformed UTF-8 byte prints as U+FFFD; %c prints its byte unchanged.
+ * Floats print from the shortest digits that read back as the same double, rounded
+ * half up (Plan 9: %.2f of 2.675 is 2.68, %.0f of 2.5 is 3; digits beyond the
+ * shortest form print as 0); infinities and NaN print as +Inf -Inf NaN; %lf is %f.
+ * print, fprint and vfprint are unbuffered: each call's output goes out in one
+ * write(2) (in 64 KiB pieces beyond that), so lines from many threads never mix.
  * fmtinstall refuses (returns -1, with a message) c outside 1..65535 and the
  * characters the parser owns: digits . * % and the flags space # + - , ' h l u.
  * Any other verb, built-in ones included, may be replaced; the latest install wins.

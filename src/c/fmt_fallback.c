@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <sched.h>
 /*
  * TEMPORARY weak stand-ins until the lib9 branch lands (sysfatal, p9atoi).
  * The real (strong) definitions replace these. print and friends are real now (fmt.c).
@@ -27,4 +28,12 @@ __attribute__((weak)) int
 p9atoi(char *s)
 {
 	return (int)strtol(s, 0, 0);
+}
+
+__attribute__((weak)) int
+p9sleep(long ms)
+{
+	if(ms <= 0)
+		return sched_yield();
+	return usleep(ms * 1000);
 }

@@ -65,7 +65,7 @@ pub unsafe extern "C" fn runenlen(r: *const Rune, n: c_int) -> c_int {
     if r.is_null() {
         return 0;
     }
-    (0..n.max(0) as usize).map(|i| utf::runelen(*r.add(i) as i64) as c_int).sum()
+    (0..n.max(0) as usize).fold(0 as c_int, |a, i| a.wrapping_add(utf::runelen(*r.add(i) as i64) as c_int))
 }
 
 #[no_mangle]

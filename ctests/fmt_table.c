@@ -436,8 +436,32 @@ quoting(void)
 	fmtdoquote = quotex;
 	T("'axb'", "%q", "axb");
 	T("ayb", "%q", "ayb");
+	fmtdoquote = needsrcquote;
+	T("'a=b'", "%q", "a=b");
 	fmtdoquote = nil;
 	T("axb", "%q", "axb");
+	{
+		char *s;
+		Rune *r;
+
+		s = quotestrdup("a b");
+		check(__LINE__, s, "'a b'");
+		free(s);
+		s = quotestrdup("abc");
+		check(__LINE__, s, "abc");
+		free(s);
+		s = quotestrdup("");
+		check(__LINE__, s, "''");
+		free(s);
+		s = unquotestrdup("'it''s' x'y z'");
+		check(__LINE__, s, "it's xy z");
+		free(s);
+		r = quoterunestrdup(ab);
+		s = smprint("%S", r);
+		check(__LINE__, s, "'a b'");
+		free(s);
+		free(r);
+	}
 }
 
 static void

@@ -105,6 +105,12 @@ int fmtstrinit(Fmt *f);
 char *fmtstrflush(Fmt *f);
 void quotefmtinstall(void);
 int quotestrfmt(Fmt *f);
+/* As plan9port's libc.h declares them: quoting to and from malloc'd copies. */
+char *quotestrdup(char *s);
+Rune *quoterunestrdup(Rune *s);
+char *unquotestrdup(char *s);
+Rune *unquoterunestrdup(Rune *s);
+int needsrcquote(int c);
 
 #if defined(__cplusplus)
 }

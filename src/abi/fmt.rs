@@ -207,6 +207,31 @@ pub unsafe extern "C" fn quoterunestrfmt(f: *mut Fmt) -> c_int {
 }
 
 #[no_mangle]
+pub unsafe extern "C" fn quotestrdup(s: *const c_char) -> *mut c_char {
+    fmt::quote::quotedup(s as *const c_void, false) as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn quoterunestrdup(s: *const u32) -> *mut u32 {
+    fmt::quote::quotedup(s as *const c_void, true) as *mut u32
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn unquotestrdup(s: *const c_char) -> *mut c_char {
+    fmt::quote::unquotedup(s as *const c_void, false) as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn unquoterunestrdup(s: *const u32) -> *mut u32 {
+    fmt::quote::unquotedup(s as *const c_void, true) as *mut u32
+}
+
+#[no_mangle]
+pub extern "C" fn needsrcquote(c: c_int) -> c_int {
+    fmt::quote::needsrcquote(c as u32) as c_int
+}
+
+#[no_mangle]
 pub extern "C" fn quotefmtinstall() {
     table::install('q' as c_int, quotestrfmt);
     table::install('Q' as c_int, quoterunestrfmt);

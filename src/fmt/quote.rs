@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::utf;
+use core::ffi::c_void;
 
 /// What quoting will produce.
 #[derive(Default)]
@@ -90,6 +91,11 @@ pub unsafe fn quotefmt(f: *mut Fmt, runes_in: bool) -> c_int {
         return if out::utf_field(f, b"<nil>", 5) { 0 } else { -1 };
     }
     let src = if runes_in { Src::Runes(p as *const u32) } else { Src::Utf(p as *const u8) };
+    quote_into(f, src)
+}
+
+/// Quotes `src` (as needed) into `f`, honouring its width, precision and `#`.
+unsafe fn quote_into(f: *mut Fmt, src: Src) -> c_int {
     let fl = (*f).flags;
     let nin = if fl & FMT_PREC != 0 { (*f).prec.max(0) as i64 } else { -1 };
     let nout = if (*f).flush.is_some() {
@@ -125,4 +131,86 @@ pub unsafe fn quotefmt(f: *mut Fmt, runes_in: bool) -> c_int {
     } else {
         -1
     }
+}
+
+/// quotestrdup / quoterunestrdup: a malloc'd copy, quoted if it needs to be.
+///
+/// # Safety
+/// `p` is nil or a terminated string of the kind `runes` says.
+pub unsafe fn quotedup(p: *const c_void, runes: bool) -> *mut c_void {
+    if p.is_null() {
+        return core::ptr::null_mut();
+    }
+    let mut f = core::mem::MaybeUninit::<Fmt>::zeroed();
+    let f = f.as_mut_ptr();
+    if sinks::strinit(f, runes) < 0 {
+        return core::ptr::null_mut();
+    }
+    let src = if runes { Src::Runes(p as *const u32) } else { Src::Utf(p as *const u8) };
+    if quote_into(f, src) < 0 {
+        libc::free((*f).start);
+        return core::ptr::null_mut();
+    }
+    sinks::strflush(f)
+}
+
+/// unquotestrdup / unquoterunestrdup on a copy: quotes removed, doubled quotes inside
+/// quotes made single (rc's rules).
+///
+/// # Safety
+/// `p` is nil or a terminated string of the kind `runes` says.
+pub unsafe fn unquotedup(p: *const c_void, runes: bool) -> *mut c_void {
+    if p.is_null() {
+        return core::ptr::null_mut();
+    }
+    let unit = if runes { 4 } else { 1 };
+    let get = |i: usize| -> u32 {
+        if runes {
+            *(p as *const u32).add(i)
+        } else {
+            *(p as *const u8).add(i) as u32
+        }
+    };
+    let mut n = 0;
+    while get(n) != 0 {
+        n += 1;
+    }
+    let d = libc::malloc((n + 1) * unit);
+    if d.is_null() {
+        return d;
+    }
+    let put = |i: usize, c: u32| {
+        if runes {
+            *(d as *mut u32).add(i) = c;
+        } else {
+            *(d as *mut u8).add(i) = c as u8;
+        }
+    };
+    let q = '\'' as u32;
+    let (mut i, mut o, mut quoting) = (0, 0, false);
+    while i < n {
+        let c = get(i);
+        if c != q {
+            put(o, c);
+            o += 1;
+            i += 1;
+        } else if !quoting {
+            quoting = true;
+            i += 1;
+        } else if i + 1 < n && get(i + 1) == q {
+            put(o, q);
+            o += 1;
+            i += 2;
+        } else {
+            quoting = false;
+            i += 1;
+        }
+    }
+    put(o, 0);
+    d
+}
+
+/// rc's own doquote: the characters rc treats specially.
+pub fn needsrcquote(c: u32) -> bool {
+    c <= ' ' as u32 || (c < 0x80 && b"`^#*[]=|\\?${}()'<>&;".contains(&(c as u8)))
 }

@@ -300,8 +300,8 @@ mod tests {
         // SAFETY: NUL-terminated literals.
         unsafe {
             assert_eq!(rune_at(c"é".as_ptr() as *const u8), (0xE9, 2));
-            assert_eq!(rune_at(b"\xE2\x82\0".as_ptr()), (crate::utf::RUNEERROR, 1));
-            assert_eq!(rune_at(b"\0".as_ptr()), (0, 1));
+            assert_eq!(rune_at(c"\xE2\x82".as_ptr() as *const u8), (crate::utf::RUNEERROR, 1));
+            assert_eq!(rune_at(c"".as_ptr() as *const u8), (0, 1));
         }
     }
 }

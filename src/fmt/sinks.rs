@@ -119,6 +119,8 @@ pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: Call) ->
         nilfmt(call);
         return -1;
     }
+    // A successful print leaves errno alone (programs print and then use %r or errno).
+    let saved = *libc::__errno_location();
     let mut stack = [0u8; 256];
     let mut sink = FdSink { fd, heap: null_mut(), cap: 0, failed: false };
     let start = stack.as_mut_ptr();
@@ -137,6 +139,7 @@ pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: Call) ->
     if n < 0 || !ok {
         -1
     } else {
+        *libc::__errno_location() = saved;
         (*f).nfmt
     }
 }

@@ -103,6 +103,14 @@ threadmain(int argc, char *argv[])
 	werrstr("after");
 	CHECK(is("after"));
 
+	/* A successful print leaves errno (and so %r) alone. */
+	fd = open("/dev/null", 1);
+	errno = EPIPE;
+	CHECK(fprint(fd, "%d %s %g\n", 1, "two", 3.0) == 8);
+	CHECK(errno == EPIPE);
+	close(fd);
+	werrstr("after");
+
 	/* errstr swaps. */
 	strcpy(b, "mine");
 	CHECK(errstr(b, sizeof b) == 0);

@@ -536,6 +536,20 @@ apis(void)
 	check(__LINE__, s, "a1b2\xc3\xa9!");
 	free(s);
 
+	/* A locale: decimal comma, multi-byte thousands separator, widths in runes. */
+	fmtstrinit(&f);
+	fmtlocaleinit(&f, ",", "\xe2\x80\x99", nil);
+	fmtprint(&f, "%'d|%'12d|%.2f|%'d", 1234567, 1234567, 3.5, -1000);
+	s = fmtstrflush(&f);
+	check(__LINE__, s, "1\xe2\x80\x99" "234\xe2\x80\x99" "567|   1\xe2\x80\x99" "234\xe2\x80\x99" "567|3,50|-1\xe2\x80\x99" "000");
+	free(s);
+	fmtstrinit(&f);
+	fmtlocaleinit(&f, nil, " ", "\3\2");
+	fmtprint(&f, "%'d", 123456789);
+	s = fmtstrflush(&f);
+	check(__LINE__, s, "12 34 56 789");
+	free(s);
+
 	/* fmtfdinit into a pipe, with a buffer small enough to flush on the way. */
 	if(pipe(fd) < 0)
 		sysfatal("pipe: %r");

@@ -148,11 +148,10 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
     // A separator is at most one rune: it has to fit in the digit buffer.
     let thousands = &thousands[..crate::utf::trunc(thousands, crate::utf::UTFMAX)];
     let seprunes = crate::utf::count(thousands) as i64;
-    let sepextra = thousands.len() as i64 - seprunes;
 
     let mut b = Rev { buf: [MaybeUninit::uninit(); 512], p: 512 };
-    let mut n: i64 = 0; // runes
-    let mut excess: i64 = 0; // bytes beyond runes
+    // Runes so far (a separator may be several bytes); the width is counted in runes.
+    let mut n: i64 = 0;
     let mut ndig = 0;
     let mut g = grouping;
     if fl & (FMT_COMMA | FMT_APOST) == 0 {
@@ -175,7 +174,6 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
         if apost && needsep(&mut ndig, &mut g) {
             b.push_str(thousands);
             n += seprunes;
-            excess += sepextra;
         }
         b.push(conv[d]);
         n += 1;
@@ -199,7 +197,6 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
         if apost && needsep(&mut ndig, &mut g) {
             b.push_str(thousands);
             n += seprunes;
-            excess += sepextra;
         }
         b.push(b'0');
         n += 1;
@@ -224,8 +221,7 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
             if apost && needsep(&mut ndig, &mut g) {
                 b.push_str(thousands);
                 n += seprunes;
-                excess += sepextra;
-            }
+                }
             b.push(b'0');
             n += 1;
         }
@@ -247,7 +243,6 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
         b.push(b' ');
     }
     (*f).flags &= !FMT_PREC;
-    let _ = excess;
     out::utf_field(f, b.done(), n.max(0) as usize)
 }
 

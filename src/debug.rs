@@ -28,6 +28,21 @@ pub fn flag(f: u32) -> bool {
     FLAGS.load(Ordering::Relaxed) & f != 0
 }
 
+/// Whether $LIBTHREAD has "trace": one relaxed load, so call sites stay cheap.
+#[inline]
+pub fn tracing() -> bool {
+    FLAGS.load(Ordering::Relaxed) & F_TRACE != 0
+}
+
+/// One trace line on fd 2: `thread9[proc P]: what`.
+#[cold]
+pub fn trace(what: &str) {
+    let p = crate::sched::myproc();
+    // SAFETY: p is this OS thread's proc, if any.
+    let pid = if p.is_null() { -1 } else { unsafe { (*p).id as i64 } };
+    ewrite(format!("thread9 trace: proc {pid}: {what}\n").as_bytes());
+}
+
 pub fn deadlock_check_enabled() -> bool {
     !flag(F_NODEADLOCK)
 }
@@ -84,7 +99,11 @@ pub fn channame(c: *mut crate::chan::Channel) -> String {
 fn describe(t: *mut Thread, running: bool) -> String {
     // SAFETY: t is registered (we hold its proc's registry lock).
     unsafe {
-        let st = if running {
+        let st = if running && (*t).wait == Wait::Exec {
+            "running: waiting for a child process (exec)".to_string()
+        } else if running && (*t).wait == Wait::Io {
+            "running an iocall op".to_string()
+        } else if running {
             "running".to_string()
         } else {
             match (*t).wait {
@@ -97,6 +116,7 @@ fn describe(t: *mut Thread, running: bool) -> String {
                 Wait::Io => "in iocall".into(),
                 Wait::Idle => "idle".into(),
                 Wait::Fd => "waiting for an fd".into(),
+                Wait::Exec => "waiting for a child process (exec)".into(),
             }
         };
         let mut s = format!(

@@ -47,3 +47,18 @@ pub fn get() -> Vec<u8> {
         s[..n].to_vec()
     }
 }
+
+/// Copies the errstr into a C buffer (the temporary weak rerrstr in src/c/errstr_fallback.c).
+///
+/// # Safety
+/// `b` has room for `n` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_rerrstr(b: *mut u8, n: u32) {
+    if b.is_null() || n == 0 {
+        return;
+    }
+    let e = get();
+    let k = crate::thread::utf8_trunc(&e, n as usize - 1);
+    core::ptr::copy_nonoverlapping(e.as_ptr(), b, k);
+    *b.add(k) = 0;
+}

@@ -249,11 +249,15 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
-        }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        // Killed before parking: take the claim ourselves so nobody completes it.
+        let selfclaim = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if !selfclaim {
+            // Switch out even if a waker has already claimed us: it calls (or has
+            // called) ready(t), which queues us again. Not switching here would leave
+            // a stale run-queue/inbox entry and the thread would later be resumed
+            // twice (a waker on another proc can claim us between the unlock that
+            // published us and this point).
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {
@@ -654,8 +658,14 @@ pub fn switch_blocked() {
 
 /// threadint/threadkill (and the group forms): interrupts threads blocked in a
 /// channel operation, alt or sleep; a kill also makes them die at their next switch.
+///
+/// A target that is *running* (its proc's current thread, e.g. blocked in a system
+/// call) gets the library's interrupt signal on its proc's OS thread, so the call
+/// fails with EINTR (9front semantics); a thread parked in iocall wakes with
+/// SEL_INTR and interrupts its ioproc's call itself (ioproc.rs).
 pub fn interrupt(which: i32, grp: bool, kill: bool) {
     let mut hits: Vec<*mut Thread> = Vec::new();
+    let mut running: Vec<libc::pthread_t> = Vec::new();
     proc::for_each(|p| {
         // SAFETY: registered procs/threads under their locks.
         unsafe {
@@ -673,11 +683,26 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
                         .is_ok()
                     {
                         hits.push(t);
+                    } else if core::ptr::read_volatile(&(*p).cur) == t && p != myproc() {
+                        running.push((*p).pthread);
                     }
                 }
             })
         }
     });
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!(
+            "thread{} {} {}: {} parked, {} running",
+            if kill { "kill" } else { "int" },
+            if grp { "grp" } else { "id" },
+            which,
+            hits.len(),
+            running.len()
+        ));
+    }
+    for th in running {
+        crate::ioproc::kill_os_thread(th);
+    }
     for t in hits {
         // SAFETY: claimed above; it stays parked until readied.
         unsafe { ready(t) };

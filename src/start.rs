@@ -106,6 +106,16 @@ extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
 
 /// proccreate/procrfork: a new proc (OS thread) whose first thread runs f(arg).
 pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    proccreate_opt(f, arg, stacksize, call, false)
+}
+
+/// A system proc (ioprocs, exec helpers): it never keeps the program alive. Marked
+/// before its OS thread starts, so the program cannot end early or late because of it.
+pub fn proccreate_sys(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    proccreate_opt(f, arg, stacksize, call, true)
+}
+
+fn proccreate_opt(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str, sys: bool) -> i32 {
     let Some(f) = f else {
         debug::misuse(call, "nil function");
     };
@@ -116,6 +126,11 @@ pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &
     };
     let cur = sched::current();
     let p = proc::new_proc(false);
+    if sys {
+        // SAFETY: p is not started yet; we own it.
+        unsafe { (*p).sys.store(true, Ordering::SeqCst) };
+        proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    }
     // SAFETY: p has not started; we own it until pthread_create succeeds.
     unsafe {
         let id = match sched::spawn(p, f, arg, stacksize as usize) {
@@ -151,6 +166,9 @@ pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &
 }
 
 unsafe fn abandon(p: *mut Proc) {
+    let sys = (*p).sys.load(Ordering::SeqCst);
     proc::retire(p);
-    proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    if !sys {
+        proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    }
 }

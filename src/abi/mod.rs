@@ -3,6 +3,8 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod exec;
+pub mod io;
 pub mod thread;
 
 core::arch::global_asm!(
@@ -11,4 +13,6 @@ core::arch::global_asm!(
     ".hidden thread9_rt_setstate",
     ".hidden thread9_rt_chansetname",
     ".hidden thread9_rt_iocall",
+    ".hidden thread9_rt_threadexec",
+    ".hidden thread9_rt_rerrstr",
 );

@@ -508,6 +508,24 @@ fn rcall(io: *mut Ioproc, name: &str, mut f: impl FnMut() -> i64) -> i64 {
     call(io, Work::Rust(fp), name)
 }
 
+/// threadint/threadkill of a thread parked in iocall (just claimed, so it holds its
+/// reference on `io`): interrupt the ioproc's call at once if it is that thread's.
+/// The thread also does so itself when it wakes; a second signal is harmless.
+///
+/// # Safety
+/// `t` is claimed and parked; `io` is null or the Ioproc it waits on.
+pub unsafe fn interrupt_caller(io: *mut Ioproc, t: *mut Thread) {
+    if io.is_null() || (*io).magic.load(Ordering::SeqCst) != LIVE {
+        return;
+    }
+    (*io).lock.lock();
+    let r = (*io).req;
+    if !r.is_null() && (*r).caller == t {
+        interrupt_locked(io);
+    }
+    (*io).lock.unlock();
+}
+
 pub fn interrupt(io: *mut Ioproc) {
     if !check(io, "iointerrupt") {
         return;

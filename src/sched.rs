@@ -119,6 +119,9 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     (*p).reg_lock.unlock();
     (*p).nthreads += 1;
     push_runq(p, t);
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {id} created in proc {} ({:#x})", (*p).id, f as usize));
+    }
     Ok(id)
 }
 
@@ -175,6 +178,9 @@ unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 #[inline]
 pub unsafe fn ready(t: *mut Thread) {
     let p = (*t).proc;
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+    }
     if p == myproc() {
         push_runq(p, t);
     } else {
@@ -252,6 +258,14 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         // Killed before parking: take the claim ourselves so nobody completes it.
         let selfclaim = (*t).killed.load(Ordering::Relaxed)
             && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if crate::debug::tracing() {
+            let on = match wait {
+                Wait::Send | Wait::Recv => format!(" on channel {}", crate::debug::channame(chan as _)),
+                Wait::Io => format!(" on ioproc {:p}", chan),
+                _ => String::new(),
+            };
+            crate::debug::trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
+        }
         if !selfclaim {
             // Switch out even if a waker has already claimed us: it calls (or has
             // called) ready(t), which queues us again. Not switching here would leave
@@ -324,6 +338,9 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} exits{}", (*t).id, if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }));
+    }
     let mut co = (*t).co.take().unwrap();
     if reset {
         // The coroutine is suspended mid-stack: abandon it without unwinding.
@@ -349,6 +366,9 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} runs", (*t).id));
+    }
     (*p).cur = t;
     *errno_loc() = (*t).errno;
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
@@ -704,8 +724,14 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
         crate::ioproc::kill_os_thread(th);
     }
     for t in hits {
-        // SAFETY: claimed above; it stays parked until readied.
-        unsafe { ready(t) };
+        // SAFETY: claimed above; it stays parked until readied. A thread parked in
+        // iocall holds a reference on its Ioproc (`waitchan`) while parked.
+        unsafe {
+            if core::ptr::read_volatile(&(*t).wait) == Wait::Io {
+                crate::ioproc::interrupt_caller(core::ptr::read_volatile(&(*t).waitchan) as _, t);
+            }
+            ready(t)
+        };
     }
 }
 

@@ -508,6 +508,7 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
             && (*p).inbox.load(Ordering::SeqCst).is_null()
             && (v2 & 0xffff_ffff) == (v2 >> 32)
             && WAKEGEN.load(Ordering::SeqCst) == gen
+            && all_procs_asleep()
         {
             crate::debug::deadlock();
         }
@@ -515,6 +516,23 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
         futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
     }
     CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
+/// enough: a proc kicked before the checker read WAKEGEN stays counted until its OS
+/// thread gets a CPU again, which on a loaded machine can take longer than the grace
+/// period (seen with a caller and its ioproc: a false deadlock report).
+fn all_procs_asleep() -> bool {
+    let mut all = true;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only atomics are read.
+        unsafe {
+            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
+                all = false;
+            }
+        }
+    });
+    all
 }
 
 /// Registers a thread/task outside the channel world that may wake this proc's

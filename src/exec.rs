@@ -15,6 +15,10 @@
 //! scheduling), which then waits for the child and sends its Waitmsg on
 //! threadwaitchan if that exists (plan9port frees it otherwise).
 
+// The entry points take the C caller's pointers (Ioproc*, buffers, strings) as the
+// C ABI hands them over; they are validated (magic, nil checks) before use.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use crate::chan::{self, Channel};
 use crate::debug;
 use crate::errstr;
@@ -195,7 +199,7 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
     let mut rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
     // SAFETY: valid out-pointer.
     unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut rl) };
-    let maxfd = (rl.rlim_cur as u64).clamp(256, 65536) as c_int;
+    let maxfd = rl.rlim_cur.clamp(256, 65536) as c_int;
     let mut c = Box::new(Child {
         paths,
         argv,

@@ -18,6 +18,10 @@
 //! hold a reference; the struct is freed (magic poisoned first) when the last one
 //! goes. closeioproc only marks the ioproc closing (interrupting a call in progress).
 
+// The entry points take the C caller's pointers (Ioproc*, buffers, strings) as the
+// C ABI hands them over; they are validated (magic, nil checks) before use.
+#![allow(clippy::not_unsafe_ptr_arg_deref)]
+
 use crate::debug;
 use crate::errstr;
 use crate::sched;
@@ -267,7 +271,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             *libc::__errno_location() = 0;
             (*me).wait = Wait::Io;
             let ret = match (*r).work {
-                Work::C(op, args) => op(args) as i64,
+                Work::C(op, args) => op(args),
                 Work::Rust(f) => (*f)(),
             };
             (*me).wait = Wait::None;

@@ -703,7 +703,7 @@ pub fn switch_blocked() {
 /// SEL_INTR and interrupts its ioproc's call itself (ioproc.rs).
 pub fn interrupt(which: i32, grp: bool, kill: bool) {
     let mut hits: Vec<*mut Thread> = Vec::new();
-    let mut running: Vec<libc::pthread_t> = Vec::new();
+    let mut running = 0;
     proc::for_each(|p| {
         // SAFETY: registered procs/threads under their locks.
         unsafe {
@@ -722,7 +722,10 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
                     {
                         hits.push(t);
                     } else if core::ptr::read_volatile(&(*p).cur) == t && p != myproc() {
-                        running.push((*p).pthread);
+                        // Signal it now, under the proc list lock: a registered proc's
+                        // OS thread has not ended yet, so its pthread_t is valid.
+                        crate::ioproc::kill_os_thread((*p).pthread);
+                        running += 1;
                     }
                 }
             })
@@ -735,11 +738,8 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
             if grp { "grp" } else { "id" },
             which,
             hits.len(),
-            running.len()
+            running
         ));
-    }
-    for th in running {
-        crate::ioproc::kill_os_thread(th);
     }
     for t in hits {
         // SAFETY: claimed above; it stays parked until readied. A thread parked in

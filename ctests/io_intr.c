@@ -13,13 +13,42 @@ Ioproc *io, *sleeper;
 int p[2];
 Channel *done;
 
-static vlong
+vlong
 now(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (vlong)ts.tv_sec*1000000000LL + ts.tv_nsec;
+}
+
+/* Busy in user code for ~30 ms, then blocks in read: the first signal lands before
+ * read() is entered and is lost; the resends must catch the read. */
+static long
+lateop(va_list *arg)
+{
+	vlong t0;
+	char c;
+	int fd;
+
+	fd = va_arg(*arg, int);
+	t0 = now();
+	while(now() - t0 < 30*1000000LL)
+		;
+	return read(fd, &c, 1);
+}
+
+static void
+latereader(void *v)
+{
+	char err[128];
+	long r;
+
+	USED(v);
+	r = iocall(io, lateop, p[0]);
+	rerrstr(err, sizeof err);
+	print("late %ld %s\n", r, err);
+	sendul(done, 1);
 }
 
 static void
@@ -58,6 +87,11 @@ threadmain(int argc, char **argv)
 
 	write(p[1], "x", 1);
 	print("again %ld\n", ioread(io, p[0], buf, sizeof buf));
+
+	threadcreate(latereader, nil, 65536);
+	iosleep(sleeper, 5);	/* the op is spinning in user code */
+	iointerrupt(io);
+	recvul(done);
 
 	/* idle: no effect on the next call */
 	iointerrupt(io);

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <sched.h>
 /*
  * TEMPORARY weak stand-ins until the lib9 formatter lands: C printf semantics.
  * The real (strong) definitions replace these.
@@ -58,4 +59,12 @@ __attribute__((weak)) int
 p9atoi(char *s)
 {
 	return (int)strtol(s, 0, 0);
+}
+
+__attribute__((weak)) int
+p9sleep(long ms)
+{
+	if(ms <= 0)
+		return sched_yield();
+	return usleep(ms * 1000);
 }

@@ -36,6 +36,13 @@ slow(va_list *arg)
 	return mine == *n;	/* nobody else ran meanwhile */
 }
 
+static long
+recursive(va_list *arg)
+{
+	USED(arg);
+	return iocall(io, recursive);	/* would wait for itself: refused */
+}
+
 static void
 caller(void *v)
 {
@@ -60,6 +67,8 @@ threadmain(int argc, char **argv)
 	for(i = 0; i < 3; i++)
 		ok += recvul(done);
 	print("serialised %d of 3, %d calls\n", ok, n);
+
+	print("recursive %ld\n", iocall(io, recursive));
 
 	pipe(p);
 	threadcreate(reader, nil, 65536);

@@ -400,6 +400,12 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
     // using it further; the request stays in this frame until it is done.
     unsafe {
         (*io).lock.lock();
+        if (*io).thread == t {
+            (*io).lock.unlock();
+            debug::complain(name, "called from an op running in the same ioproc (it would wait for itself)");
+            errstr::set(b"iocall: recursive call");
+            return -1;
+        }
         if (*io).closing {
             (*io).lock.unlock();
             debug::complain(name, &format!("Ioproc {:p} used after closeioproc", io));

@@ -134,14 +134,40 @@ fn describe(t: *mut Thread, running: bool) -> String {
     }
 }
 
-fn symbol(addr: usize) -> String {
+/// The exported symbol starting exactly at `addr`. dladdr returns the nearest
+/// preceding dynamic symbol, which for a static function is some other function:
+/// only an exact match names it.
+pub fn exact_symbol(addr: usize) -> Option<String> {
+    // SAFETY: a plain-data out structure.
     let mut info: libc::Dl_info = unsafe { core::mem::zeroed() };
     // SAFETY: dladdr only reads the loader's tables.
-    if unsafe { libc::dladdr(addr as *const _, &mut info) } != 0 && !info.dli_sname.is_null() {
-        cstr(info.dli_sname as *const u8)
+    if unsafe { libc::dladdr(addr as *const _, &mut info) } != 0
+        && !info.dli_sname.is_null()
+        && info.dli_saddr as usize == addr
+    {
+        Some(cstr(info.dli_sname as *const u8))
     } else {
-        format!("{:#x}", addr)
+        None
     }
+}
+
+fn symbol(addr: usize) -> String {
+    exact_symbol(addr).unwrap_or_else(|| format!("{:#x}", addr))
+}
+
+/// Names a proc's OS thread after its first thread's function (top -H, gdb), or
+/// "proc N" when the function has no exported name.
+///
+/// # Safety
+/// Called on `p`'s own OS thread before its first thread runs.
+pub unsafe fn name_os_thread(p: *mut Proc) {
+    let t = (*p).runq_head;
+    let name = if t.is_null() { None } else { exact_symbol((*t).func) };
+    let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
+    let mut b = [0u8; 16];
+    let n = crate::thread::utf8_trunc(s.as_bytes(), 15);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }
 
 /// The thread dump: every proc and thread with id, name, group, state, creator.

@@ -98,6 +98,7 @@ extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
     // SAFETY: p was prepared by proccreate for this OS thread.
     unsafe {
         start_os_thread(p);
+        debug::name_os_thread(p);
         let fl = (*p).rfork;
         if fl & (RFFDG | RFCFDG) != 0 {
             // A private fd table for this proc (Plan 9's RFFDG: a copy; RFCFDG: empty).

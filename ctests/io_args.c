@@ -2,6 +2,9 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <u.h>
 #include <libc.h>
 #include <thread.h>
@@ -84,6 +87,25 @@ threadmain(int argc, char **argv)
 	fd = ioopen(io, "/dev/null", 0);
 	print("open ok %d\n", fd >= 0);
 	print("dial %d\n", iodial(io, "unix!/nonexistent/sock", nil, nil, nil));
+	{
+		struct sockaddr_in sa;
+		socklen_t len;
+		int l, c, a;
+		char addr[64];
+
+		l = socket(AF_INET, SOCK_STREAM, 0);
+		memset(&sa, 0, sizeof sa);
+		sa.sin_family = AF_INET;
+		sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		len = sizeof sa;
+		if(bind(l, (struct sockaddr*)&sa, sizeof sa) < 0 || listen(l, 1) < 0 || getsockname(l, (struct sockaddr*)&sa, &len) < 0)
+			sysfatal("listen");
+		snprintf(addr, sizeof addr, "tcp!127.0.0.1!%d", ntohs(sa.sin_port));
+		c = iodial(io, addr, nil, nil, nil);
+		a = accept(l, nil, nil);
+		print("tcp dial %s\n", c >= 0 && a >= 0 && write(c, "t", 1) == 1 && read(a, buf, 1) == 1 && buf[0] == 't' ? "ok" : "failed");
+		print("bad dial %d\n", iodial(io, "tcp!127.0.0.1", nil, nil, nil) < 0);
+	}
 	closeioproc(io);
 	threadexits(nil);
 }

@@ -613,3 +613,41 @@ pub fn procwait(pid: c_int) -> *mut Waitmsg {
         m
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waitmsg_is_one_block_with_plan9port_layout() {
+        assert_eq!(core::mem::size_of::<Waitmsg>(), 40);
+        assert_eq!(core::mem::offset_of!(Waitmsg, time), 8);
+        assert_eq!(core::mem::offset_of!(Waitmsg, msg), 32);
+        let w = waitmsg(42, [1, 2, 3], "signal: kill");
+        // SAFETY: a block from waitmsg, freed once.
+        unsafe {
+            assert_eq!((*w).pid, 42);
+            assert_eq!((*w).time, [1, 2, 3]);
+            assert_eq!((*w).msg as usize, w as usize + 40);
+            assert_eq!(CStr::from_ptr((*w).msg).to_bytes(), b"signal: kill");
+            libc::free(w as *mut c_void);
+        }
+    }
+
+    #[test]
+    fn spawn_reports_exec_errors_and_statuses() {
+        // SAFETY: test-local C strings.
+        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) };
+        assert_eq!(spawn(&job), Err(libc::ENOENT));
+        let args = [c"sh".as_ptr(), c"-c".as_ptr(), c"exit 7".as_ptr(), core::ptr::null()];
+        // SAFETY: as above.
+        let job = unsafe { Job::new(c"sh".as_ptr(), args.as_ptr(), None, core::ptr::null()) };
+        let pid = spawn(&job).expect("spawn sh");
+        let w = wait_child(pid);
+        // SAFETY: as above.
+        unsafe {
+            assert_eq!(CStr::from_ptr((*w).msg).to_bytes(), b"7");
+            libc::free(w as *mut c_void);
+        }
+    }
+}

@@ -914,3 +914,22 @@ pub fn iodial(io: *mut Ioproc, addr: *const c_char) -> i64 {
 pub fn ioflush(io: *mut Ioproc) -> i64 {
     rcall(io, "ioflush", || 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan9_open_modes() {
+        assert_eq!(p9mode(0), Ok(libc::O_RDONLY));
+        assert_eq!(p9mode(1 | 16), Ok(libc::O_WRONLY | libc::O_TRUNC));
+        assert_eq!(p9mode(2 | 32 | 0x4000), Ok(libc::O_RDWR | libc::O_CLOEXEC | libc::O_APPEND));
+        assert!(p9mode(0x10_0000).is_err());
+    }
+
+    #[test]
+    fn errno_texts() {
+        assert_eq!(errno_text(libc::EINTR), b"interrupted");
+        assert_eq!(errno_text(libc::ENOENT), b"No such file or directory");
+    }
+}

@@ -251,6 +251,11 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
     let io = arg as *mut Ioproc;
     let me = sched::current();
     sched::setname(b"ioproc");
+    // Whatever mask this OS thread inherited, the interrupt signal must get through.
+    let mut set: libc::sigset_t = core::mem::zeroed();
+    libc::sigemptyset(&mut set);
+    libc::sigaddset(&mut set, intr_signal());
+    libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, null_mut());
     (*io).lock.lock();
     (*io).thread = me;
     (*io).pthread = libc::pthread_self();

@@ -726,8 +726,8 @@ pub fn switch_blocked() {
 ///
 /// A target that is *running* (its proc's current thread, e.g. blocked in a system
 /// call) gets the library's interrupt signal on its proc's OS thread, so the call
-/// fails with EINTR (9front semantics); a thread parked in iocall wakes with
-/// SEL_INTR and interrupts its ioproc's call itself (ioproc.rs).
+/// fails with EINTR (9front semantics); for a thread parked in iocall the ioproc's
+/// call is interrupted at once (the thread also does it when it wakes: ioproc.rs).
 pub fn interrupt(which: i32, grp: bool, kill: bool) {
     let mut hits: Vec<*mut Thread> = Vec::new();
     let mut running = 0;

@@ -75,7 +75,28 @@ pub unsafe fn setup_thread(p: *mut Proc) {
         (*p).altstack = a as usize;
     }
     let ss = libc::stack_t { ss_sp: (*p).altstack as *mut c_void, ss_flags: 0, ss_size: ALTSTACK };
-    libc::sigaltstack(&ss, core::ptr::null_mut());
+    let mut old: libc::stack_t = zeroed();
+    if libc::sigaltstack(&ss, &mut old) == 0 {
+        OLD_ALTSTACK.with(|o| o.set(Some(old)));
+    }
+}
+
+thread_local! {
+    /// The alternate signal stack this OS thread had before its proc installed ours.
+    static OLD_ALTSTACK: core::cell::Cell<Option<libc::stack_t>> = const { core::cell::Cell::new(None) };
+}
+
+/// Before a proc's OS thread ends (and before its Proc, altstack included, can be
+/// recycled): puts back the thread's previous alternate signal stack. ASan gives
+/// every thread its own altstack and, when the thread exits, unmaps whatever
+/// altstack is installed, assuming it is its own: it unmapped the proc's, which the
+/// next proc recycling that Proc then used, and signals landed in whatever memory
+/// took its place (crashes in glibc's thread-stack list under check-asan).
+pub fn teardown_thread() {
+    if let Some(old) = OLD_ALTSTACK.with(|o| o.take()) {
+        // SAFETY: restoring a stack_t that sigaltstack itself returned.
+        unsafe { libc::sigaltstack(&old, core::ptr::null_mut()) };
+    }
 }
 
 /// Formats into a fixed buffer: no allocation (signal handlers).

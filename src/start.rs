@@ -113,6 +113,7 @@ extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
             }
         }
         sched::schedule(p);
+        signals::teardown_thread();
         sched::proc_done(p);
     }
     core::ptr::null_mut()

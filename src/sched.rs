@@ -712,8 +712,12 @@ pub fn setname(s: &[u8]) {
     let t = need("threadsetname");
     // SAFETY: the running thread.
     unsafe {
-        set_buf(&mut (*t).name, s);
         let p = (*t).proc;
+        // Under the registry lock: the thread dump (SIGQUIT, threadprintall, deadlock
+        // report) reads names from other OS threads while holding it (TSan saw the race).
+        (*p).reg_lock.lock();
+        set_buf(&mut (*t).name, s);
+        (*p).reg_lock.unlock();
         if (*p).nthreads == 1 {
             // Name the OS thread too (top -H, gdb); the kernel keeps 15 bytes.
             let mut b = [0u8; 16];
@@ -726,8 +730,12 @@ pub fn setname(s: &[u8]) {
 
 pub fn setstate(s: &[u8]) {
     let t = need("threadsetstate");
-    // SAFETY: the running thread.
-    unsafe { set_buf(&mut (*t).state, s) };
+    // SAFETY: the running thread; the registry lock as in setname.
+    unsafe {
+        (*(*t).proc).reg_lock.lock();
+        set_buf(&mut (*t).state, s);
+        (*(*t).proc).reg_lock.unlock();
+    }
 }
 
 /// _threadsetsysproc: the caller's proc no longer keeps the program alive.

@@ -27,7 +27,11 @@ asan)
 	;;
 tsan)
 	export CTEST_CFLAGS="$base -fsanitize=thread"
-	export TSAN_OPTIONS="log_path=$L/tsan"
+	# die_after_fork=0: after a threadspawn TSan refuses the parent's next
+	# pthread_create ("starting new threads after multi-threaded fork"); the child
+	# is started with clone(CLONE_VM|CLONE_VFORK), so it runs in the parent's
+	# memory, TSan's state included, until exec (the likely reason).
+	export TSAN_OPTIONS="log_path=$L/tsan:die_after_fork=0"
 	# Every thread9 thread is a TSan fiber, and TSan dies beyond 8128 threads+fibers.
 	skip="$skip limit_threads manythreads"
 	;;

@@ -16,6 +16,7 @@ pub mod exit;
 pub mod fault;
 pub mod futex;
 pub mod hooks;
+pub mod lib9;
 pub mod poll;
 pub mod proc;
 pub mod sched;

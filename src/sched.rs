@@ -249,11 +249,14 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
-        }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        // Killed before parking: take the claim ourselves so nobody completes it.
+        let self_claimed = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        // Otherwise switch out even if a waker already claimed us: a waker on another
+        // proc may have claimed us between the caller's unlock and here, and its
+        // ready() has put (or will put) us on this proc's inbox. Not switching would
+        // leave that entry to resume us a second time later (run-queue corruption).
+        if !self_claimed {
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {

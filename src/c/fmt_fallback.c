@@ -24,9 +24,6 @@ vsmprint(char *fmt, va_list args)
 	return s;
 }
 
-extern char *argv0;
-void threadexitsall(char*);
-
 __attribute__((weak)) int
 print(char *fmt, ...)
 {
@@ -42,20 +39,4 @@ fprint(int fd, char *fmt, ...)
 	va_list a; int n;
 	va_start(a, fmt); n = vdprintf(fd, fmt, a); va_end(a);
 	return n;
-}
-
-__attribute__((weak)) void
-sysfatal(char *fmt, ...)
-{
-	char buf[256];
-	va_list a;
-	va_start(a, fmt); vsnprintf(buf, sizeof buf, fmt, a); va_end(a);
-	fprintf(stderr, "%s: %s\n", argv0 ? argv0 : "thread9", buf);
-	threadexitsall(buf);
-}
-
-__attribute__((weak)) int
-p9atoi(char *s)
-{
-	return (int)strtol(s, 0, 0);
 }

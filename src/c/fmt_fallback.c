@@ -40,3 +40,31 @@ fprint(int fd, char *fmt, ...)
 	va_start(a, fmt); n = vdprintf(fd, fmt, a); va_end(a);
 	return n;
 }
+
+/* TEMPORARY (lib9 branch): ARGBEGIN decodes flags with chartorune; the utf module's
+ * strong definition replaces this weak one. Bad UTF-8 decodes as Runeerror, length 1. */
+__attribute__((weak)) int
+chartorune(unsigned int *r, char *s)
+{
+	unsigned char *p = (unsigned char*)s;
+	unsigned int c = p[0], v, min;
+	int n, i;
+
+	if(c < 0x80){ *r = c; return 1; }
+	if(c >= 0xC0 && c < 0xE0){ n = 2; v = c & 0x1F; min = 0x80; }
+	else if(c >= 0xE0 && c < 0xF0){ n = 3; v = c & 0x0F; min = 0x800; }
+	else if(c >= 0xF0 && c < 0xF8){ n = 4; v = c & 0x07; min = 0x10000; }
+	else goto bad;
+	for(i = 1; i < n; i++){
+		if((p[i] & 0xC0) != 0x80)
+			goto bad;
+		v = (v << 6) | (p[i] & 0x3F);
+	}
+	if(v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		goto bad;
+	*r = v;
+	return n;
+bad:
+	*r = 0xFFFD;
+	return 1;
+}

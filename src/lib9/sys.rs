@@ -257,8 +257,14 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
             syserr();
             return -1;
         }
-        if pid == 0 && flags & RFNOTEG != 0 {
-            libc::setpgid(0, 0);
+        if flags & RFNOTEG != 0 {
+            // Both sides, so the group exists whichever runs first (postnote right
+            // after rfork must find it).
+            if pid == 0 {
+                libc::setpgid(0, 0);
+            } else {
+                libc::setpgid(pid, pid);
+            }
         }
         return pid;
     }
@@ -284,6 +290,9 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
                 libc::setpgid(0, 0);
             }
             return 0;
+        }
+        if pid > 0 && flags & RFNOTEG != 0 {
+            libc::setpgid(pid, pid);
         }
         let v: c_int = pid;
         libc::write(p[1], &v as *const c_int as *const c_void, 4);

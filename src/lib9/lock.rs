@@ -165,7 +165,7 @@ const _: () = assert!(core::mem::offset_of!(RWLock, writer) == 64);
 
 /// Owner value for holders that are not thread9 threads (any non-nil value works:
 /// owner is only compared with the caller and with nil).
-const FOREIGN: *mut c_void = 1 as *mut c_void;
+const FOREIGN: *mut c_void = core::ptr::dangling_mut::<c_void>();
 
 fn me() -> *mut c_void {
     let t = sched::current();

@@ -487,6 +487,7 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
             && (*p).inbox.load(Ordering::SeqCst).is_null()
             && (v2 & 0xffff_ffff) == (v2 >> 32)
             && WAKEGEN.load(Ordering::SeqCst) == gen
+            && all_procs_asleep()
         {
             crate::debug::deadlock();
         }
@@ -494,6 +495,23 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
         futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
     }
     CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Every proc is still asleep with an empty inbox. CENSUS alone is not enough: a
+/// proc that was kicked but whose OS thread has not run yet (a loaded machine can
+/// delay it for longer than the grace period) still counts as asleep there, but its
+/// `sleeping` word already says RUNNING.
+fn all_procs_asleep() -> bool {
+    let mut all = true;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only atomics are read.
+        unsafe {
+            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
+                all = false;
+            }
+        }
+    });
+    all
 }
 
 /// Registers a thread/task outside the channel world that may wake this proc's

@@ -3,7 +3,11 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod fmt;
+pub mod exec;
+pub mod io;
 pub mod thread;
+pub mod utf;
 
 core::arch::global_asm!(
     ".hidden thread9_rt_main",
@@ -28,4 +32,13 @@ core::arch::global_asm!(
     ".hidden thread9_rt_sigstr",
     ".hidden thread9_rt_strsig",
     ".hidden thread9_rt_atnotify_run",
+    ".hidden thread9_rt_fdprint",
+    ".hidden thread9_rt_snprint",
+    ".hidden thread9_rt_seprint",
+    ".hidden thread9_rt_smprint",
+    ".hidden thread9_rt_fmtvprint",
+    ".hidden thread9_rt_werrstr",
+    ".hidden thread9_rt_nilfmt",
+    ".hidden thread9_rt_errbuf",
+    ".hidden thread9_rt_threadexec",
 );

@@ -56,8 +56,8 @@ threadmain(int argc, char **argv)
 {
 	int i;
 
-	USED(argc);
-	USED(argv);
+	if(argc > 1)
+		sysfatal("fatal %s %d", argv[1], 7);
 	done = chancreate(sizeof(ulong), 16);
 	r.l = &q;
 	for(i = 0; i < 3; i++)

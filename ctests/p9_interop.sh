@@ -19,6 +19,10 @@ cmp plain.out want.out || { echo "plain build:"; cat plain.out; exit 1; }
 ./p9_interop_lib9 >lib9.out
 printf 'woken 1\ntotal 4004\nhooks set\nthrough stand-in lib9: yes\n' >want.out
 cmp lib9.out want.out || { echo "stand-in lib9 build:"; cat lib9.out; exit 1; }
+# lib9's sysfatal reaches thread9's through _sysfatal: message, status 1 (not 2).
+./p9_interop_lib9 now >/dev/null 2>err.out && { echo "sysfatal: status 0"; exit 1; } || rc=$?
+[ "$rc" = 1 ] || { echo "sysfatal: status $rc, want 1"; cat err.out; exit 1; }
+grep -q "p9_interop_lib9: fatal now 7" err.out || { echo "sysfatal: stderr:"; cat err.out; exit 1; }
 # The program's copies are the ones in use: nm shows them defined in the binary.
 nm p9_interop_lib9 | grep -q ' [BD] _qlock$' || { echo "_qlock not defined by the program"; exit 1; }
 echo ok

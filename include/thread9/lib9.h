@@ -6,7 +6,7 @@
  *
  * Renamed here: every name whose p9 version thread9 provides. plan9port also renames
  * encrypt decrypt frexp pow10 getwd syslog strtod charstod doquote gmtime localtime
- * asctime ctime tm2sec accept announce dial listen netmkaddr reject setnetmtpt exec
+ * asctime ctime tm2sec accept announce listen netmkaddr reject setnetmtpt exec
  * execl alarm; those are Tier 2 (spec §E.5) and stay plain libc names until their p9
  * versions exist here, so a program using the libc meaning still links.
  */
@@ -162,6 +162,12 @@ extern int awaitfor(int, char*, int);
 extern int p9waitpid(void);
 extern int postnote(int, int, char*);
 
+/* Network and fd passing (the lib9 side of iodial, iosendfd, iorecvfd, ioread9pmsg). */
+extern int p9dial(char*, char*, char*, int*);
+extern int sendfd(int, int);
+extern int recvfd(int);
+extern int read9pmsg(int, void*, uint);
+
 /* Notes: Unix signals as Plan 9 note strings ("interrupt", "hangup", "sys: …"). */
 extern int notify(void(*)(void*, char*));
 extern int noted(int);
@@ -217,6 +223,7 @@ extern int _p9usepwlibrary;
 #define	pipe	p9pipe
 #define	waitfor	p9waitfor
 #define	write	p9write
+#define	dial	p9dial
 #endif
 
 #endif

@@ -9,6 +9,7 @@
 
 pub mod env;
 pub mod lock;
+pub mod net;
 pub mod notes;
 pub mod rand;
 pub mod strings;

@@ -229,6 +229,8 @@ pub fn free(c: *mut Channel) {
     if c.is_null() {
         return;
     }
+    // An unfired fdchan/timerchan on `c` is cancelled first (iopause.rs).
+    crate::iopause::chanfree_hook(c);
     // SAFETY: validated below before use.
     unsafe {
         let m = core::ptr::read_volatile(&(*ext(c)).magic);

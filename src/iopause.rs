@@ -574,19 +574,28 @@ pub fn sleep(ms: i64) {
 
 /// altdeadline: alt, or the CHANEND entry's index once `deadline` (nsecmono) passes.
 pub fn altdeadline(a: *mut Alt, deadline: u64) -> i32 {
-    alt::alt(a, deadline, "altdeadline")
+    alt_errno(alt::alt(a, deadline, "altdeadline"))
+}
+
+/// alt reports an interrupt only in the errstr; these calls also set errno EINTR, like
+/// every other thread9 wait that threadint ends.
+fn alt_errno(r: i32) -> i32 {
+    if r == -1 && errstr::get() == b"interrupted" {
+        set_errno(libc::EINTR);
+    }
+    r
 }
 
 /// alttimeout: ms < 0 plain alt; 0 polls once; else alt with a deadline ms from now.
 pub fn alttimeout(a: *mut Alt, ms: i64) -> i32 {
     if ms < 0 {
-        return alt::alt(a, 0, "alttimeout");
+        return alt_errno(alt::alt(a, 0, "alttimeout"));
     }
     let d = match (ms as u64).checked_mul(MS) {
         Some(ns) => after(ns),
         None => 0,
     };
-    alt::alt(a, d, "alttimeout")
+    alt_errno(alt::alt(a, d, "alttimeout"))
 }
 
 // ---------------------------------------------------------------------------------

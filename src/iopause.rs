@@ -296,9 +296,9 @@ fn getfl(fd: i32) -> i32 {
 }
 
 /// threadread: one read that parks only the caller. Sockets: recv(MSG_DONTWAIT);
-/// non-blocking fds: read, wait on EAGAIN; blocking fds: wait, then one read (a racing
-/// reader elsewhere could make that read block the proc: threadfdnoblock prevents it).
-/// Never changes the fd's flags.
+/// other fds: wait until readable, then one read (EAGAIN on a non-blocking fd just
+/// waits again). A reader racing on a shared blocking fd could make that read block
+/// the proc: threadfdnoblock prevents it. Never changes the fd's flags.
 pub fn read(fd: i32, buf: *mut c_void, n: i64) -> i64 {
     if n < 0 {
         debug::complain("threadread", &format!("negative count {n}"));
@@ -308,32 +308,33 @@ pub fn read(fd: i32, buf: *mut c_void, n: i64) -> i64 {
     let n = n as usize;
     // SAFETY: the caller passes a buffer of n bytes; the syscalls check the rest.
     unsafe {
-        loop {
-            let r = libc::recv(fd, buf, n, libc::MSG_DONTWAIT);
-            if r >= 0 {
-                return r as i64;
-            }
-            match errno() {
-                libc::EAGAIN => {
-                    if wait_one(fd, libc::POLLIN) < 0 {
+        if poll::kind(fd) != poll::KIND_OTHER {
+            loop {
+                let r = libc::recv(fd, buf, n, libc::MSG_DONTWAIT);
+                if r >= 0 {
+                    return r as i64;
+                }
+                match errno() {
+                    libc::EAGAIN => {
+                        poll::set_kind(fd, poll::KIND_SOCKET);
+                        if wait_one(fd, libc::POLLIN) < 0 {
+                            return -1;
+                        }
+                    }
+                    libc::EINTR => {}
+                    libc::ENOTSOCK => {
+                        poll::set_kind(fd, poll::KIND_OTHER);
+                        break;
+                    }
+                    e => {
+                        fail_errno(e);
                         return -1;
                     }
                 }
-                libc::EINTR => {}
-                libc::ENOTSOCK => break,
-                e => {
-                    fail_errno(e);
-                    return -1;
-                }
             }
         }
-        let fl = getfl(fd);
-        if fl < 0 {
-            fail_errno(errno());
-            return -1;
-        }
         loop {
-            if fl & libc::O_NONBLOCK == 0 && wait_one(fd, libc::POLLIN) < 0 {
+            if wait_one(fd, libc::POLLIN) < 0 {
                 return -1;
             }
             let r = libc::read(fd, buf, n);
@@ -341,11 +342,6 @@ pub fn read(fd: i32, buf: *mut c_void, n: i64) -> i64 {
                 return r as i64;
             }
             match errno() {
-                libc::EAGAIN if fl & libc::O_NONBLOCK != 0 => {
-                    if wait_one(fd, libc::POLLIN) < 0 {
-                        return -1;
-                    }
-                }
                 libc::EAGAIN | libc::EINTR => {}
                 e => {
                     fail_errno(e);
@@ -379,8 +375,9 @@ pub fn readn(fd: i32, buf: *mut c_void, n: i64) -> i64 {
 }
 
 /// threadwrite: writes all n bytes (plan9port), parking only the caller while the fd
-/// is full. Blocking pipes/ttys are written in PIPE_BUF pieces after each wait, so a
-/// write never blocks the proc for long; regular files are written directly.
+/// is full. Sockets: send(MSG_DONTWAIT). Other fds: wait until writable, then write;
+/// pipes, ttys and the like take PIPE_BUF pieces, which a writable pipe accepts
+/// without blocking; regular files are written directly.
 pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
     if n < 0 {
         debug::complain("threadwrite", &format!("negative count {n}"));
@@ -389,40 +386,41 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
     }
     let n = n as usize;
     let mut off = 0usize;
+    let partial = |off: usize| if off > 0 { off as i64 } else { -1 };
     // SAFETY: the caller's buffer holds n bytes; the syscalls check the rest.
     unsafe {
         let p = |off: usize| (buf as *const u8).add(off) as *const c_void;
-        while off < n {
-            let r = libc::send(fd, p(off), n - off, libc::MSG_DONTWAIT);
-            if r >= 0 {
-                off += r as usize;
-                continue;
-            }
-            match errno() {
-                libc::EAGAIN => {
-                    if wait_one(fd, libc::POLLOUT) < 0 {
-                        return if off > 0 { off as i64 } else { -1 };
+        if poll::kind(fd) != poll::KIND_OTHER {
+            loop {
+                let r = libc::send(fd, p(off), n - off, libc::MSG_DONTWAIT);
+                if r >= 0 {
+                    off += r as usize;
+                    if off >= n {
+                        return n as i64;
+                    }
+                    continue;
+                }
+                match errno() {
+                    libc::EAGAIN => {
+                        poll::set_kind(fd, poll::KIND_SOCKET);
+                        if wait_one(fd, libc::POLLOUT) < 0 {
+                            return partial(off);
+                        }
+                    }
+                    libc::EINTR => {}
+                    libc::ENOTSOCK => {
+                        poll::set_kind(fd, poll::KIND_OTHER);
+                        break;
+                    }
+                    e => {
+                        fail_errno(e);
+                        return partial(off);
                     }
                 }
-                libc::EINTR => {}
-                libc::ENOTSOCK => break,
-                e => {
-                    fail_errno(e);
-                    return if off > 0 { off as i64 } else { -1 };
-                }
             }
         }
-        if off == n && n > 0 {
-            return n as i64;
-        }
-        let fl = getfl(fd);
-        if fl < 0 {
-            fail_errno(errno());
-            return -1;
-        }
-        let nonblock = fl & libc::O_NONBLOCK != 0;
         let mut piece = n;
-        if !nonblock && n > libc::PIPE_BUF {
+        if n > libc::PIPE_BUF {
             let mut st: libc::stat = core::mem::zeroed();
             let f = if libc::fstat(fd, &mut st) == 0 { st.st_mode & libc::S_IFMT } else { 0 };
             if f != libc::S_IFREG && f != libc::S_IFBLK {
@@ -430,8 +428,8 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
             }
         }
         loop {
-            if !nonblock && wait_one(fd, libc::POLLOUT) < 0 {
-                return if off > 0 { off as i64 } else { -1 };
+            if wait_one(fd, libc::POLLOUT) < 0 {
+                return partial(off);
             }
             let r = libc::write(fd, p(off), (n - off).min(piece));
             if r >= 0 {
@@ -442,15 +440,10 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
                 continue;
             }
             match errno() {
-                libc::EAGAIN if nonblock => {
-                    if wait_one(fd, libc::POLLOUT) < 0 {
-                        return if off > 0 { off as i64 } else { -1 };
-                    }
-                }
                 libc::EAGAIN | libc::EINTR => {}
                 e => {
                     fail_errno(e);
-                    return if off > 0 { off as i64 } else { -1 };
+                    return partial(off);
                 }
             }
         }

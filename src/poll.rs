@@ -51,6 +51,9 @@ pub struct Poller {
     epfd: i32,
     /// Waiters per fd number.
     slots: Vec<Vec<*mut FdWaiter>>,
+    /// What the helpers learnt about each fd number (KIND_*): saves a failed recv and
+    /// an F_GETFL per threadread/threadwrite. See `kind`.
+    kinds: Vec<u8>,
     /// Linked waiters: while non-zero the proc idles in epoll.
     nwait: usize,
     last_busy: u64,
@@ -72,6 +75,7 @@ pub unsafe fn get(p: *mut Proc) -> *mut Poller {
         let pl = Box::new(Poller {
             epfd: -1,
             slots: Vec::new(),
+            kinds: Vec::new(),
             nwait: 0,
             last_busy: 0,
             evbuf: Vec::with_capacity(NEVENTS),
@@ -108,6 +112,45 @@ unsafe fn ensure_epoll(p: *mut Proc, pl: *mut Poller) -> bool {
     (*p).wake_fd = ev;
     (*pl).epfd = ep;
     true
+}
+
+pub const KIND_UNKNOWN: u8 = 0;
+pub const KIND_SOCKET: u8 = 1;
+pub const KIND_OTHER: u8 = 2;
+
+/// What the calling proc last learnt about fd number `fd`. The fd may have been
+/// closed and reused since, so callers use this only where a wrong guess stays correct:
+/// "socket" is re-checked by recv's ENOTSOCK; "other" just means wait-then-read.
+pub fn kind(fd: i32) -> u8 {
+    let p = sched::myproc();
+    if p.is_null() || fd < 0 {
+        return KIND_UNKNOWN;
+    }
+    // SAFETY: our own proc and its poller, touched only by this OS thread.
+    unsafe {
+        let pl = (*p).poller as *mut Poller;
+        if pl.is_null() {
+            return KIND_UNKNOWN;
+        }
+        let k = &(*pl).kinds;
+        k.get(fd as usize).copied().unwrap_or(KIND_UNKNOWN)
+    }
+}
+
+pub fn set_kind(fd: i32, k: u8) {
+    let p = sched::myproc();
+    if p.is_null() || fd < 0 || fd > 1 << 24 {
+        return;
+    }
+    // SAFETY: as in `kind`; the poller is made if needed.
+    unsafe {
+        let pl = get(p);
+        let v = &mut (*pl).kinds;
+        if v.len() <= fd as usize {
+            v.resize(fd as usize + 1, KIND_UNKNOWN);
+        }
+        v[fd as usize] = k;
+    }
 }
 
 unsafe fn slot(pl: *mut Poller, fd: i32) -> &'static mut Vec<*mut FdWaiter> {

@@ -1,0 +1,192 @@
+/*
+ * Per-wake-up cost of a pipe ping-pong:
+ *   iopause: two threads of ONE proc, threadwrite/threadread (each hop parks the
+ *            reader thread; the proc's epoll wakes it);
+ *   ioproc:  two threads of one proc, each doing its read/write through its own
+ *            helper proc over channels (the ioproc route: a minimal stand-in with
+ *            plan9port's structure, so the bench does not depend on ioproc.c);
+ *   procs:   plain blocking read/write in two procs (the floor of any proc route).
+ * Build: cc -O2 -Iinclude/thread9 benches/iopause_pingpong.c -Lbuild -lthread \
+ *        -Wl,-rpath,$PWD/build -o build/iopause_pingpong
+ * Run:   build/iopause_pingpong [rounds]
+ */
+#include <u.h>
+#include <libc.h>
+#include <thread.h>
+#include <sys/resource.h>
+
+static int ab[2], ba[2];
+static long rounds = 20000;
+static Channel *done;
+
+static void
+echo_thread(void *v)
+{
+	char b;
+	long i;
+
+	USED(v);
+	for(i = 0; i < rounds; i++){
+		if(threadread(ab[0], &b, 1) != 1)
+			sysfatal("threadread");
+		threadwrite(ba[1], &b, 1);
+	}
+	sendul(done, 0);
+}
+
+static void
+echo_proc(void *v)
+{
+	char b;
+	long i;
+
+	USED(v);
+	for(i = 0; i < rounds; i++){
+		if(read(ab[0], &b, 1) != 1)
+			sysfatal("read");
+		write(ba[1], &b, 1);
+	}
+	sendul(done, 0);
+}
+
+/* A minimal ioproc: runs each request's read or write in its own proc. */
+typedef struct Req Req;
+struct Req {
+	int write;
+	int fd;
+	char *buf;
+	long n;
+};
+typedef struct Io Io;
+struct Io {
+	Channel *req;	/* Req* */
+	Channel *rep;	/* long */
+};
+
+static void
+ioloop(void *v)
+{
+	Io *io;
+	Req *r;
+	long n;
+
+	io = v;
+	while((r = recvp(io->req)) != nil){
+		n = r->write ? write(r->fd, r->buf, r->n) : read(r->fd, r->buf, r->n);
+		sendul(io->rep, n);
+	}
+}
+
+static Io*
+mkio(void)
+{
+	Io *io;
+
+	io = malloc(sizeof *io);
+	io->req = chancreate(sizeof(void*), 0);
+	io->rep = chancreate(sizeof(ulong), 0);
+	proccreate(ioloop, io, 65536);
+	return io;
+}
+
+static long
+iorw(Io *io, int w, int fd, char *buf, long n)
+{
+	Req r;
+
+	r.write = w;
+	r.fd = fd;
+	r.buf = buf;
+	r.n = n;
+	sendp(io->req, &r);
+	return recvul(io->rep);
+}
+
+static Io *io1, *io2;
+
+static void
+echo_io(void *v)
+{
+	char b;
+	long i;
+
+	USED(v);
+	for(i = 0; i < rounds; i++){
+		if(iorw(io2, 0, ab[0], &b, 1) != 1)
+			sysfatal("ioread");
+		iorw(io2, 1, ba[1], &b, 1);
+	}
+	sendul(done, 0);
+}
+
+static double cpu;	/* CPU ns per hop of the last run, all procs together */
+
+static uvlong
+cpunow(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)*1000000000ULL
+		+ (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec)*1000ULL;
+}
+
+static double
+run(int same)
+{
+	char b;
+	long i;
+	uvlong t0, c0;
+
+	if(pipe(ab) < 0 || pipe(ba) < 0)
+		sysfatal("pipe");
+	if(same == 1)
+		threadcreate(echo_thread, nil, 65536);
+	else if(same == 2)
+		threadcreate(echo_io, nil, 65536);
+	else
+		proccreate(echo_proc, nil, 65536);
+	t0 = nsecmono();
+	c0 = cpunow();
+	for(i = 0; i < rounds; i++){
+		b = i;
+		if(same == 1){
+			threadwrite(ab[1], &b, 1);
+			threadread(ba[0], &b, 1);
+		}else if(same == 2){
+			iorw(io1, 1, ab[1], &b, 1);
+			iorw(io1, 0, ba[0], &b, 1);
+		}else{
+			write(ab[1], &b, 1);
+			read(ba[0], &b, 1);
+		}
+	}
+	recvul(done);
+	cpu = (double)(cpunow() - c0) / (2.0*rounds);
+	close(ab[0]); close(ab[1]); close(ba[0]); close(ba[1]);
+	return (double)(nsecmono() - t0) / (2.0*rounds);
+}
+
+void
+threadmain(int argc, char *argv[])
+{
+	double a, b, c, ca, cb, cc;
+
+	if(argc > 1)
+		rounds = atol(argv[1]);
+	done = chancreate(sizeof(ulong), 0);
+	io1 = mkio();
+	io2 = mkio();
+	run(1);	/* warm up */
+	a = run(1);
+	ca = cpu;
+	c = run(2);
+	cc = cpu;
+	b = run(0);
+	cb = cpu;
+	print("pipe ping-pong, %ld round trips; per hop (one wake-up): wall ns, CPU ns (all procs)\n", rounds);
+	print("  iopause, two threads of one proc     %8.0f %8.0f\n", a, ca);
+	print("  ioproc route, two threads + 2 procs  %8.0f %8.0f  (%.1fx / %.1fx iopause)\n", c, cc, c/a, cc/ca);
+	print("  blocking read, two procs             %8.0f %8.0f  (%.1fx / %.1fx iopause)\n", b, cb, b/a, cb/ca);
+	threadexitsall(nil);
+}

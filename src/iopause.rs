@@ -342,7 +342,10 @@ pub fn read(fd: i32, buf: *mut c_void, n: i64) -> i64 {
                 return r as i64;
             }
             match errno() {
-                libc::EAGAIN | libc::EINTR => {}
+                libc::EAGAIN => {}
+                // A signal, e.g. threadint's to a thread stuck in this read (the
+                // shared-fd race): report it as read(2) would.
+                libc::EINTR => return interrupted() as i64,
                 e => {
                     fail_errno(e);
                     return -1;
@@ -440,7 +443,11 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
                 continue;
             }
             match errno() {
-                libc::EAGAIN | libc::EINTR => {}
+                libc::EAGAIN => {}
+                libc::EINTR => {
+                    interrupted();
+                    return partial(off);
+                }
                 e => {
                     fail_errno(e);
                     return partial(off);

@@ -13,11 +13,7 @@ use core::ffi::c_void;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use corosensei::CoroutineResult;
-use std::cell::Cell;
 
-thread_local! {
-    static CUR_PROC: Cell<*mut Proc> = const { Cell::new(null_mut()) };
-}
 
 static NEXT_TID: AtomicI32 = AtomicI32::new(1);
 /// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
@@ -25,13 +21,38 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
-#[inline]
+/// This OS thread's proc (null outside procs). The variable lives in initial-exec
+/// TLS defined by src/c/tls.c: two instructions, no __tls_get_addr call.
+#[inline(always)]
 pub fn myproc() -> *mut Proc {
-    CUR_PROC.with(|c| c.get())
+    let p: *mut Proc;
+    // SAFETY: reads this OS thread's slot of a hidden initial-exec TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {0}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov {0}, qword ptr fs:[{0}]",
+            out(reg) p,
+            options(nostack, readonly, preserves_flags, pure)
+        );
+    }
+    p
 }
 
 pub fn set_myproc(p: *mut Proc) {
-    CUR_PROC.with(|c| c.set(p));
+    // SAFETY: writes this OS thread's slot of the same TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {t}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov qword ptr fs:[{t}], {p}",
+            t = out(reg) _,
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc; errno's location is fixed per OS thread.
+        unsafe { (*p).errno = errno_loc() };
+    }
 }
 
 /// The running thread, or null outside thread9 threads.
@@ -91,6 +112,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         func: f as usize,
         stack_lo: lo,
         stack_size: size,
+        canary: stack::needs_canary(),
         timer: crate::timer::Timer::new(timer_fire),
         next: null_mut(),
         inext: null_mut(),
@@ -119,6 +141,9 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     (*p).reg_lock.unlock();
     (*p).nthreads += 1;
     push_runq(p, t);
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {id} created in proc {} ({:#x})", (*p).id, f as usize));
+    }
     Ok(id)
 }
 
@@ -175,6 +200,9 @@ unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 #[inline]
 pub unsafe fn ready(t: *mut Thread) {
     let p = (*t).proc;
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+    }
     if p == myproc() {
         push_runq(p, t);
     } else {
@@ -249,11 +277,21 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
+        // Whoever claims us (CAS from SEL_WAITING) also makes us runnable, so we must
+        // suspend exactly once even if the claim already happened (a waker on another
+        // proc): its ready() only reaches our run queue after we switch out. The one
+        // exception: a killed thread claims itself and is readied by nobody.
+        let selfclaim = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if crate::debug::tracing() {
+            let on = match wait {
+                Wait::Send | Wait::Recv => format!(" on channel {}", crate::debug::channame(chan as _)),
+                Wait::Io => format!(" on ioproc {:p}", chan),
+                _ => String::new(),
+            };
+            crate::debug::trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
         }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        if !selfclaim {
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {
@@ -261,7 +299,10 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         }
         (*t).wait = Wait::None;
         (*t).waitchan = null_mut();
-        (*t).sel.swap(SEL_IDLE, Ordering::Acquire)
+        // Nobody touches sel once we have been claimed: no atomic RMW needed.
+        let code = (*t).sel.load(Ordering::Acquire);
+        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+        code
     }
 }
 
@@ -320,6 +361,12 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} exits{}", (*t).id, if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }));
+    }
+    if (*t).id == 1 {
+        crate::daemon::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
+    }
     let mut co = (*t).co.take().unwrap();
     if reset {
         // The coroutine is suspended mid-stack: abandon it without unwinding.
@@ -345,13 +392,17 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} runs", (*t).id));
+    }
     (*p).cur = t;
-    *errno_loc() = (*t).errno;
+    let errno = (*p).errno;
+    *errno = (*t).errno;
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    (*t).errno = *errno_loc();
+    (*t).errno = *errno;
     (*p).cur = null_mut();
     (*p).nswitch += 1;
-    if core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+    if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
         crate::signals::overflow_report(t);
     }
     match r {
@@ -420,6 +471,33 @@ pub unsafe fn schedule(p: *mut Proc) {
     }
 }
 
+/// How long a thread about to park on a channel may poll it first: only when its
+/// proc has nothing else to run, and never on one CPU.
+#[inline]
+pub fn chan_spin_budget() -> u64 {
+    let p = myproc();
+    // SAFETY: p is this OS thread's proc (checked non-null).
+    unsafe {
+        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return 0;
+        }
+    }
+    spin_ns() / 8
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) {
+    let start = futex::now_ns();
+    let mut i = 0u32;
+    while !done() {
+        core::hint::spin_loop();
+        i += 1;
+        if i & 63 == 0 && futex::now_ns() - start >= ns {
+            return;
+        }
+    }
+}
+
 fn spin_ns() -> u64 {
     let v = SPIN_NS.load(Ordering::Relaxed);
     if v != u64::MAX {
@@ -454,8 +532,16 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
+            if i & 127 == 0 {
+                let now = futex::now_ns();
+                if now >= limit {
+                    break;
+                }
+                // Past the first few µs, give the CPU away between checks: on a
+                // loaded machine the thread we wait for may need this core.
+                if now - start > 4_000 && i & 1023 == 0 {
+                    libc::sched_yield();
+                }
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {
@@ -489,6 +575,7 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
             && (*p).inbox.load(Ordering::SeqCst).is_null()
             && (v2 & 0xffff_ffff) == (v2 >> 32)
             && WAKEGEN.load(Ordering::SeqCst) == gen
+            && all_procs_asleep()
         {
             crate::debug::deadlock();
         }
@@ -496,6 +583,23 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
         futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
     }
     CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
+/// enough: a proc kicked before the checker read WAKEGEN stays counted until its OS
+/// thread gets a CPU again, which on a loaded machine can take longer than the grace
+/// period (seen with a caller and its ioproc: a false deadlock report).
+fn all_procs_asleep() -> bool {
+    let mut all = true;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only atomics are read.
+        unsafe {
+            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
+                all = false;
+            }
+        }
+    });
+    all
 }
 
 /// Registers a thread/task outside the channel world that may wake this proc's
@@ -659,8 +763,14 @@ pub fn switch_blocked() {
 
 /// threadint/threadkill (and the group forms): interrupts threads blocked in a
 /// channel operation, alt or sleep; a kill also makes them die at their next switch.
+///
+/// A target that is *running* (its proc's current thread, e.g. blocked in a system
+/// call) gets the library's interrupt signal on its proc's OS thread, so the call
+/// fails with EINTR (9front semantics); for a thread parked in iocall the ioproc's
+/// call is interrupted at once (the thread also does it when it wakes: ioproc.rs).
 pub fn interrupt(which: i32, grp: bool, kill: bool) {
     let mut hits: Vec<*mut Thread> = Vec::new();
+    let mut running = 0;
     proc::for_each(|p| {
         // SAFETY: registered procs/threads under their locks.
         unsafe {
@@ -678,14 +788,35 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
                         .is_ok()
                     {
                         hits.push(t);
+                    } else if core::ptr::read_volatile(&(*p).cur) == t && p != myproc() {
+                        // Signal it now, under the proc list lock: a registered proc's
+                        // OS thread has not ended yet, so its pthread_t is valid.
+                        crate::ioproc::kill_os_thread((*p).pthread);
+                        running += 1;
                     }
                 }
             })
         }
     });
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!(
+            "thread{} {} {}: {} parked, {} running",
+            if kill { "kill" } else { "int" },
+            if grp { "grp" } else { "id" },
+            which,
+            hits.len(),
+            running
+        ));
+    }
     for t in hits {
-        // SAFETY: claimed above; it stays parked until readied.
-        unsafe { ready(t) };
+        // SAFETY: claimed above; it stays parked until readied. A thread parked in
+        // iocall holds a reference on its Ioproc (`waitchan`) while parked.
+        unsafe {
+            if core::ptr::read_volatile(&(*t).wait) == Wait::Io {
+                crate::ioproc::interrupt_caller(core::ptr::read_volatile(&(*t).waitchan) as _, t);
+            }
+            ready(t)
+        };
     }
 }
 

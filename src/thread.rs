@@ -44,6 +44,8 @@ pub enum Wait {
     Io,
     Idle,
     Fd,
+    /// Waiting (in a system call) for a child process: spawn helpers, procexec.
+    Exec,
 }
 
 pub struct Thread {
@@ -64,6 +66,8 @@ pub struct Thread {
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
+    /// The stack has a canary to check at each switch (no guard page).
+    pub canary: bool,
     pub timer: Timer,
     /// Run-queue link (owned by the proc's OS thread).
     pub next: *mut Thread,

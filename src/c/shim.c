@@ -74,10 +74,26 @@ iocall(Ioproc *io, long (*op)(va_list*), ...)
 	return r;
 }
 
-/* Until the ioproc module lands: iocall runs op in the caller (blocking its proc). */
-__attribute__((weak)) long
-thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args)
+int chansendp(Channel*, void*);
+int threadyield(void);
+void sysfatal(char*, ...);
+
+/* 9front: format a string, send it as a pointer, then yield; the receiver frees it. */
+int
+chanprint(Channel *c, char *fmt, ...)
 {
-	(void)io;
-	return op(args);
+	va_list arg;
+	char *s;
+	int r;
+
+	va_start(arg, fmt);
+	s = vsmprint(fmt, arg);
+	va_end(arg);
+	if(s == NULL)
+		sysfatal("chanprint: out of memory");
+	r = chansendp(c, s);
+	if(r < 0)
+		free(s);
+	threadyield();
+	return r;
 }

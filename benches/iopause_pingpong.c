@@ -2,9 +2,8 @@
  * Per-wake-up cost of a pipe ping-pong:
  *   iopause: two threads of ONE proc, threadwrite/threadread (each hop parks the
  *            reader thread; the proc's epoll wakes it);
- *   ioproc:  two threads of one proc, each doing its read/write through its own
- *            helper proc over channels (the ioproc route: a minimal stand-in with
- *            plan9port's structure, so the bench does not depend on ioproc.c);
+ *   ioproc:  two threads of one proc, each doing its ioread/iowrite through its
+ *            own ioproc (the route plan9port programs take);
  *   procs:   plain blocking read/write in two procs (the floor of any proc route).
  * Build: cc -O2 -Iinclude/thread9 benches/iopause_pingpong.c -Lbuild -lthread \
  *        -Wl,-rpath,$PWD/build -o build/iopause_pingpong
@@ -49,60 +48,7 @@ echo_proc(void *v)
 	sendul(done, 0);
 }
 
-/* A minimal ioproc: runs each request's read or write in its own proc. */
-typedef struct Req Req;
-struct Req {
-	int write;
-	int fd;
-	char *buf;
-	long n;
-};
-typedef struct Io Io;
-struct Io {
-	Channel *req;	/* Req* */
-	Channel *rep;	/* long */
-};
-
-static void
-ioloop(void *v)
-{
-	Io *io;
-	Req *r;
-	long n;
-
-	io = v;
-	while((r = recvp(io->req)) != nil){
-		n = r->write ? write(r->fd, r->buf, r->n) : read(r->fd, r->buf, r->n);
-		sendul(io->rep, n);
-	}
-}
-
-static Io*
-mkio(void)
-{
-	Io *io;
-
-	io = malloc(sizeof *io);
-	io->req = chancreate(sizeof(void*), 0);
-	io->rep = chancreate(sizeof(ulong), 0);
-	proccreate(ioloop, io, 65536);
-	return io;
-}
-
-static long
-iorw(Io *io, int w, int fd, char *buf, long n)
-{
-	Req r;
-
-	r.write = w;
-	r.fd = fd;
-	r.buf = buf;
-	r.n = n;
-	sendp(io->req, &r);
-	return recvul(io->rep);
-}
-
-static Io *io1, *io2;
+static Ioproc *io1, *io2;
 
 static void
 echo_io(void *v)
@@ -112,9 +58,9 @@ echo_io(void *v)
 
 	USED(v);
 	for(i = 0; i < rounds; i++){
-		if(iorw(io2, 0, ab[0], &b, 1) != 1)
+		if(ioread(io2, ab[0], &b, 1) != 1)
 			sysfatal("ioread");
-		iorw(io2, 1, ba[1], &b, 1);
+		iowrite(io2, ba[1], &b, 1);
 	}
 	sendul(done, 0);
 }
@@ -154,8 +100,8 @@ run(int same)
 			threadwrite(ab[1], &b, 1);
 			threadread(ba[0], &b, 1);
 		}else if(same == 2){
-			iorw(io1, 1, ab[1], &b, 1);
-			iorw(io1, 0, ba[0], &b, 1);
+			iowrite(io1, ab[1], &b, 1);
+			ioread(io1, ba[0], &b, 1);
 		}else{
 			write(ab[1], &b, 1);
 			read(ba[0], &b, 1);
@@ -175,8 +121,8 @@ threadmain(int argc, char *argv[])
 	if(argc > 1)
 		rounds = atol(argv[1]);
 	done = chancreate(sizeof(ulong), 0);
-	io1 = mkio();
-	io2 = mkio();
+	io1 = ioproc();
+	io2 = ioproc();
 	run(1);	/* warm up */
 	a = run(1);
 	ca = cpu;
@@ -186,7 +132,7 @@ threadmain(int argc, char *argv[])
 	cb = cpu;
 	print("pipe ping-pong, %ld round trips; per hop (one wake-up): wall ns, CPU ns (all procs)\n", rounds);
 	print("  iopause, two threads of one proc     %8.0f %8.0f\n", a, ca);
-	print("  ioproc route, two threads + 2 procs  %8.0f %8.0f  (%.1fx / %.1fx iopause)\n", c, cc, c/a, cc/ca);
+	print("  ioproc route, two threads, 2 ioprocs %8.0f %8.0f  (%.1fx / %.1fx iopause)\n", c, cc, c/a, cc/ca);
 	print("  blocking read, two procs             %8.0f %8.0f  (%.1fx / %.1fx iopause)\n", b, cb, b/a, cb/ca);
 	threadexitsall(nil);
 }

@@ -61,8 +61,11 @@ pub struct Poller {
     /// Work queued by other procs for this one (`post`), run by the owner on its next
     /// idle or busy pass; `pending` says the queue may be non-empty.
     pending: AtomicBool,
-    work: Mutex<Vec<(unsafe fn(usize), usize)>>,
+    work: Mutex<Vec<Work>>,
 }
+
+/// A function and its argument, to run on the owning proc.
+type Work = (unsafe fn(usize), usize);
 
 static NO_PWAIT2: AtomicBool = AtomicBool::new(false);
 
@@ -139,7 +142,7 @@ pub fn kind(fd: i32) -> u8 {
 
 pub fn set_kind(fd: i32, k: u8) {
     let p = sched::myproc();
-    if p.is_null() || fd < 0 || fd > 1 << 24 {
+    if p.is_null() || !(0..=1 << 24).contains(&fd) {
         return;
     }
     // SAFETY: as in `kind`; the poller is made if needed.

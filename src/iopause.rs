@@ -604,11 +604,13 @@ pub fn alttimeout(a: *mut Alt, ms: i64) -> i32 {
 // A Source is registered by channel address in SOURCES. Firing (on the owner's OS
 // thread) removes it from the map and sends, both under the SOURCES lock; chanfree
 // (chan::free calls `chanfree_hook` before destroying a channel) removes it under the
-// same lock, so a send can never touch a freed channel. An unfired source is then
-// disarmed by its owner: at once when chanfree runs on the owner proc, otherwise via
-// poll::post on the owner's next idle/busy pass (or, if that wake-up races with the
-// owner falling asleep, when its deadline or fd event comes: then it just frees
-// itself). The creating proc must outlive its sources for them to fire.
+// same lock, so a send can never touch a freed channel. Whoever removes a source
+// from the map owns it: a firing owner frees it after the send; chanfree disarms and
+// frees it on the owner proc, at once when it runs there, otherwise via poll::post on
+// the owner's next idle or busy pass (a firing that finds its source gone leaves it
+// to that). If the post's wake-up races with the owner falling asleep, the disarm
+// waits for the owner's next wake-up (at the latest the source's own deadline or fd
+// event). The creating proc must outlive its sources for them to fire.
 
 struct Source {
     chan: *mut Channel,
@@ -631,18 +633,23 @@ fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
     f(&mut g.get_or_insert_with(|| Reg(HashMap::new())).0)
 }
 
-/// Sends `v` on the source's channel if it is still registered; frees the source.
+/// Sends `v` on the source's channel and frees the source, if it is still registered.
+/// Otherwise chanfree has taken it over (and disarms and frees it on this proc).
 ///
 /// # Safety
 /// `s` is a live, disarmed Source of the calling proc.
 unsafe fn fire(s: *mut Source, v: *mut u8) {
-    reg(|m| {
-        if m.remove(&((*s).chan as usize)).is_some() {
+    let mine = reg(|m| {
+        let mine = m.remove(&((*s).chan as usize)).is_some();
+        if mine {
             NSOURCES.fetch_sub(1, Ordering::Relaxed);
             chan::op1((*s).chan, true, v, false, "timerchan");
         }
+        mine
     });
-    drop(Box::from_raw(s));
+    if mine {
+        drop(Box::from_raw(s));
+    }
 }
 
 unsafe fn timer_fired(tm: *mut Timer) {
@@ -654,8 +661,11 @@ unsafe fn timer_fired(tm: *mut Timer) {
 unsafe fn fd_fired(w: *mut FdWaiter) {
     let s = (w as *mut u8).sub(core::mem::offset_of!(Source, fdw)) as *mut Source;
     let r = poll_once(&mut (*s).pfd, 1, 0);
-    if r == 0 && reg(|m| m.contains_key(&((*s).chan as usize))) && poll::arm((*s).owner, &mut (*s).fdw) {
-        return; // a stale event: wait on
+    if r == 0 {
+        // A stale event: wait on, unless cancelled (then the canceller frees it).
+        if !reg(|m| m.contains_key(&((*s).chan as usize))) || poll::arm((*s).owner, &mut (*s).fdw) {
+            return;
+        }
     }
     let mut v: i32 = (*s).pfd.revents as u16 as i32;
     fire(s, &mut v as *mut i32 as *mut u8);

@@ -633,6 +633,10 @@ fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
     f(&mut g.get_or_insert_with(|| Reg(HashMap::new())).0)
 }
 
+unsafe fn registered(m: &HashMap<usize, usize>, s: *mut Source) -> bool {
+    m.get(&((*s).chan as usize)) == Some(&(s as usize))
+}
+
 /// Sends `v` on the source's channel and frees the source, if it is still registered.
 /// Otherwise chanfree has taken it over (and disarms and frees it on this proc).
 ///
@@ -640,8 +644,11 @@ fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
 /// `s` is a live, disarmed Source of the calling proc.
 unsafe fn fire(s: *mut Source, v: *mut u8) {
     let mine = reg(|m| {
-        let mine = m.remove(&((*s).chan as usize)).is_some();
+        // The channel may have been freed and its address reused by a newer source:
+        // only our own entry counts.
+        let mine = registered(m, s);
         if mine {
+            m.remove(&((*s).chan as usize));
             NSOURCES.fetch_sub(1, Ordering::Relaxed);
             chan::op1((*s).chan, true, v, false, "timerchan");
         }
@@ -663,7 +670,7 @@ unsafe fn fd_fired(w: *mut FdWaiter) {
     let r = poll_once(&mut (*s).pfd, 1, 0);
     if r == 0 {
         // A stale event: wait on, unless cancelled (then the canceller frees it).
-        if !reg(|m| m.contains_key(&((*s).chan as usize))) || poll::arm((*s).owner, &mut (*s).fdw) {
+        if !reg(|m| registered(m, s)) || poll::arm((*s).owner, &mut (*s).fdw) {
             return;
         }
     }

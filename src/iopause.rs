@@ -457,6 +457,131 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
     }
 }
 
+/// threadread9pmsg: one 9P message (size[4] little-endian, then the rest) into
+/// `buf`; its length, 0 at EOF, -1 on an error or a bad length (as lib9's read9pmsg).
+pub fn read9pmsg(fd: i32, buf: *mut c_void, n: u32) -> i32 {
+    let b = buf as *mut u8;
+    if n < 4 {
+        errstr::set(b"read9pmsg: buffer too small");
+        set_errno(libc::EINVAL);
+        return -1;
+    }
+    let m = readn(fd, buf, 4);
+    if m != 4 {
+        return if m < 0 { -1 } else { 0 };
+    }
+    // SAFETY: the first 4 bytes of the caller's n-byte buffer were just read.
+    let len = u32::from_le_bytes(unsafe { [*b, *b.add(1), *b.add(2), *b.add(3)] });
+    if len <= 4 || len > n {
+        errstr::set(b"bad length in 9P2000 message header");
+        set_errno(libc::EINVAL);
+        return -1;
+    }
+    // SAFETY: len <= n: the rest fits the caller's buffer.
+    let m = readn(fd, unsafe { b.add(4) } as *mut c_void, (len - 4) as i64);
+    if m < 0 {
+        return -1;
+    }
+    if m < (len - 4) as i64 {
+        return 0;
+    }
+    len as i32
+}
+
+/// A msghdr carrying one data byte and room for one SCM_RIGHTS fd.
+struct FdMsg {
+    byte: u8,
+    iov: libc::iovec,
+    cbuf: [u64; 8],
+    msg: libc::msghdr,
+}
+
+impl FdMsg {
+    fn new() -> Box<FdMsg> {
+        // SAFETY: all-zero is a valid msghdr/iovec; the pointers are set below into
+        // the box, whose address does not change.
+        let mut m: Box<FdMsg> = Box::new(unsafe { core::mem::zeroed() });
+        m.iov = libc::iovec { iov_base: &mut m.byte as *mut u8 as *mut c_void, iov_len: 1 };
+        m.msg.msg_iov = &mut m.iov;
+        m.msg.msg_iovlen = 1;
+        m.msg.msg_control = m.cbuf.as_mut_ptr() as *mut c_void;
+        m.msg.msg_controllen = core::mem::size_of::<[u64; 8]>();
+        m
+    }
+}
+
+/// threadsendfd: passes `fd` over the Unix socket `s` (SCM_RIGHTS), parking only the
+/// caller while the socket is full. 0 or -1.
+pub fn sendfd(s: i32, fd: i32) -> i32 {
+    let mut m = FdMsg::new();
+    // SAFETY: the control buffer has room for one cmsg with one int.
+    unsafe {
+        m.msg.msg_controllen = libc::CMSG_SPACE(4) as usize;
+        let c = libc::CMSG_FIRSTHDR(&m.msg);
+        (*c).cmsg_level = libc::SOL_SOCKET;
+        (*c).cmsg_type = libc::SCM_RIGHTS;
+        (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
+        core::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut i32, fd);
+        loop {
+            let n = libc::sendmsg(s, &m.msg, libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL);
+            if n == 1 {
+                return 0;
+            }
+            if n >= 0 {
+                errstr::set(b"sendfd: short write");
+                return -1;
+            }
+            match errno() {
+                libc::EAGAIN => {
+                    if wait_one(s, libc::POLLOUT) < 0 {
+                        return -1;
+                    }
+                }
+                libc::EINTR => {}
+                e => {
+                    fail_errno(e);
+                    return -1;
+                }
+            }
+        }
+    }
+}
+
+/// threadrecvfd: receives an fd passed over the Unix socket `s`, parking only the
+/// caller until one arrives. The new fd is inheritable, as plan9port's recvfd leaves it.
+pub fn recvfd(s: i32) -> i32 {
+    let mut m = FdMsg::new();
+    // SAFETY: recvmsg into our own buffers; the fd is read from a checked cmsg.
+    unsafe {
+        loop {
+            let n = libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC);
+            if n >= 0 {
+                let c = libc::CMSG_FIRSTHDR(&m.msg);
+                if n == 0 || c.is_null() || (*c).cmsg_level != libc::SOL_SOCKET || (*c).cmsg_type != libc::SCM_RIGHTS {
+                    errstr::set(b"recvfd: no file descriptor received");
+                    return -1;
+                }
+                // MSG_CMSG_CLOEXEC only closes the window for a concurrent exec.
+                let fd = core::ptr::read_unaligned(libc::CMSG_DATA(c) as *const i32);
+                libc::fcntl(fd, libc::F_SETFD, 0);
+                return fd;
+            }
+            match errno() {
+                libc::EAGAIN => {
+                    if wait_one(s, libc::POLLIN) < 0 {
+                        return -1;
+                    }
+                }
+                libc::EINTR => {}
+                e => {
+                    fail_errno(e);
+                    return -1;
+                }
+            }
+        }
+    }
+}
+
 /// threadsockaccept: accept4(SOCK_CLOEXEC), parking only the caller until a
 /// connection is pending.
 pub fn sockaccept(fd: i32, sa: *mut libc::sockaddr, len: *mut libc::socklen_t) -> i32 {

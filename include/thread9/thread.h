@@ -218,6 +218,9 @@ int		threadfdwaituntil(int fd, int rw, uvlong deadline);	/* 1 ready, 0 deadline,
 long		threadread(int fd, void *buf, long n);
 long		threadreadn(int fd, void *buf, long n);
 long		threadwrite(int fd, const void *buf, long n);	/* all n bytes */
+int		threadread9pmsg(int fd, void *buf, uint n);
+int		threadsendfd(int s, int fd);
+int		threadrecvfd(int s);
 int		threadsockaccept(int fd, struct sockaddr *sa, unsigned int *len);
 int		threadconnect(int fd, const struct sockaddr *sa, unsigned int len);
 void		threadsleep(int ms);	/* lib9 sleep blocks the whole proc */

@@ -157,6 +157,21 @@ pub extern "C" fn threadwrite(fd: c_int, buf: *const c_void, n: c_long) -> c_lon
 }
 
 #[no_mangle]
+pub extern "C" fn threadread9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
+    iopause::read9pmsg(fd, buf, n)
+}
+
+#[no_mangle]
+pub extern "C" fn threadsendfd(s: c_int, fd: c_int) -> c_int {
+    iopause::sendfd(s, fd)
+}
+
+#[no_mangle]
+pub extern "C" fn threadrecvfd(s: c_int) -> c_int {
+    iopause::recvfd(s)
+}
+
+#[no_mangle]
 pub extern "C" fn threadsockaccept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
     iopause::sockaccept(fd, sa, len)
 }

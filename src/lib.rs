@@ -19,6 +19,7 @@ pub mod hooks;
 pub mod poll;
 pub mod proc;
 pub mod sched;
+pub mod serve;
 pub mod signals;
 pub mod spin;
 pub mod stack;

@@ -3,6 +3,7 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod serve;
 pub mod thread;
 
 core::arch::global_asm!(

@@ -155,7 +155,7 @@ typedef struct { struct { uint16_t type, combine_len; uint32_t zero; } i; } io_c
 struct _io_devctl {
 	uint16_t type;
 	uint16_t combine_len;
-	int32_t	dcmd;			/* the ioctl request */
+	uint32_t dcmd;			/* the ioctl request */
 	int32_t	nbytes;			/* bytes in data (input and output size) */
 	int32_t	zero;
 };

@@ -564,7 +564,7 @@ unsafe fn serve(j: &mut Job) {
             j.msg.devctl = IoDevctl {
                 type_: IO_DEVCTL,
                 combine_len: 0,
-                dcmd: cmd as i32,
+                dcmd: cmd,
                 nbytes: n as i32,
                 zero: 0,
                 ret_val: 0,

@@ -141,7 +141,7 @@ pub struct IoHdr {
 pub struct IoDevctl {
     pub type_: u16,
     pub combine_len: u16,
-    pub dcmd: i32,
+    pub dcmd: u32,
     pub nbytes: i32,
     pub zero: i32,
     pub ret_val: i32,

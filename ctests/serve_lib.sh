@@ -13,6 +13,7 @@ t9cleanup() {
 	rm -f "$L" "$L.err"
 }
 trap t9cleanup EXIT
+trap "t9cleanup; exit 1" INT TERM HUP
 fail() { echo "FAIL: $*"; echo "--- server log:"; cat "$L"; echo "--- stderr:"; cat "$L.err"; exit 1; }
 t9start() {
 	"$@" >"$L" 2>"$L.err" &

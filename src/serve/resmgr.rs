@@ -89,6 +89,13 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
         }
     } else {
         let t = sched_need(call);
+        // Known now, before the dispatcher first runs: the self-access guard needs it.
+        // SAFETY: the running thread's proc.
+        unsafe {
+            let p = (*t).proc;
+            m.proc_.store(p, core::sync::atomic::Ordering::Release);
+            m.tid.store((*p).tid.load(core::sync::atomic::Ordering::Relaxed) as i32, core::sync::atomic::Ordering::Release);
+        }
         // SAFETY: spawning into the caller's own proc.
         if let Err(e) = unsafe { crate::sched::spawn((*t).proc, engine::dispatcher_main, arg, 64 * 1024) } {
             // SAFETY: as above.

@@ -312,3 +312,35 @@ pub struct Writereply {
     pub count: c_long,
     pub err: *mut c_char,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::mem::{offset_of, size_of};
+
+    // The same numbers as ctests/resmgr_abi.c checks on the C side.
+    #[test]
+    fn layouts() {
+        assert_eq!(size_of::<Ctx>(), 80);
+        assert_eq!(offset_of!(Ctx, iov), 40);
+        assert_eq!(size_of::<Attr>(), 136);
+        assert_eq!(offset_of!(Attr, aux), 96);
+        assert_eq!(size_of::<Ocb>(), 72);
+        assert_eq!(offset_of!(Ocb, fid), 28);
+        assert_eq!(size_of::<RAttr>(), 40);
+        assert_eq!(size_of::<IoRead>(), 24);
+        assert_eq!(size_of::<IoWrite>(), 32);
+        assert_eq!(offset_of!(IoDevctl, data), 32);
+        assert_eq!(size_of::<IoLseek>(), 24);
+        assert_eq!(size_of::<IoSpace>(), 32);
+        assert_eq!(size_of::<IoUtime>(), 40);
+        assert_eq!(size_of::<Connect>(), 24);
+        assert_eq!(size_of::<ConnectFuncs>(), 8 + 8 * NCONNECT);
+        assert_eq!(size_of::<IoFuncs>(), 8 + 8 * NIO + 64);
+        assert_eq!(size_of::<FileIO>(), 32);
+        assert_eq!(size_of::<Fileread>(), 32);
+        assert_eq!(size_of::<Filewrite>(), 40);
+        assert_eq!(size_of::<Readreply>(), 24);
+        assert_eq!(size_of::<Writereply>(), 16);
+    }
+}

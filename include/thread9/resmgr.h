@@ -126,7 +126,7 @@ struct _io_connect {
 	uint16_t subtype;		/* _IO_CONNECT_OPEN, _IO_CONNECT_UNLINK */
 	int32_t	ioflag;			/* open: O_ACCMODE+1 | flags (O_TRUNC ...) */
 	mode_t	mode;
-	const char *path;		/* relative to the mount */
+	const char *path;		/* the file's full path */
 };
 typedef struct { struct _io_connect connect; } io_open_t;
 typedef struct { struct _io_connect connect; } io_unlink_t;

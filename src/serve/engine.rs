@@ -441,7 +441,7 @@ unsafe fn exchange(j: &mut Job, reply: FReply, name: &str, h: impl FnOnce(&mut J
         Ok(implicit(j))
     } else if r > 0 {
         Err(r)
-    } else if r < 0 && r >= -NPARTS_MAX {
+    } else if (-NPARTS_MAX..0).contains(&r) {
         let n = (-r) as usize;
         if n > j.iov.len() {
             bad_return(j, name, &format!("returned _RESMGR_NPARTS({n}) with only {} parts", j.iov.len()));
@@ -460,8 +460,11 @@ unsafe fn exchange(j: &mut Job, reply: FReply, name: &str, h: impl FnOnce(&mut J
         bad_return(j, name, &format!("returned {r}, which is no errno, part count or _RESMGR_ value"));
         Err(libc::EIO)
     };
-    // If the handler also replied itself, the first answer won (this one is -1).
-    answer(rcvid, a);
+    // If the handler also had the request answered elsewhere, the first answer won;
+    // wait until that answerer is done with the slot before the job can go.
+    if answer(rcvid, a) < 0 {
+        wait_answer(j, rcvid);
+    }
 }
 
 fn bad_return(j: &Job, name: &str, what: &str) {
@@ -538,7 +541,7 @@ unsafe fn serve(j: &mut Job) {
         Op::Read { off, size, reply } => {
             j.msg.read = IoRead { type_: IO_READ, combine_len: 0, xtype: 0, nbytes: size as i64, offset: off as i64 };
             (*j.ocb).offset = off as i64;
-            exchange(j, reply, "read", |j| call_io(j, F_READ), |j| (j.ctx.status as i64, Vec::new()));
+            exchange(j, reply, "read", |j| call_io(j, F_READ), |j| (j.ctx.status, Vec::new()));
             if j.slot.err == 0 {
                 (*attr).atime = now();
             }
@@ -550,7 +553,7 @@ unsafe fn serve(j: &mut Job) {
                 data: j.buf.as_mut_ptr() as *mut c_void,
             };
             (*j.ocb).offset = off as i64;
-            exchange(j, reply, "write", |j| call_io(j, F_WRITE), |j| (j.ctx.status as i64, Vec::new()));
+            exchange(j, reply, "write", |j| call_io(j, F_WRITE), |j| (j.ctx.status, Vec::new()));
             if j.slot.err == 0 && j.slot.status > 0 {
                 (*j.ocb).offset = off as i64 + j.slot.status.min(n as i64);
                 let t = now();
@@ -580,7 +583,7 @@ unsafe fn serve(j: &mut Job) {
         }
         Op::Fsync(reply) => {
             j.msg.sync = IoSync { type_: IO_SYNC, combine_len: 0, flag: 0 };
-            exchange(j, reply, "sync", |j| call_io(j, F_SYNC), |j| (j.ctx.status as i64, Vec::new()));
+            exchange(j, reply, "sync", |j| call_io(j, F_SYNC), |j| (j.ctx.status, Vec::new()));
         }
         Op::Flush(reply) => {
             j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };

@@ -224,7 +224,7 @@ pub fn bound_send(c: *mut Channel, v: *mut u8) -> i32 {
                 Ok((n as i64, d))
             }
         } else {
-            Ok(((*(v as *const Writereply)).count.max(0) as i64, Vec::new()))
+            Ok(((*(v as *const Writereply)).count.max(0), Vec::new()))
         }
     };
     if super::answer(rcvid, a) < 0 {

@@ -240,7 +240,7 @@ pub unsafe fn resmgr_path(dpp: *mut c_void, id: c_int) -> *const c_char {
 }
 
 pub fn reply(rcvid: i64, status: c_long, data: Vec<u8>) -> c_int {
-    if super::answer(rcvid, Ok((status as i64, data))) < 0 {
+    if super::answer(rcvid, Ok((status, data))) < 0 {
         fail("resmgr_reply", libc::ESRCH, "no such request (unknown, answered or cancelled)");
         return -1;
     }

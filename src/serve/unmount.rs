@@ -149,8 +149,8 @@ extern "C" fn at_exit() {
 extern "C" fn on_signal(sig: i32) {
     // Async-signal-safe: raw syscalls on fixed buffers only.
     let n = SIG_LEN.load(Ordering::SeqCst);
-    for i in 0..n {
-        if SIG_USED[i].load(Ordering::SeqCst) {
+    for (i, u) in SIG_USED.iter().enumerate().take(n) {
+        if u.load(Ordering::SeqCst) {
             // SAFETY: a NUL-terminated path in a static buffer.
             unsafe { libc::umount2((*core::ptr::addr_of!(SIG_PATHS))[i].as_ptr() as *const _, libc::MNT_DETACH) };
         }

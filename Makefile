@@ -43,10 +43,17 @@ example: lib
 	$(CC) -Iinclude/thread9 -o $(OUT)/hello examples/hello.c -L$(OUT) -lthread -Wl,-rpath,$(CURDIR)/$(OUT)
 	$(OUT)/hello
 
-test: lib cargotest ctest
+test: lib cargotest ctest benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
+
+.PHONY: bench benchcheck
+benchcheck: lib
+	sh benches/check.sh $(OUT)
+
+bench: lib
+	sh benches/run.sh
 
 ctest: lib
 	sh ctests/run.sh $(OUT)

@@ -13,11 +13,7 @@ use core::ffi::c_void;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use corosensei::CoroutineResult;
-use std::cell::Cell;
 
-thread_local! {
-    static CUR_PROC: Cell<*mut Proc> = const { Cell::new(null_mut()) };
-}
 
 static NEXT_TID: AtomicI32 = AtomicI32::new(1);
 /// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
@@ -25,13 +21,38 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
-#[inline]
+/// This OS thread's proc (null outside procs). The variable lives in initial-exec
+/// TLS defined by src/c/tls.c: two instructions, no __tls_get_addr call.
+#[inline(always)]
 pub fn myproc() -> *mut Proc {
-    CUR_PROC.with(|c| c.get())
+    let p: *mut Proc;
+    // SAFETY: reads this OS thread's slot of a hidden initial-exec TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {0}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov {0}, qword ptr fs:[{0}]",
+            out(reg) p,
+            options(nostack, readonly, preserves_flags, pure)
+        );
+    }
+    p
 }
 
 pub fn set_myproc(p: *mut Proc) {
-    CUR_PROC.with(|c| c.set(p));
+    // SAFETY: writes this OS thread's slot of the same TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {t}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov qword ptr fs:[{t}], {p}",
+            t = out(reg) _,
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc; errno's location is fixed per OS thread.
+        unsafe { (*p).errno = errno_loc() };
+    }
 }
 
 /// The running thread, or null outside thread9 threads.
@@ -91,6 +112,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         func: f as usize,
         stack_lo: lo,
         stack_size: size,
+        canary: stack::needs_canary(),
         timer: crate::timer::Timer::new(timer_fire),
         next: null_mut(),
         inext: null_mut(),
@@ -249,11 +271,13 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             (*t).timer.deadline = deadline;
             (*p).timers.insert(&mut (*t).timer);
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            // Killed before parking: take the claim ourselves so nobody completes it.
-            let _ = (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed);
-        }
-        if (*t).sel.load(Ordering::Acquire) == SEL_WAITING {
+        // Whoever claims us (CAS from SEL_WAITING) also makes us runnable, so we must
+        // suspend exactly once even if the claim already happened (a waker on another
+        // proc): its ready() only reaches our run queue after we switch out. The one
+        // exception: a killed thread claims itself and is readied by nobody.
+        let selfclaim = (*t).killed.load(Ordering::Relaxed)
+            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if !selfclaim {
             switch(Verdict::Block);
         }
         if (*t).timer.armed() {
@@ -261,7 +285,10 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         }
         (*t).wait = Wait::None;
         (*t).waitchan = null_mut();
-        (*t).sel.swap(SEL_IDLE, Ordering::Acquire)
+        // Nobody touches sel once we have been claimed: no atomic RMW needed.
+        let code = (*t).sel.load(Ordering::Acquire);
+        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+        code
     }
 }
 
@@ -320,6 +347,9 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if (*t).id == 1 {
+        crate::daemon::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
+    }
     let mut co = (*t).co.take().unwrap();
     if reset {
         // The coroutine is suspended mid-stack: abandon it without unwinding.
@@ -346,12 +376,13 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*p).cur = t;
-    *errno_loc() = (*t).errno;
+    let errno = (*p).errno;
+    *errno = (*t).errno;
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    (*t).errno = *errno_loc();
+    (*t).errno = *errno;
     (*p).cur = null_mut();
     (*p).nswitch += 1;
-    if core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+    if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
         crate::signals::overflow_report(t);
     }
     match r {
@@ -416,6 +447,33 @@ pub unsafe fn schedule(p: *mut Proc) {
     }
 }
 
+/// How long a thread about to park on a channel may poll it first: only when its
+/// proc has nothing else to run, and never on one CPU.
+#[inline]
+pub fn chan_spin_budget() -> u64 {
+    let p = myproc();
+    // SAFETY: p is this OS thread's proc (checked non-null).
+    unsafe {
+        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return 0;
+        }
+    }
+    spin_ns() / 8
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) {
+    let start = futex::now_ns();
+    let mut i = 0u32;
+    while !done() {
+        core::hint::spin_loop();
+        i += 1;
+        if i & 63 == 0 && futex::now_ns() - start >= ns {
+            return;
+        }
+    }
+}
+
 fn spin_ns() -> u64 {
     let v = SPIN_NS.load(Ordering::Relaxed);
     if v != u64::MAX {
@@ -445,8 +503,16 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
+            if i & 127 == 0 {
+                let now = futex::now_ns();
+                if now >= limit {
+                    break;
+                }
+                // Past the first few µs, give the CPU away between checks: on a
+                // loaded machine the thread we wait for may need this core.
+                if now - start > 4_000 && i & 1023 == 0 {
+                    libc::sched_yield();
+                }
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {

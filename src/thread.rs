@@ -64,6 +64,8 @@ pub struct Thread {
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
+    /// The stack has a canary to check at each switch (no guard page).
+    pub canary: bool,
     pub timer: Timer,
     /// Run-queue link (owned by the proc's OS thread).
     pub next: *mut Thread,

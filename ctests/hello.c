@@ -1,0 +1,11 @@
+#include <u.h>
+#include <libc.h>
+#include <thread.h>
+
+void
+threadmain(int argc, char *argv[])
+{
+	USED(argc);
+	USED(argv);
+	print("hello, world\n");
+}

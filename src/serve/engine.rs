@@ -7,7 +7,7 @@ use super::{answer, with_pending, Answer, FReply, Pend, Slot};
 use crate::debug;
 use crate::proc::Proc;
 use crate::sched;
-use crate::thread::{Thread, Wait, SEL_INTR, SEL_TIMEOUT, SEL_WAITING};
+use crate::thread::{Thread, Wait, SEL_INTR, SEL_WAITING};
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -295,6 +295,9 @@ pub struct Job {
     pub attach: Arc<Attach>,
     pub ocb: *mut Ocb,
     pub transient: Option<Box<Ocb>>,
+    /// reply_timeout_ms: fires in the serving proc and answers ETIMEDOUT.
+    pub timer: crate::timer::Timer,
+    pub timed_out: bool,
 }
 
 impl Job {
@@ -314,6 +317,8 @@ impl Job {
             attach: a,
             ocb: null_mut(),
             transient: None,
+            timer: crate::timer::Timer::new(job_timeout),
+            timed_out: false,
         })
     }
 }
@@ -364,7 +369,25 @@ pub unsafe extern "C" fn dispatcher_main(arg: *mut c_void) {
 
 unsafe extern "C" fn job_main(arg: *mut c_void) {
     let mut j = Box::from_raw(arg as *mut Job);
+    let p = sched::myproc();
+    if j.attach.timeout_ms > 0 {
+        // The handler may block in recv/alt itself: a proc timer, not the park
+        // deadline, bounds how long the client waits.
+        j.timer.deadline = crate::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
+        (*p).timers.insert(&mut j.timer);
+    }
     serve(&mut j);
+    if j.timer.armed() {
+        (*p).timers.remove(&mut j.timer);
+    }
+}
+
+/// reply_timeout_ms passed: answer the request in progress with ETIMEDOUT.
+unsafe fn job_timeout(tm: *mut crate::timer::Timer) {
+    let j = (tm as *mut u8).sub(core::mem::offset_of!(Job, timer)) as *mut Job;
+    if super::answer((*j).ctx.rcvid, Err(libc::ETIMEDOUT)) == 0 {
+        (*j).timed_out = true;
+    }
 }
 
 fn errno_of(r: c_int) -> i32 {
@@ -475,7 +498,6 @@ fn bad_return(j: &Job, name: &str, what: &str) {
 /// reply timeout passes (ETIMEDOUT + unblock), or the thread is interrupted.
 unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
     let t = sched::current();
-    let deadline = if j.attach.timeout_ms > 0 { crate::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000 } else { 0 };
     loop {
         let slot = &mut j.slot as *mut Slot;
         let done = with_pending(|_| {
@@ -488,13 +510,17 @@ unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
             }
         });
         if done {
+            if j.timed_out {
+                // Tell the program the request is gone (its late reply gets ESRCH).
+                j.timed_out = false;
+                let _ = call_io(j, F_UNBLOCK);
+            }
             return;
         }
-        let code = sched::park(Wait::Io, null_mut(), deadline);
+        let code = sched::park(Wait::Io, null_mut(), 0);
         with_pending(|_| (*slot).waiter = null_mut());
-        if code == SEL_TIMEOUT || code == SEL_INTR {
-            let e = if code == SEL_TIMEOUT { libc::ETIMEDOUT } else { libc::EINTR };
-            if answer(rcvid, Err(e)) == 0 {
+        if code == SEL_INTR {
+            if answer(rcvid, Err(libc::EINTR)) == 0 {
                 let _ = call_io(j, F_UNBLOCK);
             }
             sched::check_killed();

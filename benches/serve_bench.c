@@ -1,6 +1,8 @@
 /*
  * FUSE read round trip and throughput: a file2chan file vs a resmgr read
  * handler serving the same bytes, beside a tmpfs file (the kernel alone).
+ * file2chan is measured with its server thread in the serving proc and,
+ * as f2c-xproc, in a proc of its own.
  *	cc -O2 -I../include/thread9 serve_bench.c -L../build -lthread -Wl,-rpath,$PWD/../build
  *	./a.out [dir]	(root, /dev/fuse)
  * A child process (this program with -c) does the reads; timings are its.
@@ -115,12 +117,12 @@ static void
 runner(void *arg)
 {
 	char **files;
-	char *labels[] = {"tmpfs", "resmgr", "file2chan"};
+	char *labels[] = {"tmpfs", "resmgr", "file2chan", "f2c-xproc"};
 	int i, st;
 	pid_t pid;
 
 	files = arg;
-	for(i = 0; i < 3; i++){
+	for(i = 0; i < 4; i++){
 		pid = fork();
 		if(pid == 0){
 			execl(self, self, "-c", files[i], labels[i], (char*)nil);
@@ -136,7 +138,8 @@ threadmain(int argc, char **argv)
 {
 	dispatch_t *d;
 	FileIO *f;
-	static char *files[3];
+	static char *files[4];
+	FileIO *g;
 	char *dir, tmpl[] = "/tmp/t9bench.XXXXXX";
 	int fd;
 
@@ -167,8 +170,13 @@ threadmain(int argc, char **argv)
 		sysfatal("file2chan: %s", strerror(errno));
 	files[1] = malloc(strlen(dir) + 3);
 	sprintf(files[1], "%s/r", dir);
+	g = file2chan(dir, "g");
+	if(g == nil)
+		sysfatal("file2chan: %s", strerror(errno));
 	files[2] = f->path;
-	proccreate(f2cserve, f, 65536);
+	files[3] = g->path;
+	threadcreate(f2cserve, f, 65536);	/* in the serving proc: the usual shape */
+	proccreate(f2cserve, g, 65536);	/* in another proc: a cross-proc hop each way */
 	proccreate(runner, files, 65536);
 	threadexits(nil);
 }

@@ -26,4 +26,16 @@ for mode in exitall kill; do
 	done
 	rm -f $D.cat
 done
+# 2. a stale mount (server SIGKILLed, no watchdog) is healed by the next mount
+THREAD9_NOWATCHDOG=1 t9start "$1" "$D" wait
+kill -9 $SPID; wait $SPID 2>/dev/null; SPID=
+sleep 0.1
+grep -q " $D " /proc/self/mountinfo || fail "no stale mount to heal"
+stat "$D" >/dev/null 2>&1 && fail "mount not stale"
+t9start "$1" "$D" wait
+grep -q "unmounting stale mount" "$L.err" || fail "no notice for the stale mount"
+[ "$(ls $D)" = "hang" ] || fail "new mount not served"
+kill $SPID; wait $SPID 2>/dev/null; SPID=
+sleep 0.2
+t9nomount
 echo ok

@@ -13,7 +13,8 @@ static iofunc_attr_t attr;
 static resmgr_connect_funcs_t cf;
 static resmgr_io_funcs_t io;
 static char path[512];
-static Channel *done;
+static int lastid, goodid;
+static Channel *done, *go;
 
 static char*
 ename(int e)
@@ -53,7 +54,7 @@ static void
 att(char *what, dispatch_t *d, char *p, int type, resmgr_io_funcs_t *iop, iofunc_attr_t *h)
 {
 	errno = 0;
-	if(resmgr_attach(d, nil, p, type, 0, iop == nil ? nil : &cf, iop, h) >= 0)
+	if((lastid = resmgr_attach(d, nil, p, type, 0, iop == nil ? nil : &cf, iop, h)) >= 0)
 		print("%s: attached\n", what);
 	else
 		print("%s: %s\n", what, ename(errno));
@@ -62,13 +63,24 @@ att(char *what, dispatch_t *d, char *p, int type, resmgr_io_funcs_t *iop, iofunc
 static void
 otherproc(void *arg)
 {
-	int fd, n;
+	int fd, n, e;
 	char b[16];
 
 	USED(arg);
 	fd = open(path, O_RDONLY);
 	n = fd < 0 ? -1 : read(fd, b, sizeof b);
 	print("other proc read: %d\n", n);
+	sendul(done, 1);
+	recvul(go);
+	errno = 0;
+	n = open(path, O_RDONLY);
+	e = errno;
+	print("after pathname detach: open %d %s, read %d\n", n, ename(e), (int)read(fd, b, sizeof b));
+	sendul(done, 1);
+	recvul(go);
+	errno = 0;
+	n = read(fd, b, sizeof b);
+	print("after detach all: read %d %s\n", n, n < 0 ? strerror(errno) : "");
 	close(fd);
 	sendul(done, 1);
 }
@@ -78,7 +90,7 @@ threadmain(int argc, char **argv)
 {
 	dispatch_t *d;
 	char sub[512], file[512];
-	int fd;
+	int fd, id;
 
 	if(argc < 2)
 		sysfatal("usage: resmgr_err emptydir");
@@ -110,6 +122,7 @@ threadmain(int argc, char **argv)
 	att("dotdot", d, "a/../x", _FTYPE_ANY, &io, &attr);
 	att("nil handle", d, "x", _FTYPE_ANY, &io, nil);
 	att("good", d, "a/b/c", _FTYPE_ANY, &io, &attr);
+	goodid = lastid;
 	att("twice", d, "a/b/c", _FTYPE_ANY, &io, &attr);
 	att("under a file", d, "a/b/c/d", _FTYPE_ANY, &io, &attr);
 	snprintf(path, sizeof path, "%s/a/b/c", sub);
@@ -118,7 +131,18 @@ threadmain(int argc, char **argv)
 	fd = open(path, O_RDONLY);
 	print("self open: %d %s\n", fd, fd < 0 ? ename(errno) : "");
 	done = chancreate(sizeof(ulong), 0);
+	go = chancreate(sizeof(ulong), 0);
 	proccreate(otherproc, nil, 65536);
+	recvul(done);
+	id = resmgr_attach(d, nil, "a/b/c2", _FTYPE_ANY, 0, &cf, &io, &attr);
+	USED(id);
+	/* the open file is attach "a/b/c" (the first good one) */
+	print("detach pathname %d\n", resmgr_detach(d, goodid, _RESMGR_DETACH_PATHNAME));
+	sendul(go, 1);
+	recvul(done);
+	print("detach all %d\n", resmgr_detach(d, goodid, _RESMGR_DETACH_ALL));
+	print("detach again %d\n", resmgr_detach(d, goodid, _RESMGR_DETACH_ALL));
+	sendul(go, 1);
 	recvul(done);
 	resmgr_unmount(d);
 	threadexitsall(nil);

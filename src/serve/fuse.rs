@@ -49,11 +49,7 @@ impl Fs {
         if tid != 0 && req.pid() as i32 == tid {
             debug::complain(
                 "resmgr",
-                &format!(
-                    "the serving proc itself did I/O on {}/{}: use an ioproc (EDEADLK)",
-                    self.m.dir.to_string_lossy(),
-                    a.path.to_string_lossy()
-                ),
+                &format!("the serving proc itself did I/O on {}: use an ioproc (EDEADLK)", a.path.to_string_lossy()),
             );
             super::send_reply(op.into_reply(), Err(libc::EDEADLK));
             return;

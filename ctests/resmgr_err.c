@@ -12,7 +12,9 @@
 static iofunc_attr_t attr;
 static resmgr_connect_funcs_t cf;
 static resmgr_io_funcs_t io;
-static char path[512];
+static char path[512], tpath[512];
+static iofunc_attr_t tattr;
+static resmgr_attr_t ra;
 static int lastid, goodid;
 static Channel *done, *go;
 
@@ -82,6 +84,14 @@ otherproc(void *arg)
 	n = read(fd, b, sizeof b);
 	print("after detach all: read %d %s\n", n, n < 0 ? strerror(errno) : "");
 	close(fd);
+	/* a name cached by the kernel (attr_ttl_ms) is invalidated at detach */
+	print("cached: %d\n", access(tpath, F_OK));
+	sendul(done, 1);
+	recvul(go);
+	usleep(200*1000);
+	errno = 0;
+	n = access(tpath, F_OK);
+	print("cached after detach: %d %s\n", n, ename(errno));
 	sendul(done, 1);
 }
 
@@ -90,7 +100,7 @@ threadmain(int argc, char **argv)
 {
 	dispatch_t *d;
 	char sub[512], file[512];
-	int fd, id;
+	int fd, id, tid;
 
 	if(argc < 2)
 		sysfatal("usage: resmgr_err emptydir");
@@ -126,6 +136,10 @@ threadmain(int argc, char **argv)
 	att("twice", d, "a/b/c", _FTYPE_ANY, &io, &attr);
 	att("under a file", d, "a/b/c/d", _FTYPE_ANY, &io, &attr);
 	snprintf(path, sizeof path, "%s/a/b/c", sub);
+	snprintf(tpath, sizeof tpath, "%s/ttl", sub);
+	ra.attr_ttl_ms = 600000;
+	iofunc_attr_init(&tattr, S_IFREG | 0644, nil, nil);
+	tid = resmgr_attach(d, &ra, "ttl", _FTYPE_ANY, 0, &cf, &io, &tattr);
 	/* this thread is in the serving proc: its own I/O could never be answered */
 	errno = 0;
 	fd = open(path, O_RDONLY);
@@ -142,6 +156,9 @@ threadmain(int argc, char **argv)
 	recvul(done);
 	print("detach all %d\n", resmgr_detach(d, goodid, _RESMGR_DETACH_ALL));
 	print("detach again %d\n", resmgr_detach(d, goodid, _RESMGR_DETACH_ALL));
+	sendul(go, 1);
+	recvul(done);
+	print("detach cached %d\n", resmgr_detach(d, tid, _RESMGR_DETACH_ALL));
 	sendul(go, 1);
 	recvul(done);
 	resmgr_unmount(d);

@@ -12,6 +12,7 @@ use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -80,6 +81,8 @@ pub struct Mount {
     /// The session loop has ended: no more requests; the dispatcher leaves.
     pub closing: AtomicBool,
     pub unmounted: AtomicBool,
+    /// Kernel cache invalidation (names cached with attr_ttl_ms > 0).
+    pub notifier: Mutex<Option<fuser::Notifier>>,
 }
 
 // SAFETY: shared state is behind mutexes/atomics; raw attr pointers are the
@@ -130,6 +133,7 @@ impl Mount {
             attaches: Mutex::new(HashMap::new()),
             closing: AtomicBool::new(false),
             unmounted: AtomicBool::new(false),
+            notifier: Mutex::new(None),
         })
     }
 
@@ -227,7 +231,15 @@ impl Mount {
         let Some(a) = lock(&self.attaches).get(&id).cloned() else {
             return false;
         };
+        let where_ = lock(&self.tree).nodes.get(&a.ino).map(|n| (n.parent, n.name.clone()));
         self.unlink_name(a.ino);
+        if let (false, Some((parent, name)), Some(n)) = (a.ttl.is_zero(), where_, lock(&self.notifier).clone()) {
+            // The kernel may cache the name for the TTL: tell it. From a helper
+            // thread: the call can wait on a lookup that the serving proc must answer.
+            let _ = std::thread::Builder::new().stack_size(64 * 1024).spawn(move || {
+                let _ = n.inval_entry(fuser::INodeNo(parent), std::ffi::OsStr::from_bytes(&name));
+            });
+        }
         if all {
             a.dead.store(true, Ordering::SeqCst);
             lock(&self.attaches).remove(&id);

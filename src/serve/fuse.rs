@@ -402,6 +402,7 @@ pub fn mount(m: &Arc<Mount>, allow_other: bool) -> Result<(), (i32, String)> {
             }
         }
     };
+    *lock(&m.notifier) = Some(session.notifier());
     let m2 = m.clone();
     let name = format!("fuse:{}", m.dir.to_string_lossy().rsplit('/').next().unwrap_or(""));
     let name: String = name.chars().take(15).collect();

@@ -136,7 +136,16 @@ pub fn loop_ended(m: &Arc<Mount>) {
 }
 
 extern "C" fn at_exit() {
-    let ms: Vec<Arc<Mount>> = lock(&MOUNTS).clone();
+    // exit may come from any thread, even one inside register(): never wait for
+    // the registry lock here; the lock-free list serves when it is busy.
+    let ms: Vec<Arc<Mount>> = match MOUNTS.try_lock() {
+        Ok(g) => g.clone(),
+        Err(std::sync::TryLockError::Poisoned(g)) => g.into_inner().clone(),
+        Err(std::sync::TryLockError::WouldBlock) => {
+            detach_all_raw();
+            return;
+        }
+    };
     for m in ms {
         unmount(&m);
         if m.created {
@@ -147,14 +156,7 @@ extern "C" fn at_exit() {
 }
 
 extern "C" fn on_signal(sig: i32) {
-    // Async-signal-safe: raw syscalls on fixed buffers only.
-    let n = SIG_LEN.load(Ordering::SeqCst);
-    for (i, u) in SIG_USED.iter().enumerate().take(n) {
-        if u.load(Ordering::SeqCst) {
-            // SAFETY: a NUL-terminated path in a static buffer.
-            unsafe { libc::umount2((*core::ptr::addr_of!(SIG_PATHS))[i].as_ptr() as *const _, libc::MNT_DETACH) };
-        }
-    }
+    detach_all_raw();
     // SAFETY: back to the default action, then die of the signal as we would have.
     unsafe {
         libc::signal(sig, libc::SIG_DFL);
@@ -163,6 +165,17 @@ extern "C" fn on_signal(sig: i32) {
         libc::sigaddset(&mut set, sig);
         libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, core::ptr::null_mut());
         libc::raise(sig);
+    }
+}
+
+/// Async-signal-safe: umount2(MNT_DETACH) of every registered mount point.
+fn detach_all_raw() {
+    let n = SIG_LEN.load(Ordering::SeqCst);
+    for (i, u) in SIG_USED.iter().enumerate().take(n) {
+        if u.load(Ordering::SeqCst) {
+            // SAFETY: a NUL-terminated path in a static buffer.
+            unsafe { libc::umount2((*core::ptr::addr_of!(SIG_PATHS))[i].as_ptr() as *const _, libc::MNT_DETACH) };
+        }
     }
 }
 
@@ -225,8 +238,10 @@ unsafe fn watchdog(rfd: i32, wfd: i32) -> ! {
     let mut sigs: libc::sigset_t = core::mem::zeroed();
     libc::sigfillset(&mut sigs);
     libc::pthread_sigmask(libc::SIG_BLOCK, &sigs, core::ptr::null_mut());
-    const N: usize = 16;
-    let mut paths = [[0u8; PATHMAX]; N];
+    // The child runs on a copy of the caller's (possibly small) thread stack:
+    // the path table lives in (the child's copy of) a static instead.
+    let paths = &mut *core::ptr::addr_of_mut!(SIG_PATHS);
+    const N: usize = NSIG_PATHS;
     let mut used = [false; N];
     let mut line = [0u8; PATHMAX + 2];
     let mut ll = 0usize;
@@ -247,7 +262,7 @@ unsafe fn watchdog(rfd: i32, wfd: i32) -> ! {
                 }
                 continue;
             }
-            if ll >= 2 {
+            if ll >= 2 && ll - 1 < PATHMAX {
                 let p = &line[1..ll];
                 if line[0] == b'+' {
                     if let Some(i) = used.iter().position(|u| !u) {

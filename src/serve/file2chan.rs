@@ -36,8 +36,8 @@ pub struct F2c {
 unsafe impl Send for F2c {}
 unsafe impl Sync for F2c {}
 
-/// Bound reply channel → (rcvid, is-read).
-static BOUND: Mutex<Option<HashMap<usize, (i64, bool)>>> = Mutex::new(None);
+/// Bound reply channel → (rcvid, is-read, its F2c).
+static BOUND: Mutex<Option<HashMap<usize, (i64, bool, usize)>>> = Mutex::new(None);
 const KEEP_OLD: usize = 1024;
 static DEFAULT: Mutex<Option<Arc<Mount>>> = Mutex::new(None);
 
@@ -64,7 +64,7 @@ fn tables() -> &'static Tables {
     })
 }
 
-fn bound() -> std::sync::MutexGuard<'static, Option<HashMap<usize, (i64, bool)>>> {
+fn bound() -> std::sync::MutexGuard<'static, Option<HashMap<usize, (i64, bool, usize)>>> {
     lock(&BOUND)
 }
 
@@ -78,15 +78,26 @@ unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
         return c;
     }
     chan::set_bound(c);
-    bound().get_or_insert_with(HashMap::new).insert(c as usize, (rcvid, read));
-    let mut old = lock(&f.old);
+    bound().get_or_insert_with(HashMap::new).insert(c as usize, (rcvid, read, f as *const F2c as usize));
+    c
+}
+
+/// A reply channel the server never saw.
+unsafe fn drop_reply_chan(c: *mut Channel) {
+    bound().get_or_insert_with(HashMap::new).remove(&(c as usize));
+    chan::free(c);
+}
+
+/// An answered reply channel: kept a while, so that a second send on it is
+/// reported rather than landing in freed memory; the oldest are freed.
+fn retire_reply_chan(f: *const F2c, c: *mut Channel) {
+    // SAFETY: F2c structs are never freed.
+    let mut old = lock(unsafe { &(*f).old });
     old.push_back(c as usize);
     if old.len() > KEEP_OLD {
         let o = old.pop_front().unwrap();
-        bound().get_or_insert_with(HashMap::new).remove(&o);
         chan::free(o as *mut Channel);
     }
-    c
 }
 
 unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
@@ -102,7 +113,7 @@ unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) ->
     }
     let mut fr = Fileread { offset: m.offset, count: m.nbytes as _, fid: (*ocb).fid, rc };
     if f.closed.load(Ordering::Acquire) || chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan") < 0 {
-        bound().get_or_insert_with(HashMap::new).remove(&(rc as usize));
+        drop_reply_chan(rc);
         return libc::ENXIO;
     }
     R_NOREPLY
@@ -121,7 +132,7 @@ unsafe extern "C" fn f2c_write(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -
     }
     let mut fw = Filewrite { offset: m.i.offset, data: m.data as *mut u8, count: m.i.nbytes as _, fid: (*ocb).fid, wc };
     if f.closed.load(Ordering::Acquire) || chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan") < 0 {
-        bound().get_or_insert_with(HashMap::new).remove(&(wc as usize));
+        drop_reply_chan(wc);
         return libc::ENXIO;
     }
     R_NOREPLY
@@ -205,16 +216,16 @@ pub fn errno_of(s: &[u8]) -> i32 {
 /// A send on a bound reply channel: answers the request now, in the sender's
 /// context, copying the data first.
 pub fn bound_send(c: *mut Channel, v: *mut u8) -> i32 {
-    let e = bound().get_or_insert_with(HashMap::new).remove(&(c as usize));
-    let Some((rcvid, read)) = e else {
-        debug::complain("send", "file2chan reply channel used twice (each request is answered once)");
-        crate::errstr::set(b"reply channel already used");
-        return -1;
-    };
     if v.is_null() {
         debug::complain("send", "nil reply");
         return -1;
     }
+    let e = bound().get_or_insert_with(HashMap::new).remove(&(c as usize));
+    let Some((rcvid, read, f)) = e else {
+        debug::complain("send", "file2chan reply channel used twice (each request is answered once)");
+        crate::errstr::set(b"reply channel already used");
+        return -1;
+    };
     // SAFETY: v points to the element the sender passes (Readreply/Writereply).
     let a: super::Answer = unsafe {
         let err: *mut c_char = if read { (*(v as *const Readreply)).err } else { (*(v as *const Writereply)).err };
@@ -233,7 +244,9 @@ pub fn bound_send(c: *mut Channel, v: *mut u8) -> i32 {
             Ok(((*(v as *const Writereply)).count.max(0), Vec::new()))
         }
     };
-    if super::answer(rcvid, a) < 0 {
+    let r = super::answer(rcvid, a);
+    retire_reply_chan(f as *const F2c, c);
+    if r < 0 {
         crate::errstr::set(b"request already answered or cancelled");
         return -1;
     }

@@ -37,7 +37,8 @@ unsafe impl Send for F2c {}
 unsafe impl Sync for F2c {}
 
 /// Bound reply channel → (rcvid, is-read, its F2c).
-static BOUND: Mutex<Option<HashMap<usize, (i64, bool, usize)>>> = Mutex::new(None);
+type BoundMap = HashMap<usize, (i64, bool, usize)>;
+static BOUND: Mutex<Option<BoundMap>> = Mutex::new(None);
 const KEEP_OLD: usize = 1024;
 static DEFAULT: Mutex<Option<Arc<Mount>>> = Mutex::new(None);
 
@@ -64,7 +65,7 @@ fn tables() -> &'static Tables {
     })
 }
 
-fn bound() -> std::sync::MutexGuard<'static, Option<HashMap<usize, (i64, bool, usize)>>> {
+fn bound() -> std::sync::MutexGuard<'static, Option<BoundMap>> {
     lock(&BOUND)
 }
 

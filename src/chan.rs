@@ -546,6 +546,12 @@ fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
 
 #[inline]
 fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if debug::tracing() {
+        let t = sched::current();
+        // SAFETY: t is the running thread, if any.
+        let id = if t.is_null() { -1 } else { unsafe { (*t).id } };
+        debug::trace(&format!("thread {id} {call} on channel {}", debug::channame(c)));
+    }
     // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
     unsafe {
         let e = ext(c);

@@ -4,6 +4,8 @@
 
 pub mod chan;
 pub mod fmt;
+pub mod exec;
+pub mod io;
 pub mod serve;
 pub mod thread;
 pub mod utf;
@@ -22,4 +24,5 @@ core::arch::global_asm!(
     ".hidden thread9_rt_werrstr",
     ".hidden thread9_rt_nilfmt",
     ".hidden thread9_rt_errbuf",
+    ".hidden thread9_rt_threadexec",
 );

@@ -64,6 +64,8 @@ pub struct OcbRec {
     pub ocb: *mut Ocb,
     pub attach: Arc<Attach>,
     pub ino: u64,
+    /// Handler threads using the OCB (close_ocb waits for the others to finish).
+    pub busy: u32,
 }
 
 pub struct Mount {
@@ -553,23 +555,42 @@ unsafe fn serve(j: &mut Job) {
         return;
     }
     // The OCB: the open's, or a transient one for path-based requests.
-    let mut ocbkey = None;
     if let Some(fh) = j.fh {
-        match lock(&m.ocbs).get(&fh) {
-            Some(r) => j.ocb = r.ocb,
+        match lock(&m.ocbs).get_mut(&fh) {
+            Some(r) => {
+                j.ocb = r.ocb;
+                r.busy += 1;
+            }
             None => {
                 super::send_reply(op.into_reply(), Err(libc::EBADF));
                 return;
             }
         }
-        ocbkey = Some(fh);
+        serve_op(j, op);
+        if let Some(r) = lock(&m.ocbs).get_mut(&fh) {
+            r.busy -= 1;
+        }
+        return;
     } else if !matches!(op, Op::Open { .. }) {
         let mut o: Box<Ocb> = Box::new(core::mem::zeroed());
         o.attr = j.attach.handle;
         j.ocb = &mut *o;
         j.transient = Some(o);
     }
-    let _ = ocbkey;
+    serve_op(j, op);
+}
+
+/// Sleeps the running thread for about `ms` milliseconds (a parked wait).
+fn nap(ms: u64) {
+    let t = sched::current();
+    // SAFETY: the running thread parks itself; only its timer (or threadint) wakes it.
+    unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
+    sched::park(Wait::Sleep, null_mut(), crate::futex::now_ns() + ms * 1_000_000);
+    sched::check_killed();
+}
+
+unsafe fn serve_op(j: &mut Job, op: Op) {
+    let m = j.mount.clone();
     let attr = j.attach.handle;
     match op {
         Op::Stat(reply) => {
@@ -631,6 +652,11 @@ unsafe fn serve(j: &mut Job) {
             j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };
             // The kernel does not wait for RELEASE's answer: tell it first.
             super::send_reply(reply, Ok((0, Vec::new())));
+            // close_ocb never runs while another handler still uses the OCB (one
+            // answered a moment ago may not have finished yet).
+            while j.fh.and_then(|fh| lock(&m.ocbs).get(&fh).map(|r| r.busy)).unwrap_or(0) > 1 {
+                nap(1);
+            }
             exchange(j, FReply::None, "close_ocb", |j| call_io(j, F_CLOSE_OCB), |_| (0, Vec::new()));
             if let Some(fh) = j.fh {
                 if let Some(r) = lock(&m.ocbs).remove(&fh) {
@@ -641,9 +667,13 @@ unsafe fn serve(j: &mut Job) {
         }
         Op::Unlink(reply) => {
             j.msg.connect = Connect { type_: IO_CONNECT, subtype: CONNECT_UNLINK, ioflag: 0, mode: 0, path: j.path.as_ptr() };
-            exchange(j, reply, "unlink", |j| call_connect(j, C_UNLINK), |_| (0, Vec::new()));
+            // The name must be gone before the client hears of success.
+            exchange(j, FReply::None, "unlink", |j| call_connect(j, C_UNLINK), |_| (0, Vec::new()));
             if j.slot.err == 0 {
                 m.unlink_name(j.ino);
+                super::send_reply(reply, Ok((0, Vec::new())));
+            } else {
+                super::send_reply(reply, Err(j.slot.err));
             }
         }
         Op::Open { flags, reply } => {
@@ -659,7 +689,7 @@ unsafe fn serve(j: &mut Job) {
             (*o).fid = fid as i32;
             j.ocb = o;
             // The handler may answer late: the OCB must be findable before then.
-            lock(&m.ocbs).insert(fid, OcbRec { ocb: o, attach: j.attach.clone(), ino: j.ino });
+            lock(&m.ocbs).insert(fid, OcbRec { ocb: o, attach: j.attach.clone(), ino: j.ino, busy: 0 });
             let fh = fid;
             j.msg.connect = Connect {
                 type_: IO_CONNECT,

@@ -27,6 +27,7 @@ pub mod ioproc;
 pub mod poll;
 pub mod proc;
 pub mod sched;
+pub mod serve;
 pub mod signals;
 pub mod spin;
 pub mod stack;

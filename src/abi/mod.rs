@@ -7,6 +7,7 @@ pub mod poll;
 pub mod fmt;
 pub mod exec;
 pub mod io;
+pub mod serve;
 pub mod thread;
 pub mod utf;
 

@@ -33,7 +33,6 @@ extern "C" {
 #include <sys/socket.h>
 #include <inttypes.h>
 #include <assert.h>
-#include <math.h>
 
 typedef signed char schar;
 typedef unsigned char uchar;

@@ -3,9 +3,11 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod poll;
 pub mod fmt;
 pub mod exec;
 pub mod io;
+pub mod serve;
 pub mod thread;
 pub mod utf;
 
@@ -15,6 +17,23 @@ core::arch::global_asm!(
     ".hidden thread9_rt_setstate",
     ".hidden thread9_rt_chansetname",
     ".hidden thread9_rt_iocall",
+    // lib9 (src/lib9, src/c/lib9.c)
+    ".hidden thread9_rt_lock",
+    ".hidden thread9_rt_unlock",
+    ".hidden thread9_rt_qlock",
+    ".hidden thread9_rt_qunlock",
+    ".hidden thread9_rt_rlock",
+    ".hidden thread9_rt_wlock",
+    ".hidden thread9_rt_runlock",
+    ".hidden thread9_rt_wunlock",
+    ".hidden thread9_rt_rsleep",
+    ".hidden thread9_rt_rwakeup",
+    ".hidden thread9_rt_pin",
+    ".hidden thread9_rt_unpin",
+    ".hidden thread9_rt_fatal",
+    ".hidden thread9_rt_sigstr",
+    ".hidden thread9_rt_strsig",
+    ".hidden thread9_rt_atnotify_run",
     ".hidden thread9_rt_fdprint",
     ".hidden thread9_rt_snprint",
     ".hidden thread9_rt_seprint",

@@ -428,7 +428,7 @@ now(void)
 
 /* Waits until no worker of the given kinds is still alive; 0 if stuck. */
 int
-waitfor(int (*which)(Work*), double limit)
+waitdone(int (*which)(Work*), double limit)
 {
 	int i, busy;
 	double t0;
@@ -541,7 +541,7 @@ threadmain(int argc, char *argv[])
 	for(i = 0; i < nproc; i++)
 		if(proccreate(spawner, (void*)(uintptr)i, 65536) < 0)
 			sysfatal("proccreate failed");
-	if(!waitfor(issender, 10)){
+	if(!waitdone(issender, 10)){
 		fail("senders stuck");
 		threadprintall();
 		threadexitsall("stuck");
@@ -556,7 +556,7 @@ threadmain(int argc, char *argv[])
 	for(i = 0; i < nchan; i++)
 		chanclose(chans[i]);
 	__atomic_store_n(&closedall, 1, __ATOMIC_SEQ_CST);
-	if(!waitfor(isany, 10)){
+	if(!waitdone(isany, 10)){
 		fail("receivers stuck after close");
 		threadprintall();
 		threadexitsall("stuck");

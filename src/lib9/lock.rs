@@ -37,10 +37,11 @@ const SPINS: u32 = 100;
 
 impl Lock {
     fn acquire(&self) {
-        if self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-            return;
+        if self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            self.acquire_slow();
         }
-        self.acquire_slow();
+        // ThreadSanitizer cannot see these atomics: tell it (src/tsan.rs).
+        crate::tsan::acquire(self);
     }
 
     #[cold]
@@ -60,10 +61,15 @@ impl Lock {
     }
 
     fn try_acquire(&self) -> bool {
-        self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_ok()
+        let got = self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_ok();
+        if got {
+            crate::tsan::acquire(self);
+        }
+        got
     }
 
     fn release(&self) {
+        crate::tsan::release(self);
         if self.held.swap(0, Ordering::Release) == 2 {
             futex::wake(&self.held, 1);
         }

@@ -268,6 +268,10 @@ pub unsafe extern "C" fn canlock(l: *mut Lock) -> c_int {
 
 #[no_mangle]
 pub unsafe extern "C" fn unlock(l: *mut Lock) {
+    unlock_impl(l)
+}
+
+unsafe fn unlock_impl(l: *mut Lock) {
     nil_check(l as _, "unlock", "Lock");
     if (*l).held.load(Ordering::Relaxed) == 0 {
         debug::complain("unlock", "Lock is not locked");
@@ -536,7 +540,10 @@ pub unsafe extern "C" fn thread9_rt_lock(l: *mut Lock, block: c_int, _pc: c_ulon
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
-    unlock(l)
+    // Not the exported `unlock`: a program linking plan9port's lib9 defines its own
+    // unlock, which calls this hook, and a call to the exported name may bind to it
+    // through the PLT (endless recursion once LLVM stopped inlining unlock here).
+    unlock_impl(l)
 }
 
 #[no_mangle]

@@ -45,9 +45,8 @@ tsan)
 	# synchronisation (a race in the test, reported to its owner), not the library.
 	# poll_deadline bounds wake-up lateness (50 ms); note_atnotify, note_notify time
 	# out (TSan defers asynchronous signals until the thread makes an intercepted
-	# call; not investigated further); p9_interop's 64 KiB stacks
-	# overflow with TSan's bigger frames (thread9 reports it, rightly).
-	skip="$skip limit_threads manythreads spawn_tspawn errstr_thread poll_deadline note_atnotify note_notify p9_interop"
+	# call; not investigated further).
+	skip="$skip limit_threads manythreads spawn_tspawn errstr_thread poll_deadline note_atnotify note_notify"
 	;;
 valgrind)
 	command -v valgrind >/dev/null || { echo "check-tool: valgrind is not installed"; exit 2; }

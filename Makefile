@@ -32,7 +32,7 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 
 export CC CFLAGS CARGO
 
-.PHONY: all lib setup example examples test cargotest ctest abitest exporttest mantest \
+.PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest mantest \
 	installtest clean install uninstall check-asan check-tsan check-valgrind bench stress FORCE
 
 all: lib
@@ -58,6 +58,8 @@ $(OUT)/libthread.a: $(OUT)/libthread.so FORCE
 	cp -f $(T)/libthread.a $(OUT)/libthread.a.tmp
 	ar rcs $(ARPLUGIN) $(OUT)/libthread.a.tmp $$(ls -t $(T)/build/thread9-*/out/main.o | head -1)
 	mv -f $(OUT)/libthread.a.tmp $(OUT)/libthread.a
+	@mkdir -p $(OUT)/static
+	@ln -sf ../libthread.a $(OUT)/static/libthread.a
 
 # Regenerated every time: the prefix variables may differ from the last run.
 $(OUT)/thread9.pc: thread9.pc.in FORCE
@@ -83,13 +85,19 @@ example examples: lib
 	done
 	$(OUT)/examples/hello
 
-test: lib cargotest ctest abitest exporttest mantest installtest
+# ctest runs abi_layout (the struct layout check) with the other C tests.
+test: lib cargotest ctest ctest-static exporttest mantest installtest
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
 
 ctest: lib
 	sh ctests/run.sh $(OUT)
+
+# The same C tests linked with libthread.a: $(OUT)/static holds only the archive, so
+# -lthread finds no .so there (issue 4: the static library must work too).
+ctest-static: lib
+	sh ctests/run.sh $(OUT)/static
 
 # Struct layouts against plan9port's (spec/API.md §B).
 abitest: lib

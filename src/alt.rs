@@ -13,6 +13,9 @@ use crate::thread::*;
 use core::ffi::{c_char, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering;
+use smallvec::SmallVec;
+
+type Small<T> = SmallVec<[T; 8]>;
 
 pub const CHANEND: u32 = 0;
 pub const CHANSND: u32 = 1;
@@ -61,7 +64,7 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
         let (n, noblock) = count(a, call);
         let al = core::slice::from_raw_parts_mut(a, n);
         // Distinct live channels, sorted: the lock order.
-        let mut chans: Vec<*mut Channel> = Vec::with_capacity(n);
+        let mut chans: Small<*mut Channel> = SmallVec::new();
         let mut closed_any = false;
         for e in al.iter() {
             if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
@@ -69,6 +72,26 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
                     continue;
                 }
                 chans.push(e.c);
+            }
+        }
+        // Fast path: pick among the cases that look ready without taking any lock,
+        // and complete one under its own channel's lock.
+        let mut cand: Small<usize> = (0..n)
+            .filter(|&i| {
+                let e = &al[i];
+                (e.op == CHANSND || e.op == CHANRCV)
+                    && !e.c.is_null()
+                    && chans.contains(&e.c)
+                    && chan::peek_ready(e.c, e.op == CHANSND)
+            })
+            .collect();
+        while !cand.is_empty() {
+            let k = chan::rand_below(cand.len());
+            let i = cand.swap_remove(k);
+            let e = &mut al[i];
+            if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
+                e.err = core::ptr::null();
+                return i as i32;
             }
         }
         chans.sort_unstable();
@@ -83,7 +106,7 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
             }
         };
         // Ready cases, tried in random order until one completes.
-        let mut ready: Vec<usize> = (0..n)
+        let mut ready: Small<usize> = (0..n)
             .filter(|&i| usable(&al[i]) && chan::maybe_ready(al[i].c, al[i].op == CHANSND))
             .collect();
         while !ready.is_empty() {
@@ -109,7 +132,7 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
             unlock(&chans);
             return -1;
         }
-        let open: Vec<usize> = (0..n).filter(|&i| usable(&al[i]) && !(*chan::ext(al[i].c)).closed).collect();
+        let open: Small<usize> = (0..n).filter(|&i| usable(&al[i]) && !(*chan::ext(al[i].c)).closed).collect();
         if open.is_empty() {
             // Report closed entries one by one, the last first (9front), then -1.
             for i in (0..n).rev() {
@@ -132,7 +155,7 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
             unlock(&chans);
             debug::misuse(call, "would block outside a thread9 thread");
         }
-        let mut ws: Vec<Waiter> = open.iter().map(|&i| Waiter::new(t, i as u32, al[i].v as *mut u8)).collect();
+        let mut ws: Small<Waiter> = open.iter().map(|&i| Waiter::new(t, i as u32, al[i].v as *mut u8)).collect();
         (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
         for w in ws.iter_mut() {
             let e = &al[w.idx as usize];

@@ -155,6 +155,11 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
     if dst.is_null() || n == 0 {
         return;
     }
+    if n == 8 && !src.is_null() {
+        // The common case (pointers, ulongs): no memcpy call.
+        core::ptr::write_unaligned(dst as *mut u64, core::ptr::read_unaligned(src as *const u64));
+        return;
+    }
     if src.is_null() {
         core::ptr::write_bytes(dst, 0, n);
     } else {
@@ -163,29 +168,35 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
 }
 
 /// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
+#[inline(always)]
 pub fn check(c: *mut Channel, call: &str) -> bool {
+    // SAFETY: best effort: a pointer from chancreate has its header right before it.
+    if !c.is_null() && unsafe { core::ptr::read_volatile(&(*ext(c)).magic) == LIVE && !(*ext(c)).freed } {
+        return true;
+    }
+    bad_channel(c, call)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_channel(c: *mut Channel, call: &str) -> bool {
     if c.is_null() {
         debug::complain(call, "nil channel");
         crate::errstr::set(b"nil channel");
         return false;
     }
-    // SAFETY: best effort: a pointer from chancreate has its header right before it.
+    // SAFETY: as in check.
     let m = unsafe { core::ptr::read_volatile(&(*ext(c)).magic) };
     if m == LIVE {
-        // SAFETY: live channel.
-        if unsafe { (*ext(c)).freed } {
-            debug::complain(call, &format!("channel {} used after chanfree", debug::channame(c)));
-            crate::errstr::set(b"channel was freed");
-            return false;
-        }
-        return true;
-    }
-    if m == DEAD {
+        debug::complain(call, &format!("channel {} used after chanfree", debug::channame(c)));
+        crate::errstr::set(b"channel was freed");
+    } else if m == DEAD {
         debug::complain(call, &format!("channel {:p} used after chanfree", c));
+        crate::errstr::set(b"channel was freed");
     } else {
         debug::complain(call, &format!("{:p} is not a channel made by chancreate", c));
+        crate::errstr::set(b"bad channel");
     }
-    crate::errstr::set(b"bad channel");
     false
 }
 
@@ -402,6 +413,40 @@ pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
     }
 }
 
+/// A lock-free hint that a case is ready, for alt's fast path. It may be wrong
+/// either way (the answer is re-checked under the lock); it never dereferences
+/// anything but the channel itself.
+///
+/// # Safety
+/// `c` is a live channel.
+#[inline]
+pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
+    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+    if send {
+        !core::ptr::read_volatile(&(*ext(c)).closed)
+            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+    } else {
+        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    }
+}
+
+/// Tries one case under that channel's lock only. True when it completed.
+///
+/// # Safety
+/// `c` is a live channel; `v` as for try_send/try_recv.
+#[inline]
+pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
+    let e = ext(c);
+    let mut wake: *mut Thread = null_mut();
+    (*e).lock.lock();
+    let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+    (*e).lock.unlock();
+    if !wake.is_null() {
+        sched::ready(wake);
+    }
+    matches!(r, Try::Done)
+}
+
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
 ///
 /// # Safety
@@ -446,7 +491,7 @@ pub fn rand_below(n: usize) -> usize {
             x
         }
     };
-    ((x >> 32) * n as u64 >> 32) as usize
+    (((x >> 32) * n as u64) >> 32) as usize
 }
 
 /// A single blocking or non-blocking send/receive. Returns 1 done, -1 closed /
@@ -455,6 +500,32 @@ pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> 
     if !check(c, call) {
         return -1;
     }
+    op1_checked(c, send, v, block, call)
+}
+
+/// sendp/recvp/sendul/recvul: one-word elements only (8 bytes on LP64).
+pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &str) -> i32 {
+    if !check(c, call) {
+        return -1;
+    }
+    // SAFETY: live channel.
+    let n = unsafe { (*c).elemsize };
+    if n as usize != core::mem::size_of::<usize>() {
+        return bad_size(c, n, call);
+    }
+    op1_checked(c, send, v as *mut u8, block, call)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
+    debug::complain(call, &format!("channel {} has {n}-byte elements, not 8", debug::channame(c)));
+    crate::errstr::set(b"wrong element size");
+    -1
+}
+
+#[inline]
+fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
     unsafe {
         let e = ext(c);

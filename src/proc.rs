@@ -35,6 +35,10 @@ pub struct Proc {
     pub data: *mut c_void,
     pub exitmsg: [u8; 128],
     pub altstack: usize,
+    /// procrfork fd-table flags for the new OS thread.
+    pub rfork: i32,
+    /// This OS thread's errno location (saved/restored around every switch).
+    pub errno: *mut i32,
     /// Threads parked on something outside thread9 (fd waits, FUSE…): not a deadlock.
     pub external: usize,
     /// Optional fd poller (iopause); woken through `wake_fd` when SLEEP_POLL.
@@ -96,6 +100,8 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             data: null_mut(),
             exitmsg: [0; 128],
             altstack: 0,
+            rfork: 0,
+            errno: null_mut(),
             external: 0,
             poller: null_mut(),
             wake_fd: -1,

@@ -13,11 +13,7 @@ use core::ffi::c_void;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use corosensei::CoroutineResult;
-use std::cell::Cell;
 
-thread_local! {
-    static CUR_PROC: Cell<*mut Proc> = const { Cell::new(null_mut()) };
-}
 
 static NEXT_TID: AtomicI32 = AtomicI32::new(1);
 /// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
@@ -25,13 +21,38 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
-#[inline]
+/// This OS thread's proc (null outside procs). The variable lives in initial-exec
+/// TLS defined by src/c/tls.c: two instructions, no __tls_get_addr call.
+#[inline(always)]
 pub fn myproc() -> *mut Proc {
-    CUR_PROC.with(|c| c.get())
+    let p: *mut Proc;
+    // SAFETY: reads this OS thread's slot of a hidden initial-exec TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {0}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov {0}, qword ptr fs:[{0}]",
+            out(reg) p,
+            options(nostack, readonly, preserves_flags, pure)
+        );
+    }
+    p
 }
 
 pub fn set_myproc(p: *mut Proc) {
-    CUR_PROC.with(|c| c.set(p));
+    // SAFETY: writes this OS thread's slot of the same TLS variable.
+    unsafe {
+        core::arch::asm!(
+            "mov {t}, qword ptr [rip + thread9_tls_proc@GOTTPOFF]",
+            "mov qword ptr fs:[{t}], {p}",
+            t = out(reg) _,
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc; errno's location is fixed per OS thread.
+        unsafe { (*p).errno = errno_loc() };
+    }
 }
 
 /// The running thread, or null outside thread9 threads.
@@ -264,7 +285,10 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         }
         (*t).wait = Wait::None;
         (*t).waitchan = null_mut();
-        (*t).sel.swap(SEL_IDLE, Ordering::Acquire)
+        // Nobody touches sel once we have been claimed: no atomic RMW needed.
+        let code = (*t).sel.load(Ordering::Acquire);
+        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+        code
     }
 }
 
@@ -323,6 +347,9 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if (*t).id == 1 {
+        crate::daemon::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
+    }
     let mut co = (*t).co.take().unwrap();
     if reset {
         // The coroutine is suspended mid-stack: abandon it without unwinding.
@@ -349,9 +376,10 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*p).cur = t;
-    *errno_loc() = (*t).errno;
+    let errno = (*p).errno;
+    *errno = (*t).errno;
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    (*t).errno = *errno_loc();
+    (*t).errno = *errno;
     (*p).cur = null_mut();
     (*p).nswitch += 1;
     if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {

@@ -98,14 +98,52 @@ extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
     // SAFETY: p was prepared by proccreate for this OS thread.
     unsafe {
         start_os_thread(p);
+        let fl = (*p).rfork;
+        if fl & (RFFDG | RFCFDG) != 0 {
+            // A private fd table for this proc (Plan 9's RFFDG: a copy; RFCFDG: empty).
+            libc::unshare(libc::CLONE_FILES);
+            if fl & RFCFDG != 0 {
+                libc::syscall(libc::SYS_close_range, 0u32, u32::MAX, 0u32);
+            }
+        }
         sched::schedule(p);
         sched::proc_done(p);
     }
     core::ptr::null_mut()
 }
 
-/// proccreate/procrfork: a new proc (OS thread) whose first thread runs f(arg).
+const RFNAMEG: i32 = 1;
+const RFENVG: i32 = 2;
+const RFFDG: i32 = 4;
+const RFNOTEG: i32 = 8;
+const RFPROC: i32 = 16;
+const RFMEM: i32 = 32;
+const RFNOWAIT: i32 = 64;
+const RFCNAMEG: i32 = 1024;
+const RFCENVG: i32 = 2048;
+const RFCFDG: i32 = 4096;
+
+/// procrfork: proccreate with Plan 9 rfork flags. On Linux only the fd-table flags
+/// can be per proc (unshare(CLONE_FILES) in the new OS thread); name spaces,
+/// environments and note groups are process-wide, so asking for them is an error.
+pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i32) -> i32 {
+    let unsupported = flags & (RFNAMEG | RFENVG | RFNOTEG | RFCNAMEG | RFCENVG);
+    let unknown = flags & !(RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG);
+    if unsupported != 0 || unknown != 0 {
+        let m = format!("procrfork: flags {:#x} cannot be per proc on Linux", unsupported | unknown);
+        debug::complain("procrfork", &m["procrfork: ".len()..]);
+        crate::errstr::set(m.as_bytes());
+        return -1;
+    }
+    spawn_proc(f, arg, stacksize, flags & (RFFDG | RFCFDG), "procrfork")
+}
+
+/// proccreate: a new proc (OS thread) whose first thread runs f(arg).
 pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    spawn_proc(f, arg, stacksize, 0, call)
+}
+
+fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32, call: &str) -> i32 {
     let Some(f) = f else {
         debug::misuse(call, "nil function");
     };
@@ -118,6 +156,7 @@ pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &
     let p = proc::new_proc(false);
     // SAFETY: p has not started; we own it until pthread_create succeeds.
     unsafe {
+        (*p).rfork = rfork;
         let id = match sched::spawn(p, f, arg, stacksize as usize) {
             Ok(id) => id,
             Err(e) => {

@@ -55,35 +55,14 @@ pub extern "C" fn channbrecv(c: *mut Channel, v: *mut c_void) -> c_int {
     chan::op1(c, false, v as *mut u8, false, "nbrecv")
 }
 
-/// Pointer and ulong channels must have 8-byte elements.
-fn word(c: *mut Channel, call: &str) -> bool {
-    if !chan::check(c, call) {
-        return false;
-    }
-    // SAFETY: live channel.
-    let n = unsafe { (*c).elemsize };
-    if n as usize != core::mem::size_of::<usize>() {
-        crate::debug::complain(call, &format!("channel {} has {n}-byte elements, not 8", crate::debug::channame(c)));
-        crate::errstr::set(b"wrong element size");
-        return false;
-    }
-    true
-}
-
 fn sendw(c: *mut Channel, v: usize, block: bool, call: &str) -> c_int {
-    if !word(c, call) {
-        return -1;
-    }
     let mut x = v;
-    chan::op1(c, true, &mut x as *mut usize as *mut u8, block, call)
+    chan::op1_word(c, true, &mut x, block, call)
 }
 
 fn recvw(c: *mut Channel, block: bool, call: &str) -> Option<usize> {
-    if !word(c, call) {
-        return None;
-    }
     let mut x = 0usize;
-    (chan::op1(c, false, &mut x as *mut usize as *mut u8, block, call) == 1).then_some(x)
+    (chan::op1_word(c, false, &mut x, block, call) == 1).then_some(x)
 }
 
 #[no_mangle]

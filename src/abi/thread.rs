@@ -30,6 +30,11 @@ pub extern "C" fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c
 }
 
 #[no_mangle]
+pub extern "C" fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint, flags: c_int) -> c_int {
+    start::procrfork(f, arg, stacksize, flags)
+}
+
+#[no_mangle]
 pub extern "C" fn threadexits(msg: *const c_char) -> ! {
     sched::exit_thread(bytes(msg))
 }

@@ -85,3 +85,27 @@ thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args)
 	(void)io;
 	return op(args);
 }
+
+int chansendp(Channel*, void*);
+int threadyield(void);
+void sysfatal(char*, ...);
+
+/* 9front: format a string, send it as a pointer, then yield; the receiver frees it. */
+int
+chanprint(Channel *c, char *fmt, ...)
+{
+	va_list arg;
+	char *s;
+	int r;
+
+	va_start(arg, fmt);
+	s = vsmprint(fmt, arg);
+	va_end(arg);
+	if(s == NULL)
+		sysfatal("chanprint: out of memory");
+	r = chansendp(c, s);
+	if(r < 0)
+		free(s);
+	threadyield();
+	return r;
+}

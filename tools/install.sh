@@ -65,7 +65,7 @@ run_ldconfig() {
 	if system_libdir && command -v ldconfig >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 		echo "ldconfig"
 		ldconfig
-	elif ! system_libdir; then
+	elif [ "$mode" = install ] && ! system_libdir; then
 		echo "note: $libdir is not searched by the dynamic linker; link with -Wl,-rpath,$libdir or set LD_LIBRARY_PATH"
 	fi
 }

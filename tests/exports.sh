@@ -13,7 +13,8 @@
 set -u
 lib=${1:?usage: exports.sh path/to/libthread.so}
 top=$(cd "$(dirname "$0")/.." && pwd)
-CC=${CC:-cc}
+# -aux-info (the header's prototypes as the compiler sees them) is a gcc option.
+GCC=${GCC:-gcc}
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 fail=0
 bad() { echo "FAIL exports: $*"; fail=1; }
@@ -23,7 +24,7 @@ nm -D --defined-only "$lib" | awk '{print $NF}' | sort -u >"$W/exported"
 
 # Every function declared in thread.h, as the compiler sees the header.
 printf '#include <u.h>\n#include <libc.h>\n#include <thread.h>\n' >"$W/h.c"
-if ! $CC -I"$top/include/thread9" -fsyntax-only -aux-info "$W/h.aux" "$W/h.c" 2>"$W/cc.err"; then
+if ! $GCC -I"$top/include/thread9" -fsyntax-only -aux-info "$W/h.aux" "$W/h.c" 2>"$W/cc.err"; then
 	bad "thread.h does not compile:"; cat "$W/cc.err"; exit 1
 fi
 sed -n 's|^/\* [^ ]*/thread\.h:[0-9]*:[A-Z]* \*/ \(.*\)$|\1|p' "$W/h.aux" |

@@ -4,7 +4,8 @@
 # (so `man 3 NAME` works).   sh tests/man.sh
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-CC=${CC:-cc}
+# -aux-info (the header's prototypes as the compiler sees them) is a gcc option.
+GCC=${GCC:-gcc}
 command -v groff >/dev/null 2>&1 || { echo "FAIL man: groff is not installed (make setup installs it)"; exit 1; }
 cd "$top/man/man3" || exit 1
 fail=0 n=0
@@ -25,7 +26,7 @@ done
 # The public functions of thread.h, as the compiler sees them.
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 printf '#include <u.h>\n#include <libc.h>\n#include <thread.h>\n' >"$W/h.c"
-$CC -I"$top/include/thread9" -fsyntax-only -aux-info "$W/h.aux" "$W/h.c" || { echo "FAIL man: thread.h does not compile"; exit 1; }
+$GCC -I"$top/include/thread9" -fsyntax-only -aux-info "$W/h.aux" "$W/h.c" || { echo "FAIL man: thread.h does not compile"; exit 1; }
 for f in $(sed -n 's|^/\* [^ ]*/thread\.h:[0-9]*:[A-Z]* \*/ \(.*\)$|\1|p' "$W/h.aux" | sed 's/ (.*//; s/.*[ *]//' | grep -v '^_' | sort -u); do
 	[ -f "$f.3" ] || { echo "FAIL man: no page for $f (document it, then run sh tools/manlinks.sh)"; fail=1; }
 done

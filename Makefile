@@ -32,7 +32,7 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 
 export CC CFLAGS CARGO
 
-.PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest mantest \
+.PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
 	installtest clean install uninstall check-asan check-tsan check-valgrind bench stress FORCE
 
 all: lib
@@ -86,7 +86,7 @@ example examples: lib
 	$(OUT)/examples/hello
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
-test: lib cargotest ctest ctest-static exporttest mantest installtest
+test: lib cargotest ctest ctest-static exporttest headertest mantest installtest
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
@@ -105,6 +105,9 @@ abitest: lib
 
 exporttest: lib
 	sh tests/exports.sh $(OUT)/libthread.so
+
+headertest:
+	sh tests/headers.sh
 
 mantest:
 	sh tests/man.sh

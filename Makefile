@@ -43,7 +43,11 @@ lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/thread9.pc
 $(OUT)/libthread.so: FORCE
 	$(CARGO) build $(CARGOFLAGS) --lib
 	@mkdir -p $(OUT)
-	cp -f $(T)/libthread.so $(OUT)/libthread.so.$(VERSION)
+	@# Replace, never overwrite in place: a running program maps the old file.
+	@cmp -s $(T)/libthread.so $(OUT)/libthread.so.$(VERSION) || \
+		{ cp -f $(T)/libthread.so $(OUT)/libthread.so.tmp && \
+		mv -f $(OUT)/libthread.so.tmp $(OUT)/libthread.so.$(VERSION) && \
+		echo "updated $(OUT)/libthread.so.$(VERSION)"; }
 	ln -sf libthread.so.$(VERSION) $(OUT)/libthread.so.$(SOMAJOR)
 	ln -sf libthread.so.$(SOMAJOR) $(OUT)/libthread.so
 

@@ -99,5 +99,19 @@ fi
 left=$(cd "$D" && find . -mindepth 1 | head -10)
 [ -z "$left" ] && ok "uninstall left $D empty" || bad "uninstall left: $(echo $left)"
 
+# Into a tree that already has things of its own: uninstall must leave exactly those.
+D2=$(mktemp -d "${TMPDIR:-/tmp}/t9install2.XXXXXX")
+trap 'rm -rf "$D" "$W" "$D2"' EXIT
+mkdir -p "$D2$prefix/lib" "$D2$prefix/share/man/man1"
+echo keep >"$D2$prefix/lib/other.so"
+echo keep >"$D2$prefix/share/man/man1/other.1"
+(cd "$D2" && find . | sort) >"$W/before"
+(cd "$top" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $MAKE -s install DESTDIR="$D2" prefix="$prefix" >/dev/null 2>&1 &&
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $MAKE -s uninstall DESTDIR="$D2" prefix="$prefix" >/dev/null 2>&1) ||
+	bad "install/uninstall into a populated tree failed"
+(cd "$D2" && find . | sort) >"$W/after"
+cmp -s "$W/before" "$W/after" && ok "uninstall from a populated tree removed only its own files" ||
+	bad "populated tree differs after install+uninstall: $(diff "$W/before" "$W/after" | head -5 | tr '\n' ' ')"
+
 [ $fail -eq 0 ] && echo "ok   install"
 exit $fail

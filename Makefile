@@ -5,7 +5,8 @@
 #   make test            cargo test, the C tests, ABI/export/man/install checks
 #   make install         (honours prefix, exec_prefix, libdir, includedir, mandir,
 #                         pkgconfigdir, datadir and DESTDIR); make uninstall undoes it
-#   make check-asan check-tsan check-valgrind bench stress   hooks into tests/ and benches/
+#   make bench           the benchmark table (benches/README.md)
+#   make check-asan check-tsan check-valgrind stress   run tests/check-tool.sh, tests/stress.sh
 
 prefix ?= /usr/local
 exec_prefix ?= $(prefix)
@@ -33,7 +34,7 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest clean install uninstall check-asan check-tsan check-valgrind bench stress FORCE
+	installtest clean install uninstall check-asan check-tsan check-valgrind stress FORCE
 
 all: lib
 
@@ -90,10 +91,17 @@ example examples: lib
 	$(OUT)/examples/hello
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
-test: lib cargotest ctest ctest-static exporttest headertest mantest installtest
+test: lib cargotest ctest ctest-static exporttest headertest mantest installtest benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
+
+.PHONY: bench benchcheck
+benchcheck: lib
+	sh benches/check.sh $(OUT)
+
+bench: lib
+	sh benches/run.sh
 
 ctest: lib
 	sh ctests/run.sh $(OUT)
@@ -131,8 +139,8 @@ uninstall:
 		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' datadir='$(datadir)' \
 		VERSION='$(VERSION)' SOMAJOR='$(SOMAJOR)' OUT='$(OUT)'
 
-# Hooks for the reliability and benchmark scripts. A missing script is an error, never
-# a silent pass.
+# Hooks for the reliability scripts (bench and benchcheck, above, run benches/).
+# A missing script is an error, never a silent pass.
 hook = @if [ -f $(1) ]; then sh $(1) $(2); else \
 	echo "make $@: $(1) does not exist yet (it comes with the $(3) work); nothing was checked" >&2; exit 2; fi
 
@@ -147,9 +155,6 @@ check-valgrind: lib
 
 stress: lib
 	$(call hook,tests/stress.sh,,reliability)
-
-bench: lib
-	$(call hook,benches/run.sh,,benchmark)
 
 clean:
 	$(CARGO) clean

@@ -62,6 +62,11 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
     // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK.
     unsafe {
         let (n, noblock) = count(a, call);
+        if debug::tracing() {
+            let t = sched::current();
+            let id = if t.is_null() { -1 } else { (*t).id };
+            debug::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
+        }
         let al = core::slice::from_raw_parts_mut(a, n);
         // Distinct live channels, sorted: the lock order.
         let mut chans: Small<*mut Channel> = SmallVec::new();

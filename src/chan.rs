@@ -526,12 +526,35 @@ fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
 
 #[inline]
 fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if debug::tracing() {
+        let t = sched::current();
+        // SAFETY: t is the running thread, if any.
+        let id = if t.is_null() { -1 } else { unsafe { (*t).id } };
+        debug::trace(&format!("thread {id} {call} on channel {}", debug::channame(c)));
+    }
     // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
     unsafe {
         let e = ext(c);
         let mut wake: *mut Thread = null_mut();
-        (*e).lock.lock();
-        let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+        let mut spun = false;
+        let r = loop {
+            (*e).lock.lock();
+            let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+            if !matches!(r, Try::Block) || !block || spun {
+                break r;
+            }
+            // About to park with nothing else to run here: the partner is in another
+            // proc. Poll briefly first; a park plus a cross-proc wake costs far more
+            // than the few hundred ns the partner usually needs (buffered streams
+            // across procs otherwise park on every item).
+            spun = true;
+            let budget = sched::chan_spin_budget();
+            if budget == 0 {
+                break r;
+            }
+            (*e).lock.unlock();
+            sched::spin_until(budget, || peek_ready(c, send));
+        };
         match r {
             Try::Done => {
                 (*e).lock.unlock();

@@ -28,6 +28,21 @@ pub fn flag(f: u32) -> bool {
     FLAGS.load(Ordering::Relaxed) & f != 0
 }
 
+/// Whether $LIBTHREAD has "trace": one relaxed load, so call sites stay cheap.
+#[inline]
+pub fn tracing() -> bool {
+    FLAGS.load(Ordering::Relaxed) & F_TRACE != 0
+}
+
+/// One trace line on fd 2: `thread9[proc P]: what`.
+#[cold]
+pub fn trace(what: &str) {
+    let p = crate::sched::myproc();
+    // SAFETY: p is this OS thread's proc, if any.
+    let pid = if p.is_null() { -1 } else { unsafe { (*p).id as i64 } };
+    ewrite(format!("thread9 trace: proc {pid}: {what}\n").as_bytes());
+}
+
 pub fn deadlock_check_enabled() -> bool {
     !flag(F_NODEADLOCK)
 }
@@ -84,7 +99,11 @@ pub fn channame(c: *mut crate::chan::Channel) -> String {
 fn describe(t: *mut Thread, running: bool) -> String {
     // SAFETY: t is registered (we hold its proc's registry lock).
     unsafe {
-        let st = if running {
+        let st = if running && (*t).wait == Wait::Exec {
+            "running: waiting for a child process (exec)".to_string()
+        } else if running && (*t).wait == Wait::Io {
+            "running an iocall op".to_string()
+        } else if running {
             "running".to_string()
         } else {
             match (*t).wait {
@@ -97,6 +116,7 @@ fn describe(t: *mut Thread, running: bool) -> String {
                 Wait::Io => "in iocall".into(),
                 Wait::Idle => "idle".into(),
                 Wait::Fd => "waiting for an fd".into(),
+                Wait::Exec => "waiting for a child process (exec)".into(),
             }
         };
         let mut s = format!(
@@ -114,14 +134,40 @@ fn describe(t: *mut Thread, running: bool) -> String {
     }
 }
 
-fn symbol(addr: usize) -> String {
+/// The exported symbol starting exactly at `addr`. dladdr returns the nearest
+/// preceding dynamic symbol, which for a static function is some other function:
+/// only an exact match names it.
+pub fn exact_symbol(addr: usize) -> Option<String> {
+    // SAFETY: a plain-data out structure.
     let mut info: libc::Dl_info = unsafe { core::mem::zeroed() };
     // SAFETY: dladdr only reads the loader's tables.
-    if unsafe { libc::dladdr(addr as *const _, &mut info) } != 0 && !info.dli_sname.is_null() {
-        cstr(info.dli_sname as *const u8)
+    if unsafe { libc::dladdr(addr as *const _, &mut info) } != 0
+        && !info.dli_sname.is_null()
+        && info.dli_saddr as usize == addr
+    {
+        Some(cstr(info.dli_sname as *const u8))
     } else {
-        format!("{:#x}", addr)
+        None
     }
+}
+
+fn symbol(addr: usize) -> String {
+    exact_symbol(addr).unwrap_or_else(|| format!("{:#x}", addr))
+}
+
+/// Names a proc's OS thread after its first thread's function (top -H, gdb), or
+/// "proc N" when the function has no exported name.
+///
+/// # Safety
+/// Called on `p`'s own OS thread before its first thread runs.
+pub unsafe fn name_os_thread(p: *mut Proc) {
+    let t = (*p).runq_head;
+    let name = if t.is_null() { None } else { exact_symbol((*t).func) };
+    let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
+    let mut b = [0u8; 16];
+    let n = crate::thread::utf8_trunc(s.as_bytes(), 15);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }
 
 /// The thread dump: every proc and thread with id, name, group, state, creator.

@@ -141,6 +141,9 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     (*p).reg_lock.unlock();
     (*p).nthreads += 1;
     push_runq(p, t);
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {id} created in proc {} ({:#x})", (*p).id, f as usize));
+    }
     Ok(id)
 }
 
@@ -197,6 +200,9 @@ unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 #[inline]
 pub unsafe fn ready(t: *mut Thread) {
     let p = (*t).proc;
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+    }
     if p == myproc() {
         push_runq(p, t);
     } else {
@@ -277,6 +283,14 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         // exception: a killed thread claims itself and is readied by nobody.
         let selfclaim = (*t).killed.load(Ordering::Relaxed)
             && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+        if crate::debug::tracing() {
+            let on = match wait {
+                Wait::Send | Wait::Recv => format!(" on channel {}", crate::debug::channame(chan as _)),
+                Wait::Io => format!(" on ioproc {:p}", chan),
+                _ => String::new(),
+            };
+            crate::debug::trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
+        }
         if !selfclaim {
             switch(Verdict::Block);
         }
@@ -347,6 +361,9 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} exits{}", (*t).id, if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }));
+    }
     if (*t).id == 1 {
         crate::daemon::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
     }
@@ -375,6 +392,9 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} runs", (*t).id));
+    }
     (*p).cur = t;
     let errno = (*p).errno;
     *errno = (*t).errno;
@@ -447,6 +467,33 @@ pub unsafe fn schedule(p: *mut Proc) {
     }
 }
 
+/// How long a thread about to park on a channel may poll it first: only when its
+/// proc has nothing else to run, and never on one CPU.
+#[inline]
+pub fn chan_spin_budget() -> u64 {
+    let p = myproc();
+    // SAFETY: p is this OS thread's proc (checked non-null).
+    unsafe {
+        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return 0;
+        }
+    }
+    spin_ns() / 8
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) {
+    let start = futex::now_ns();
+    let mut i = 0u32;
+    while !done() {
+        core::hint::spin_loop();
+        i += 1;
+        if i & 63 == 0 && futex::now_ns() - start >= ns {
+            return;
+        }
+    }
+}
+
 fn spin_ns() -> u64 {
     let v = SPIN_NS.load(Ordering::Relaxed);
     if v != u64::MAX {
@@ -476,8 +523,16 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
+            if i & 127 == 0 {
+                let now = futex::now_ns();
+                if now >= limit {
+                    break;
+                }
+                // Past the first few µs, give the CPU away between checks: on a
+                // loaded machine the thread we wait for may need this core.
+                if now - start > 4_000 && i & 1023 == 0 {
+                    libc::sched_yield();
+                }
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {
@@ -515,6 +570,7 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
             && (*p).inbox.load(Ordering::SeqCst).is_null()
             && (v2 & 0xffff_ffff) == (v2 >> 32)
             && WAKEGEN.load(Ordering::SeqCst) == gen
+            && all_procs_asleep()
         {
             crate::debug::deadlock();
         }
@@ -522,6 +578,23 @@ unsafe fn sleep_indefinitely(p: *mut Proc) {
         futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
     }
     CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
+/// enough: a proc kicked before the checker read WAKEGEN stays counted until its OS
+/// thread gets a CPU again, which on a loaded machine can take longer than the grace
+/// period (seen with a caller and its ioproc: a false deadlock report).
+fn all_procs_asleep() -> bool {
+    let mut all = true;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only atomics are read.
+        unsafe {
+            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
+                all = false;
+            }
+        }
+    });
+    all
 }
 
 /// Registers a thread/task outside the channel world that may wake this proc's
@@ -685,8 +758,14 @@ pub fn switch_blocked() {
 
 /// threadint/threadkill (and the group forms): interrupts threads blocked in a
 /// channel operation, alt or sleep; a kill also makes them die at their next switch.
+///
+/// A target that is *running* (its proc's current thread, e.g. blocked in a system
+/// call) gets the library's interrupt signal on its proc's OS thread, so the call
+/// fails with EINTR (9front semantics); for a thread parked in iocall the ioproc's
+/// call is interrupted at once (the thread also does it when it wakes: ioproc.rs).
 pub fn interrupt(which: i32, grp: bool, kill: bool) {
     let mut hits: Vec<*mut Thread> = Vec::new();
+    let mut running = 0;
     proc::for_each(|p| {
         // SAFETY: registered procs/threads under their locks.
         unsafe {
@@ -704,14 +783,35 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
                         .is_ok()
                     {
                         hits.push(t);
+                    } else if core::ptr::read_volatile(&(*p).cur) == t && p != myproc() {
+                        // Signal it now, under the proc list lock: a registered proc's
+                        // OS thread has not ended yet, so its pthread_t is valid.
+                        crate::ioproc::kill_os_thread((*p).pthread);
+                        running += 1;
                     }
                 }
             })
         }
     });
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!(
+            "thread{} {} {}: {} parked, {} running",
+            if kill { "kill" } else { "int" },
+            if grp { "grp" } else { "id" },
+            which,
+            hits.len(),
+            running
+        ));
+    }
     for t in hits {
-        // SAFETY: claimed above; it stays parked until readied.
-        unsafe { ready(t) };
+        // SAFETY: claimed above; it stays parked until readied. A thread parked in
+        // iocall holds a reference on its Ioproc (`waitchan`) while parked.
+        unsafe {
+            if core::ptr::read_volatile(&(*t).wait) == Wait::Io {
+                crate::ioproc::interrupt_caller(core::ptr::read_volatile(&(*t).waitchan) as _, t);
+            }
+            ready(t)
+        };
     }
 }
 

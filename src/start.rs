@@ -98,6 +98,7 @@ extern "C" fn proc_main(arg: *mut c_void) -> *mut c_void {
     // SAFETY: p was prepared by proccreate for this OS thread.
     unsafe {
         start_os_thread(p);
+        debug::name_os_thread(p);
         let fl = (*p).rfork;
         if fl & (RFFDG | RFCFDG) != 0 {
             // A private fd table for this proc (Plan 9's RFFDG: a copy; RFCFDG: empty).
@@ -135,15 +136,21 @@ pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i
         crate::errstr::set(m.as_bytes());
         return -1;
     }
-    spawn_proc(f, arg, stacksize, flags & (RFFDG | RFCFDG), "procrfork")
+    spawn_proc(f, arg, stacksize, flags & (RFFDG | RFCFDG), "procrfork", false)
 }
 
 /// proccreate: a new proc (OS thread) whose first thread runs f(arg).
 pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
-    spawn_proc(f, arg, stacksize, 0, call)
+    spawn_proc(f, arg, stacksize, 0, call, false)
 }
 
-fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32, call: &str) -> i32 {
+/// A system proc (ioprocs, exec helpers): it never keeps the program alive. Marked
+/// before its OS thread starts, so the program cannot end early or late because of it.
+pub fn proccreate_sys(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    spawn_proc(f, arg, stacksize, 0, call, true)
+}
+
+fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32, call: &str, sys: bool) -> i32 {
     let Some(f) = f else {
         debug::misuse(call, "nil function");
     };
@@ -154,6 +161,11 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
     };
     let cur = sched::current();
     let p = proc::new_proc(false);
+    if sys {
+        // SAFETY: p is not started yet; we own it.
+        unsafe { (*p).sys.store(true, Ordering::SeqCst) };
+        proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    }
     // SAFETY: p has not started; we own it until pthread_create succeeds.
     unsafe {
         (*p).rfork = rfork;
@@ -190,6 +202,9 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
 }
 
 unsafe fn abandon(p: *mut Proc) {
+    let sys = (*p).sys.load(Ordering::SeqCst);
     proc::retire(p);
-    proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    if !sys {
+        proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    }
 }

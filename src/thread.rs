@@ -44,6 +44,8 @@ pub enum Wait {
     Io,
     Idle,
     Fd,
+    /// Waiting (in a system call) for a child process: spawn helpers, procexec.
+    Exec,
 }
 
 pub struct Thread {

@@ -25,7 +25,26 @@ int utfnlen(char *s, long m);
 char *utfrune(char *s, long c);
 char *utfrrune(char *s, long c);
 char *utfecpy(char *to, char *e, char *from);
+int runenlen(Rune *r, int nrune);
+char *utfutf(char *s1, char *s2);
 long runestrlen(Rune *s);
+Rune *runestrcat(Rune *s1, Rune *s2);
+Rune *runestrchr(Rune *s, Rune c);
+int runestrcmp(Rune *s1, Rune *s2);
+Rune *runestrcpy(Rune *s1, Rune *s2);
+Rune *runestrdup(Rune *s);
+Rune *runestrecpy(Rune *s1, Rune *es1, Rune *s2);	/* returns the pointer to the 0 */
+Rune *runestrncat(Rune *s1, Rune *s2, long n);
+int runestrncmp(Rune *s1, Rune *s2, long n);
+Rune *runestrncpy(Rune *s1, Rune *s2, long n);
+Rune *runestrrchr(Rune *s, Rune c);
+Rune *runestrstr(Rune *s1, Rune *s2);
+int isalpharune(Rune c);
+int islowerrune(Rune c);
+int isupperrune(Rune c);
+int isspacerune(Rune c);
+Rune tolowerrune(Rune c);
+Rune toupperrune(Rune c);
 
 #if defined(__cplusplus)
 }

@@ -3,7 +3,11 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod fmt;
+pub mod exec;
+pub mod io;
 pub mod thread;
+pub mod utf;
 
 core::arch::global_asm!(
     ".hidden thread9_rt_main",
@@ -11,4 +15,13 @@ core::arch::global_asm!(
     ".hidden thread9_rt_setstate",
     ".hidden thread9_rt_chansetname",
     ".hidden thread9_rt_iocall",
+    ".hidden thread9_rt_fdprint",
+    ".hidden thread9_rt_snprint",
+    ".hidden thread9_rt_seprint",
+    ".hidden thread9_rt_smprint",
+    ".hidden thread9_rt_fmtvprint",
+    ".hidden thread9_rt_werrstr",
+    ".hidden thread9_rt_nilfmt",
+    ".hidden thread9_rt_errbuf",
+    ".hidden thread9_rt_threadexec",
 );

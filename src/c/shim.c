@@ -78,14 +78,6 @@ iocall(Ioproc *io, long (*op)(va_list*), ...)
 	return r;
 }
 
-/* Until the ioproc module lands: iocall runs op in the caller (blocking its proc). */
-__attribute__((weak)) long
-thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args)
-{
-	(void)io;
-	return op(args);
-}
-
 int chansendp(Channel*, void*);
 int threadyield(void);
 void sysfatal(char*, ...);

@@ -12,6 +12,7 @@ void thread9_rt_setname(const char *s);
 void thread9_rt_setstate(const char *s);
 void thread9_rt_chansetname(void *c, char *s);
 long thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args);
+void thread9_rt_threadexec(void *cpid, int *fd, char *cmd, char **argv, const char *call);
 
 /* lib9 formatting used by the shims. */
 int vsnprint(char *buf, int len, char *fmt, va_list args);

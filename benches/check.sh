@@ -1,0 +1,62 @@
+#!/bin/sh
+# Correctness check of the benchmark programs (no timing): builds every C
+# workload against BUILD_DIR's libthread, runs it once with a small N and
+# compares its checksum line; the Go versions too when `go` is installed.
+#   sh benches/check.sh BUILD_DIR
+# Ends with the line "N passed, N failed".
+B=${1:?usage: check.sh BUILD_DIR}
+B=$(cd "$B" && pwd) || exit 1
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
+W=$B/benchcheck; mkdir -p "$W"
+pass=0; fail=0; failed=""
+
+smalln() {
+	case $1 in
+	w4) echo 100;; w5) echo 10000;; w6|w6x) echo 10000;; *) echo 2000;;
+	esac
+}
+
+# one LABEL ID CMD...: run CMD with the small N, compare with expect.
+one() {
+	_l=$1; _w=$2; shift 2
+	_n=$(smalln $_w)
+	_want=$(expect $_w $_n)
+	_got=$(timeout 60 "$@" $_n 2>"$W/$_l.$_w.err" </dev/null)
+	_rc=$?
+	if [ $_rc -eq 0 ] && [ "$_got" = "$_want" ] && grep -q '^bench: ops=' "$W/$_l.$_w.err"; then
+		echo "ok   $_l $_w"; pass=$((pass+1))
+	else
+		echo "FAIL $_l $_w N=$_n: exit $_rc, got '$_got', want '$_want'"
+		sed 's/^/    stderr: /' "$W/$_l.$_w.err" | head -10
+		fail=$((fail+1)); failed="$failed $_l/$_w"
+	fi
+}
+
+if buildc "$here" "$W" "$top/include/thread9" "$B" >"$W/build.log" 2>&1; then
+	for w in $WORKLOADS; do
+		one c $w "$W/$w"
+	done
+else
+	echo "FAIL c (build)"; sed 's/^/    /' "$W/build.log" | head -20
+	fail=$((fail+1)); failed="$failed c/build"
+fi
+
+if command -v go >/dev/null 2>&1; then
+	[ -n "$HOME" ] || export GOCACHE="$B/go-cache"
+	if (cd "$here/go" && GOPROXY=off GOFLAGS=-buildvcs=false go build -o "$W/gobench" .) >"$W/gobuild.log" 2>&1; then
+		for w in $WORKLOADS; do
+			one go $w env GOMAXPROCS=2 "$W/gobench" $w
+		done
+	else
+		echo "FAIL go (build)"; sed 's/^/    /' "$W/gobuild.log" | head -20
+		fail=$((fail+1)); failed="$failed go/build"
+	fi
+else
+	echo "skip go: no go toolchain (benches/run.sh installs it)"
+fi
+
+[ -n "$failed" ] && echo "failed:$failed"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

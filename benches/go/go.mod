@@ -1,0 +1,3 @@
+module thread9/benches/go
+
+go 1.19

@@ -1,0 +1,92 @@
+//! thread.h: running programs (threadspawn, threadexec, procexec, threadwaitchan, procwait).
+
+use crate::chan::Channel;
+use crate::exec::{self, Job, Waitmsg};
+use crate::{debug, errstr};
+use core::ffi::{c_char, c_int};
+
+/// Validates the common arguments; complains naming `call` when they are unusable.
+unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> Option<Job> {
+    if cmd.is_null() {
+        debug::complain(call, "nil command");
+        errstr::set(format!("{call}: nil command").as_bytes());
+        return None;
+    }
+    let fds = if fd.is_null() {
+        None
+    } else {
+        Some([*fd, *fd.add(1), *fd.add(2)])
+    };
+    Some(Job::new(cmd, argv, fds, dir))
+}
+
+unsafe fn spawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> c_int {
+    if fd.is_null() {
+        debug::complain(call, "nil fd array");
+        errstr::set(format!("{call}: nil fd array").as_bytes());
+        return -1;
+    }
+    match job(fd, cmd, argv, dir, call) {
+        Some(j) => exec::threadspawn(j, call),
+        None => -1,
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) -> c_int {
+    spawn(fd, cmd, argv, core::ptr::null(), "threadspawn")
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn threadspawnd(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char) -> c_int {
+    spawn(fd, cmd, argv, dir, "threadspawnd")
+}
+
+/// threadexec and threadexecl (from the C shim, which passes its own exit message).
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_threadexec(
+    cpid: *mut Channel,
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    call: *const c_char,
+) {
+    let call = core::ffi::CStr::from_ptr(call).to_str().unwrap_or("threadexec");
+    if fd.is_null() {
+        debug::complain(call, "nil fd array");
+        errstr::set(format!("{call}: nil fd array").as_bytes());
+    } else if let Some(j) = job(fd, cmd, argv, core::ptr::null(), call) {
+        exec::threadexec(cpid, j, call, call.as_bytes());
+        return;
+    }
+    if !cpid.is_null() {
+        crate::abi::chan::chansendul(cpid, !0);
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn threadexec(cpid: *mut Channel, fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) {
+    thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: *const *const c_char) {
+    match job(core::ptr::null(), cmd, argv, core::ptr::null(), "procexec") {
+        Some(j) => exec::procexec(cpid, j, "procexec"),
+        None => {
+            if !cpid.is_null() {
+                crate::abi::chan::chansendul(cpid, !0);
+            }
+        }
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn threadwaitchan() -> *mut Channel {
+    exec::waitchan()
+}
+
+#[no_mangle]
+pub extern "C" fn procwait(pid: c_int) -> *mut Waitmsg {
+    exec::procwait(pid)
+}

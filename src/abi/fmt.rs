@@ -1,0 +1,254 @@
+//! fmt.h and the errstr calls of libc.h: thin wrappers over crate::fmt and crate::errstr.
+//! The variadic and va_list entry points are C (src/c/fmt.c) and call the
+//! `thread9_rt_` bridges here.
+
+use crate::debug;
+use crate::fmt::sinks::{self, Call};
+use crate::fmt::{self, table, Fmt, Fmts};
+use core::ffi::{c_char, c_int, c_uint, c_void};
+
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
+    sinks::fdprint(f, fd, fmt, Call(call))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_snprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    len: c_int,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> c_int {
+    sinks::snprint(f, buf, len, runes != 0, fmt, Call(call))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_seprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    e: *mut c_void,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> *mut c_void {
+    sinks::seprint(f, buf, e, runes != 0, fmt, Call(call))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_smprint(f: *mut Fmt, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
+    sinks::smprint(f, runes != 0, fmt, Call(call))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_fmtvprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
+    sinks::vprint(f, fmt)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_werrstr(f: *mut Fmt, fmt: *const c_char) {
+    sinks::werrstr(f, fmt)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_nilfmt(call: *const c_char) {
+    debug::complain(Call(call).name(), "nil Fmt");
+}
+
+/// Reports a nil Fmt for `call`; true when `f` is usable.
+fn have(f: *mut Fmt, call: &str) -> bool {
+    if f.is_null() {
+        debug::complain(call, "nil Fmt");
+        return false;
+    }
+    true
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
+    if !have(f, "dofmt") {
+        return -1;
+    }
+    if fmt.is_null() {
+        debug::complain("dofmt", "nil format");
+        return -1;
+    }
+    fmt::dofmt(f, fmt as *const u8)
+}
+
+#[no_mangle]
+pub extern "C" fn fmtinstall(c: c_int, f: Option<Fmts>) -> c_int {
+    if let Some(why) = table::refuse(c) {
+        let shown = match u8::try_from(c) {
+            Ok(b) if b.is_ascii_graphic() || b == b' ' => format!("'{}'", b as char),
+            _ => c.to_string(),
+        };
+        debug::complain("fmtinstall", &format!("{why}: {shown}"));
+        return -1;
+    }
+    let Some(f) = f else {
+        debug::complain("fmtinstall", "nil function");
+        return -1;
+    };
+    if table::install(c, f) < 0 {
+        debug::complain("fmtinstall", "too many verbs installed");
+        return -1;
+    }
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtstrcpy(f: *mut Fmt, s: *const c_char) -> c_int {
+    if !have(f, "fmtstrcpy") {
+        return -1;
+    }
+    if fmt::verbs::strcpy(f, s) {
+        0
+    } else {
+        -1
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtrunestrcpy(f: *mut Fmt, s: *const u32) -> c_int {
+    if !have(f, "fmtrunestrcpy") {
+        return -1;
+    }
+    if fmt::verbs::runestrcpy(f, s) {
+        0
+    } else {
+        -1
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtrune(f: *mut Fmt, r: c_int) -> c_int {
+    if !have(f, "fmtrune") {
+        return -1;
+    }
+    if fmt::out::rune(f, r as u32) {
+        0
+    } else {
+        -1
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtfdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c_int {
+    sinks::fdinit(f, fd, buf, size)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtfdflush(f: *mut Fmt) -> c_int {
+    if !have(f, "fmtfdflush") {
+        return -1;
+    }
+    if sinks::fd_flush(f) == 0 {
+        return -1;
+    }
+    (*f).nfmt
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtstrinit(f: *mut Fmt) -> c_int {
+    if !have(f, "fmtstrinit") {
+        return -1;
+    }
+    sinks::strinit(f, false)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtstrflush(f: *mut Fmt) -> *mut c_char {
+    if !have(f, "fmtstrflush") {
+        return core::ptr::null_mut();
+    }
+    sinks::strflush(f) as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn runefmtstrinit(f: *mut Fmt) -> c_int {
+    if !have(f, "runefmtstrinit") {
+        return -1;
+    }
+    sinks::strinit(f, true)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
+    if !have(f, "runefmtstrflush") {
+        return core::ptr::null_mut();
+    }
+    sinks::strflush(f) as *mut u32
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn fmtlocaleinit(f: *mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
+    if have(f, "fmtlocaleinit") {
+        fmt::localeinit(&mut *f, decimal, thousands, grouping);
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn quotestrfmt(f: *mut Fmt) -> c_int {
+    if !have(f, "quotestrfmt") {
+        return -1;
+    }
+    fmt::quote::quotefmt(f, false)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn quoterunestrfmt(f: *mut Fmt) -> c_int {
+    if !have(f, "quoterunestrfmt") {
+        return -1;
+    }
+    fmt::quote::quotefmt(f, true)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn quotestrdup(s: *const c_char) -> *mut c_char {
+    fmt::quote::quotedup(s as *const c_void, false) as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn quoterunestrdup(s: *const u32) -> *mut u32 {
+    fmt::quote::quotedup(s as *const c_void, true) as *mut u32
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn unquotestrdup(s: *const c_char) -> *mut c_char {
+    fmt::quote::unquotedup(s as *const c_void, false) as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn unquoterunestrdup(s: *const u32) -> *mut u32 {
+    fmt::quote::unquotedup(s as *const c_void, true) as *mut u32
+}
+
+#[no_mangle]
+pub extern "C" fn needsrcquote(c: c_int) -> c_int {
+    fmt::quote::needsrcquote(c as u32) as c_int
+}
+
+#[no_mangle]
+pub extern "C" fn quotefmtinstall() {
+    table::install('q' as c_int, quotestrfmt);
+    table::install('Q' as c_int, quoterunestrfmt);
+}
+
+/// The `_syserrstr` hook: the calling thread's ERRMAX-byte error buffer.
+#[no_mangle]
+pub extern "C" fn thread9_rt_errbuf() -> *mut c_char {
+    crate::errstr::buf() as *mut c_char
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn errstr(buf: *mut c_char, n: c_uint) -> c_int {
+    crate::errstr::swap(buf as *mut u8, n as usize)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn rerrstr(buf: *mut c_char, n: c_uint) {
+    crate::errstr::rerrstr(buf as *mut u8, n as usize)
+}

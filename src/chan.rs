@@ -38,6 +38,9 @@ pub struct Ext {
     pub lock: SpinLock,
     pub closed: bool,
     pub freed: bool,
+    /// A bound channel (SERVE-AND-POLL.md §1): a send runs `serve::bound_send` in the
+    /// sender's context instead of queueing; receiving from one is misuse.
+    pub bound: bool,
 }
 
 const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
@@ -236,10 +239,20 @@ unsafe fn destroy(c: *mut Channel) {
     libc::free(ext(c) as *mut c_void);
 }
 
+/// Marks a fresh channel as bound (its sends go to `serve::bound_send`).
+///
+/// # Safety
+/// `c` is a live channel nobody else uses yet.
+pub unsafe fn set_bound(c: *mut Channel) {
+    (*ext(c)).bound = true;
+}
+
 pub fn free(c: *mut Channel) {
     if c.is_null() {
         return;
     }
+    // An unfired fdchan/timerchan on `c` is cancelled first (iopause.rs).
+    crate::iopause::chanfree_hook(c);
     // SAFETY: validated below before use.
     unsafe {
         let m = core::ptr::read_volatile(&(*ext(c)).magic);
@@ -499,6 +512,15 @@ pub fn rand_below(n: usize) -> usize {
 pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if !check(c, call) {
         return -1;
+    }
+    // SAFETY: live channel (checked above).
+    if unsafe { (*ext(c)).bound } {
+        if !send {
+            debug::complain(call, "receive on a bound (reply) channel");
+            crate::errstr::set(b"receive on a bound channel");
+            return -1;
+        }
+        return crate::serve::bound_send(c, v);
     }
     op1_checked(c, send, v, block, call)
 }

@@ -457,6 +457,10 @@ pub unsafe fn schedule(p: *mut Proc) {
             run(p, t);
             if (*p).nswitch & 63 == 0 {
                 fire_timers(p);
+                // A proc that never idles still sees its ready fds (poll.rs).
+                if !(*p).poller.is_null() {
+                    crate::poll::busy(p);
+                }
             }
             continue;
         }
@@ -512,6 +516,11 @@ fn spin_ns() -> u64 {
 /// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
 /// arrives or the earliest timer is due.
 unsafe fn idle(p: *mut Proc) {
+    // A proc with fd waits pending idles in its epoll instead (poll.rs); it returns
+    // false when it has none, and the plain path below (with deadlock detection) runs.
+    if !(*p).poller.is_null() && crate::poll::idle(p) {
+        return;
+    }
     let spin = spin_ns();
     if spin > 0 {
         let start = futex::now_ns();
@@ -540,10 +549,6 @@ unsafe fn idle(p: *mut Proc) {
         }
     }
     let deadline = (*p).timers.next().unwrap_or(0);
-    if !(*p).poller.is_null() {
-        crate::poll::idle_wait(p, deadline);
-        return;
-    }
     (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
     if !(*p).inbox.load(Ordering::SeqCst).is_null() {
         (*p).sleeping.store(RUNNING, Ordering::Relaxed);

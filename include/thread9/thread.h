@@ -201,6 +201,38 @@ void		procexecl(Channel *cpid, char *file, ...);
 Channel*	threadwaitchan(void);
 Waitmsg*	procwait(int pid);	/* don't mix with threadwaitchan receives */
 
+/* ---- thread9: thread-blocking I/O, sleep and alt with deadlines (iopause) ----
+ * These park only the calling thread; the proc runs its other threads meanwhile.
+ * Deadlines are absolute nsecmono() values (CLOCK_MONOTONIC ns), 0 = none.
+ * They never set O_NONBLOCK behind the caller's back: sockets use MSG_DONTWAIT,
+ * non-blocking fds loop on EAGAIN, other fds are waited on, then read once (a reader
+ * racing on a shared blocking fd could then block the proc: threadfdnoblock avoids
+ * it). Regular files always poll ready: use an ioproc for slow files.
+ * After threadint they return -1 (void ones just return) with errno EINTR and
+ * errstr "interrupted". See SERVE-AND-POLL.md §2.3-2.4.
+ */
+struct sockaddr;
+uvlong		nsecmono(void);
+void		threadfdwait(int fd, int rw);	/* rw 'r' or 'w' */
+int		threadfdwaituntil(int fd, int rw, uvlong deadline);	/* 1 ready, 0 deadline, -1 */
+long		threadread(int fd, void *buf, long n);
+long		threadreadn(int fd, void *buf, long n);
+long		threadwrite(int fd, const void *buf, long n);	/* all n bytes */
+int		threadread9pmsg(int fd, void *buf, uint n);
+int		threadsendfd(int s, int fd);
+int		threadrecvfd(int s);
+int		threadsockaccept(int fd, struct sockaddr *sa, unsigned int *len);
+int		threadconnect(int fd, const struct sockaddr *sa, unsigned int len);
+void		threadsleep(int ms);	/* lib9 sleep blocks the whole proc */
+int		threadfdnoblock(int fd);
+void		threadfdwaitsetup(void);
+int		altdeadline(Alt *alts, uvlong deadline);	/* index of CHANEND at the deadline */
+int		alttimeout(Alt *alts, long ms);	/* ms 0: poll once; < 0: plain alt */
+Channel*	fdchan(int fd, int events);	/* one-shot, int: the revents */
+Channel*	timerchan(long ms);	/* one-shot, uvlong: nsecmono() at firing */
+Channel*	deadlinechan(uvlong deadline);
+/* ---- end of the iopause section ---- */
+
 #if defined(__cplusplus)
 }
 #endif

@@ -3,9 +3,11 @@
 //! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
 
 pub mod chan;
+pub mod poll;
 pub mod fmt;
 pub mod exec;
 pub mod io;
+pub mod serve;
 pub mod thread;
 pub mod utf;
 

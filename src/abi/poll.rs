@@ -1,0 +1,221 @@
+//! iopause.h and the thread-blocking helpers of thread.h (SERVE-AND-POLL.md §2).
+
+use crate::alt::Alt;
+use crate::chan::Channel;
+use crate::debug;
+use crate::iopause;
+use crate::taia::{self, Tai, Taia};
+use core::ffi::{c_char, c_double, c_int, c_long, c_uint, c_ulonglong, c_void};
+use libc::{pollfd, sockaddr, socklen_t};
+
+/// A nil taia/tai argument is a misuse: name the call instead of crashing.
+fn nn<T>(p: *const T, call: &str) -> *const T {
+    if p.is_null() {
+        debug::misuse(call, "nil pointer argument");
+    }
+    p
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iopause(x: *mut pollfd, len: c_uint, deadline: *mut Taia, stamp: *mut Taia) -> c_int {
+    iopause::iopause(x, len, deadline, stamp)
+}
+
+#[no_mangle]
+pub extern "C" fn nsecmono() -> c_ulonglong {
+    iopause::nsecmono()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn tai_now(t: *mut Tai) {
+    *(nn(t, "tai_now") as *mut Tai) = taia::tai_now();
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn tai_add(t: *mut Tai, u: *const Tai, v: *const Tai) {
+    let x = (*nn(u, "tai_add")).x.wrapping_add((*nn(v, "tai_add")).x);
+    (*(nn(t, "tai_add") as *mut Tai)).x = x;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn tai_sub(t: *mut Tai, u: *const Tai, v: *const Tai) {
+    let x = (*nn(u, "tai_sub")).x.wrapping_sub((*nn(v, "tai_sub")).x);
+    (*(nn(t, "tai_sub") as *mut Tai)).x = x;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn tai_pack(s: *mut c_char, t: *const Tai) {
+    taia::tai_pack(&mut *(nn(s, "tai_pack") as *mut [u8; 8]), &*nn(t, "tai_pack"));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn tai_unpack(s: *const c_char, t: *mut Tai) {
+    *(nn(t, "tai_unpack") as *mut Tai) = taia::tai_unpack(&*(nn(s, "tai_unpack") as *const [u8; 8]));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_now(t: *mut Taia) {
+    *(nn(t, "taia_now") as *mut Taia) = taia::now();
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_tai(ta: *const Taia, t: *mut Tai) {
+    *(nn(t, "taia_tai") as *mut Tai) = (*nn(ta, "taia_tai")).sec;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_add(t: *mut Taia, u: *const Taia, v: *const Taia) {
+    let mut r = Taia::default();
+    taia::add(&mut r, &*nn(u, "taia_add"), &*nn(v, "taia_add"));
+    *(nn(t, "taia_add") as *mut Taia) = r;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_sub(t: *mut Taia, u: *const Taia, v: *const Taia) {
+    let mut r = Taia::default();
+    taia::sub(&mut r, &*nn(u, "taia_sub"), &*nn(v, "taia_sub"));
+    *(nn(t, "taia_sub") as *mut Taia) = r;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_half(t: *mut Taia, u: *const Taia) {
+    let mut r = Taia::default();
+    taia::half(&mut r, &*nn(u, "taia_half"));
+    *(nn(t, "taia_half") as *mut Taia) = r;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_less(t: *const Taia, u: *const Taia) -> c_int {
+    taia::less(&*nn(t, "taia_less"), &*nn(u, "taia_less")) as c_int
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_approx(t: *const Taia) -> c_double {
+    taia::approx(&*nn(t, "taia_approx"))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_frac(t: *const Taia) -> c_double {
+    taia::frac(&*nn(t, "taia_frac"))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_addsec(t: *mut Taia, u: *const Taia, secs: c_int) {
+    let mut r = Taia::default();
+    taia::addsec(&mut r, &*nn(u, "taia_addsec"), secs);
+    *(nn(t, "taia_addsec") as *mut Taia) = r;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_uint(t: *mut Taia, s: c_uint) {
+    *(nn(t, "taia_uint") as *mut Taia) = taia::from_uint(s);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_pack(s: *mut c_char, t: *const Taia) {
+    taia::pack(&mut *(nn(s, "taia_pack") as *mut [u8; 16]), &*nn(t, "taia_pack"));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn taia_unpack(s: *const c_char, t: *mut Taia) {
+    *(nn(t, "taia_unpack") as *mut Taia) = taia::unpack(&*(nn(s, "taia_unpack") as *const [u8; 16]));
+}
+
+/// djb: with s nil only the length is returned.
+#[no_mangle]
+pub unsafe extern "C" fn taia_fmtfrac(s: *mut c_char, t: *const Taia) -> c_uint {
+    let d = taia::fmtfrac(&*nn(t, "taia_fmtfrac"));
+    if !s.is_null() {
+        core::ptr::copy_nonoverlapping(d.as_ptr(), s as *mut u8, d.len());
+    }
+    d.len() as c_uint
+}
+
+#[no_mangle]
+pub extern "C" fn threadfdwait(fd: c_int, rw: c_int) {
+    iopause::fdwaituntil(fd, rw, 0, "threadfdwait");
+}
+
+#[no_mangle]
+pub extern "C" fn threadfdwaituntil(fd: c_int, rw: c_int, deadline: c_ulonglong) -> c_int {
+    iopause::fdwaituntil(fd, rw, deadline, "threadfdwaituntil")
+}
+
+#[no_mangle]
+pub extern "C" fn threadread(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
+    iopause::read(fd, buf, n)
+}
+
+#[no_mangle]
+pub extern "C" fn threadreadn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
+    iopause::readn(fd, buf, n)
+}
+
+#[no_mangle]
+pub extern "C" fn threadwrite(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
+    iopause::write(fd, buf, n)
+}
+
+#[no_mangle]
+pub extern "C" fn threadread9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
+    iopause::read9pmsg(fd, buf, n)
+}
+
+#[no_mangle]
+pub extern "C" fn threadsendfd(s: c_int, fd: c_int) -> c_int {
+    iopause::sendfd(s, fd)
+}
+
+#[no_mangle]
+pub extern "C" fn threadrecvfd(s: c_int) -> c_int {
+    iopause::recvfd(s)
+}
+
+#[no_mangle]
+pub extern "C" fn threadsockaccept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
+    iopause::sockaccept(fd, sa, len)
+}
+
+#[no_mangle]
+pub extern "C" fn threadconnect(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
+    iopause::connect(fd, sa, len)
+}
+
+#[no_mangle]
+pub extern "C" fn threadsleep(ms: c_int) {
+    iopause::sleep(ms as i64)
+}
+
+#[no_mangle]
+pub extern "C" fn threadfdnoblock(fd: c_int) -> c_int {
+    iopause::fdnoblock(fd)
+}
+
+/// plan9port's historical set-up call; nothing to set up here.
+#[no_mangle]
+pub extern "C" fn threadfdwaitsetup() {}
+
+#[no_mangle]
+pub extern "C" fn altdeadline(a: *mut Alt, deadline: c_ulonglong) -> c_int {
+    iopause::altdeadline(a, deadline)
+}
+
+#[no_mangle]
+pub extern "C" fn alttimeout(a: *mut Alt, ms: c_long) -> c_int {
+    iopause::alttimeout(a, ms)
+}
+
+#[no_mangle]
+pub extern "C" fn fdchan(fd: c_int, events: c_int) -> *mut Channel {
+    iopause::fdchan(fd, events)
+}
+
+#[no_mangle]
+pub extern "C" fn timerchan(ms: c_long) -> *mut Channel {
+    iopause::timerchan(ms)
+}
+
+#[no_mangle]
+pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
+    iopause::deadlinechan(deadline, "deadlinechan")
+}

@@ -3,6 +3,8 @@
 #include <u.h>
 #include <libc.h>
 #include <thread.h>
+/* The Unix call on purpose: libc.h renames open to plan9port's p9open. */
+#undef open
 
 int
 threadmaybackground(void)

@@ -12,6 +12,8 @@
 #include <u.h>
 #include <libc.h>
 #include <thread.h>
+/* The Unix call on purpose: libc.h renames waitpid to plan9port's p9waitpid. */
+#undef waitpid
 
 enum { N = 200 };
 

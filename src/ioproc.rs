@@ -825,7 +825,7 @@ pub fn iorecvfd(io: *mut Ioproc, s: c_int) -> i64 {
 
 /// A minimal dial: `tcp!host!port`, `udp!host!port`, `net!host!port` (tcp) and
 /// `unix!path`; `local`, `dir` and `cdfp` are ignored (as plan9port's dial does).
-fn dial(addr: &[u8]) -> i64 {
+pub(crate) fn dial(addr: &[u8]) -> i64 {
     let s = String::from_utf8_lossy(addr).into_owned();
     let parts: Vec<&str> = s.split('!').collect();
     // SAFETY: socket calls with locally built, initialised address structures.

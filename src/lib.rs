@@ -23,6 +23,7 @@ pub mod fmt;
 pub mod futex;
 pub mod hooks;
 pub mod iopause;
+pub mod lib9;
 pub mod ioproc;
 pub mod poll;
 pub mod proc;

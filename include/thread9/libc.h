@@ -16,6 +16,13 @@ extern "C" {
 AUTOLIB(9)
 
 /*
+ * The lib9 functions and plan9port's renames (spec/API.md §E) come first, as in
+ * plan9port's libc.h, so struct members below (Waitmsg.time) are renamed the same way.
+ */
+typedef struct Waitmsg Waitmsg;
+#include <lib9.h>
+
+/*
  * Locks. Sizes and "all-zero = unlocked" are ABI: programs embed these.
  */
 typedef struct _Thread _Thread;
@@ -96,7 +103,6 @@ extern void (*_unpin)(void);
 /*
  * Processes and their exit messages.
  */
-typedef struct Waitmsg Waitmsg;
 struct Waitmsg
 {
 	int pid;	/* of the child */
@@ -110,8 +116,6 @@ struct Waitmsg
 extern char *argv0;
 extern void __fixargv0(void);
 
-/* LIB9-SUBSET: declarations of the lib9 functions (spec/API.md §E) follow. */
-#include <lib9.h>
 
 #define	USED(x)	((void)(x))
 #define	SET(x)	((x)=0)

@@ -26,6 +26,13 @@ extern "C" {
 #include <time.h>
 #include <sys/types.h>
 #include <sys/stat.h>
+/* Before libc.h's renames (wait, time, …), so including these later is harmless. */
+#include <sys/wait.h>
+#include <sys/time.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <inttypes.h>
+#include <assert.h>
 
 typedef signed char schar;
 typedef unsigned char uchar;

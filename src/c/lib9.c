@@ -1,0 +1,356 @@
+/*
+ * The C side of thread9's lib9 subset: what Rust cannot express.
+ *
+ * 1. plan9port lib9's hook variables (spec/API.md §D.3). plan9port's lib9.a defines
+ *    them; when a program links that archive, its definitions interpose on ours
+ *    (ELF: the executable's copy wins and every GOT reference binds to it), so
+ *    hooks_install() below, called at start-up, fills in whichever copy is live and
+ *    lib9's lock()/qlock()/sysfatal() then run thread9's implementations. Build recipe
+ *    for such a program (objects compiled against plan9port's headers):
+ *	cc -o prog prog.o $PLAN9/lib/lib9.a -L$BUILD -lthread -Wl,-rpath,$BUILD -lpthread
+ *    i.e. lib9.a BEFORE -lthread, and no plan9port libthread.a. ctests/p9_interop.sh
+ *    checks this with a stand-in archive.
+ * 2. sysfatal (variadic).
+ * 3. Notes: the signal handler needs sigsetjmp so noted() can return into it.
+ *    The jump buffer is per OS thread (= per proc), as plan9port's libthread has it.
+ */
+#include <u.h>
+#include <signal.h>
+#define NOPLAN9DEFINES
+#include <libc.h>
+#include "shim.h"
+
+typedef struct Jmp Jmp;
+struct Jmp
+{
+	p9jmp_buf b;
+};
+
+/* Hook variables: default visibility, exported through libthread.map. */
+int (*_lock)(Lock*, int, ulong);
+void (*_unlock)(Lock*, ulong);
+int (*_qlock)(QLock*, int, ulong);
+void (*_qunlock)(QLock*, ulong);
+int (*_rlock)(RWLock*, int, ulong);
+int (*_wlock)(RWLock*, int, ulong);
+void (*_runlock)(RWLock*, ulong);
+void (*_wunlock)(RWLock*, ulong);
+void (*_rsleep)(Rendez*, ulong);
+int (*_rwakeup)(Rendez*, int, ulong);
+Jmp *(*_notejmpbuf)(void);
+void (*_pin)(void);
+void (*_unpin)(void);
+void (*_sysfatal)(char*, ...);
+int _p9usepwlibrary = 1;
+
+/* Rust implementations (hidden). */
+int thread9_rt_lock(Lock*, int, ulong);
+void thread9_rt_unlock(Lock*, ulong);
+int thread9_rt_qlock(QLock*, int, ulong);
+void thread9_rt_qunlock(QLock*, ulong);
+int thread9_rt_rlock(RWLock*, int, ulong);
+int thread9_rt_wlock(RWLock*, int, ulong);
+void thread9_rt_runlock(RWLock*, ulong);
+void thread9_rt_wunlock(RWLock*, ulong);
+void thread9_rt_rsleep(Rendez*, ulong);
+int thread9_rt_rwakeup(Rendez*, int, ulong);
+void thread9_rt_pin(void);
+void thread9_rt_unpin(void);
+void thread9_rt_fatal(char *msg);
+char *thread9_rt_sigstr(int sig);
+int thread9_rt_strsig(char *name);
+int thread9_rt_atnotify_run(void *v, char *msg);
+int thread9_rt_notes_blocked(int sig);
+
+static void threadsysfatal(char*, va_list);
+static Jmp *threadnotejmp(void);
+
+/*
+ * Called once from start-up (src/hooks.rs), before any thread runs. The stores go
+ * through the GOT, so they reach plan9port lib9's copies when those interpose.
+ */
+HIDDEN void
+thread9_c_hooks_install(void)
+{
+	_lock = thread9_rt_lock;
+	_unlock = thread9_rt_unlock;
+	_qlock = thread9_rt_qlock;
+	_qunlock = thread9_rt_qunlock;
+	_rlock = thread9_rt_rlock;
+	_wlock = thread9_rt_wlock;
+	_runlock = thread9_rt_runlock;
+	_wunlock = thread9_rt_wunlock;
+	_rsleep = thread9_rt_rsleep;
+	_rwakeup = thread9_rt_rwakeup;
+	_notejmpbuf = threadnotejmp;
+	_pin = thread9_rt_pin;
+	_unpin = thread9_rt_unpin;
+	_sysfatal = (void(*)(char*, ...))threadsysfatal;
+	_p9usepwlibrary = 0;
+}
+
+/*
+ * sysfatal: `argv0: msg` on fd 2, then threadexitsall(msg) (status 1).
+ */
+static void
+threadsysfatal(char *fmt, va_list arg)
+{
+	char buf[256];
+
+	if(fmt == nil)
+		fmt = "sysfatal: nil format";
+	vsnprint(buf, sizeof buf, fmt, arg);
+	thread9_rt_fatal(buf);
+}
+
+void
+sysfatal(char *fmt, ...)
+{
+	va_list arg;
+
+	va_start(arg, fmt);
+	threadsysfatal(fmt, arg);
+	va_end(arg);
+}
+
+void
+p9longjmp(p9jmp_buf b, int v)
+{
+	siglongjmp((void*)b, v);
+}
+
+void
+p9notejmp(void *x, p9jmp_buf b, int v)
+{
+	USED(x);
+	siglongjmp((void*)b, v);
+}
+
+/*
+ * Notes.
+ */
+enum
+{
+	Restart = 1<<0,	/* SA_RESTART */
+	Ignore = 1<<1,	/* default action: ignore */
+	NoNotify = 1<<2	/* install a do-nothing handler */
+};
+
+typedef struct Sig Sig;
+struct Sig
+{
+	int sig;
+	int flags;
+};
+
+/*
+ * The signals that become notes once a program calls notify or atnotify.
+ * Not SIGSEGV, SIGABRT (core dumps must show the faulting state; SIGSEGV reports
+ * stack overflows) nor SIGQUIT (blocked everywhere: the thread dump's).
+ */
+static Sig sigs[] = {
+	{ SIGHUP, 0 },
+	{ SIGINT, 0 },
+	{ SIGILL, 0 },
+	{ SIGTRAP, 0 },
+	{ SIGFPE, 0 },
+	{ SIGBUS, 0 },
+	{ SIGCHLD, Restart|Ignore },
+	{ SIGSYS, 0 },
+	{ SIGPIPE, Ignore },
+	{ SIGALRM, 0 },
+	{ SIGTERM, 0 },
+	{ SIGTSTP, Restart|Ignore|NoNotify },
+	{ SIGXCPU, 0 },
+	{ SIGXFSZ, 0 },
+	{ SIGVTALRM, 0 },
+	{ SIGUSR1, 0 },
+	{ SIGUSR2, 0 },
+	{ SIGWINCH, Restart|Ignore|NoNotify },
+};
+
+static void (*volatile notifyf)(void*, char*);
+
+/* Per OS thread: the handler's jump buffer and whether a handler is active. */
+static __thread Jmp notejmp __attribute__((tls_model("initial-exec")));
+static __thread int innote __attribute__((tls_model("initial-exec")));
+
+static Jmp*
+threadnotejmp(void)
+{
+	return &notejmp;
+}
+
+static Sig*
+findsig(int s)
+{
+	int i;
+
+	for(i=0; i<(int)nelem(sigs); i++)
+		if(sigs[i].sig == s)
+			return &sigs[i];
+	return nil;
+}
+
+static void
+notedefault(int sig)
+{
+	Sig *s;
+	sigset_t m;
+
+	s = findsig(sig);
+	if(s && (s->flags&Ignore))
+		return;
+	/* Die of the signal itself, so the parent sees what killed us. */
+	signal(sig, SIG_DFL);
+	sigemptyset(&m);
+	sigaddset(&m, sig);
+	pthread_sigmask(SIG_UNBLOCK, &m, nil);
+	raise(sig);
+	_exit(1);
+}
+
+static void
+signotify(int sig)
+{
+	char *s;
+	int e, r;
+	void (*f)(void*, char*);
+	Jmp *j;
+
+	e = errno;
+	j = (*_notejmpbuf)();
+	innote++;
+	r = p9setjmp(j->b);
+	if(r == 0){
+		f = notifyf;
+		s = thread9_rt_sigstr(sig);
+		if(f)
+			(*f)(nil, s);
+		r = 1;	/* returned without noted: default action */
+	}
+	innote--;
+	if(r != 2)
+		notedefault(sig);
+	errno = e;
+}
+
+static void
+signonotify(int sig)
+{
+	USED(sig);
+}
+
+int
+noted(int v)
+{
+	static char msg[] = "thread9: noted: not called from a note handler\n";
+
+	if(innote <= 0){
+		if(write(2, msg, sizeof msg - 1) < 0){
+			/* nothing more to say */
+		}
+		return -1;
+	}
+	p9longjmp((*_notejmpbuf)()->b, v == NCONT ? 2 : 1);
+	return 0;
+}
+
+static int
+notifyseton(int s, int on)
+{
+	Sig *sig;
+	struct sigaction sa, osa;
+
+	sig = findsig(s);
+	if(sig == nil)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? signotify : signonotify;
+	if(sig->flags&Restart)
+		sa.sa_flags |= SA_RESTART;
+	/* One jump buffer per OS thread: no notes within notes. */
+	sigfillset(&sa.sa_mask);
+	sigaction(sig->sig, &sa, &osa);
+	return osa.sa_handler == signotify;
+}
+
+static void
+noteinit(void)
+{
+	int i;
+	struct sigaction sa;
+
+	for(i=0; i<(int)nelem(sigs); i++){
+		/*
+		 * Leave signals someone already handles (a profiler, thread9's own
+		 * SIGBUS overflow report, the ignored SIGTSTP) alone.
+		 */
+		sigaction(sigs[i].sig, nil, &sa);
+		if((sa.sa_flags&SA_SIGINFO) || sa.sa_handler != SIG_DFL)
+			continue;
+		notifyseton(sigs[i].sig, !(sigs[i].flags&NoNotify));
+	}
+}
+
+int
+notify(void (*f)(void*, char*))
+{
+	static int init;
+
+	notifyf = f;
+	if(!__atomic_exchange_n(&init, 1, __ATOMIC_SEQ_CST))
+		noteinit();
+	return 0;
+}
+
+static void
+notifier(void *v, char *s)
+{
+	if(thread9_rt_atnotify_run(v, s))
+		noted(NCONT);
+	noted(NDFLT);
+}
+
+HIDDEN void
+thread9_c_notify_dispatch(int on)
+{
+	notify(on ? notifier : nil);
+}
+
+int
+notifyon(char *msg)
+{
+	return notifyseton(thread9_rt_strsig(msg), 1);
+}
+
+int
+notifyoff(char *msg)
+{
+	return notifyseton(thread9_rt_strsig(msg), 0);
+}
+
+static int
+notesetenable(int sig, int enabled)
+{
+	sigset_t mask, omask;
+
+	if(sig == 0 || sig == SIGQUIT)
+		return -1;
+	sigemptyset(&mask);
+	sigaddset(&mask, sig);
+	pthread_sigmask(enabled ? SIG_UNBLOCK : SIG_BLOCK, &mask, &omask);
+	return !sigismember(&omask, sig);
+}
+
+int
+noteenable(char *msg)
+{
+	return notesetenable(thread9_rt_strsig(msg), 1);
+}
+
+int
+notedisable(char *msg)
+{
+	return notesetenable(thread9_rt_strsig(msg), 0);
+}

@@ -1,0 +1,129 @@
+//! The lib9 subset (spec/API.md §E) apart from the print engine, errstr and UTF-8
+//! (another module owns those): strings and memory, environment and time, files and
+//! processes, wait messages, notes, and the thread-aware locks.
+//!
+//! These are the C entry points themselves (`#[no_mangle] extern "C"`, plan9port's
+//! renamed names: `p9malloc`, `p9sleep`, …), each a few lines over ordinary Rust.
+//! Bridges called only by the C side (src/c/lib9.c) carry the `thread9_rt_` prefix
+//! and are hidden in src/abi/mod.rs.
+
+pub mod env;
+pub mod lock;
+pub mod net;
+pub mod notes;
+pub mod rand;
+pub mod strings;
+pub mod sys;
+pub mod wait;
+
+use core::ffi::{c_char, CStr};
+
+/// A C string's bytes; nil reads as "".
+pub(crate) fn cbytes<'a>(s: *const c_char) -> &'a [u8] {
+    if s.is_null() {
+        b""
+    } else {
+        // SAFETY: the caller passes a NUL-terminated string that outlives the borrow.
+        unsafe { CStr::from_ptr(s).to_bytes() }
+    }
+}
+
+/// Sets the caller's errstr from errno (EINTR reads "interrupted", as Plan 9 says it).
+pub(crate) fn syserr() {
+    let e = std::io::Error::last_os_error();
+    let code = e.raw_os_error().unwrap_or(0);
+    if code == libc::EINTR {
+        crate::errstr::set(b"interrupted");
+        return;
+    }
+    // std appends " (os error N)": keep strerror's text only.
+    let s = e.to_string();
+    let s = match s.find(" (os error") {
+        Some(i) => &s[..i],
+        None => &s[..],
+    };
+    crate::errstr::set(s.as_bytes());
+    // SAFETY: restoring the caller's errno, which to_string may not change but may.
+    unsafe { *libc::__errno_location() = code };
+}
+
+/// Decodes one UTF-8 rune at the start of `s` (bad bytes decode as U+FFFD, length 1).
+pub(crate) fn rune(s: &[u8]) -> (u32, usize) {
+    let c = s[0] as u32;
+    if c < 0x80 {
+        return (c, 1);
+    }
+    let (n, min, init) = match c {
+        0xC0..=0xDF => (2, 0x80, c & 0x1F),
+        0xE0..=0xEF => (3, 0x800, c & 0x0F),
+        0xF0..=0xF7 => (4, 0x10000, c & 0x07),
+        _ => return (0xFFFD, 1),
+    };
+    if s.len() < n {
+        return (0xFFFD, 1);
+    }
+    let mut r = init;
+    for &b in &s[1..n] {
+        if b & 0xC0 != 0x80 {
+            return (0xFFFD, 1);
+        }
+        r = (r << 6) | (b as u32 & 0x3F);
+    }
+    if r < min || r > 0x10FFFF || (0xD800..=0xDFFF).contains(&r) {
+        return (0xFFFD, 1);
+    }
+    (r, n)
+}
+
+/// Whether rune `r` occurs in the UTF-8 string `set`.
+pub(crate) fn in_set(set: &[u8], r: u32) -> bool {
+    let mut i = 0;
+    while i < set.len() {
+        let (x, n) = rune(&set[i..]);
+        if x == r {
+            return true;
+        }
+        i += n;
+    }
+    false
+}
+
+extern "C" {
+    fn thread9_c_argv0() -> *mut c_char;
+}
+
+/// sysfatal's end (the C side formatted `msg`): `argv0: msg` on fd 2, then
+/// threadexitsall(msg), which exits with status 1.
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
+    let a = thread9_c_argv0();
+    let name = if a.is_null() { &b"<prog>"[..] } else { cbytes(a) };
+    let m = cbytes(msg);
+    let mut line = Vec::with_capacity(name.len() + m.len() + 3);
+    line.extend_from_slice(name);
+    line.extend_from_slice(b": ");
+    line.extend_from_slice(m);
+    line.push(b'\n');
+    crate::debug::ewrite(&line);
+    crate::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runes_decode() {
+        assert_eq!(rune(b"a"), ('a' as u32, 1));
+        assert_eq!(rune("é".as_bytes()), (0xE9, 2));
+        assert_eq!(rune("☺x".as_bytes()), (0x263A, 3));
+        assert_eq!(rune(b"\xff"), (0xFFFD, 1));
+        assert!(in_set(" \t☺".as_bytes(), 0x263A));
+        assert!(!in_set(b" \t", 'x' as u32));
+    }
+}
+
+/// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on
+/// Unix too (argv0 needs no fixing here).
+#[no_mangle]
+pub extern "C" fn __fixargv0() {}

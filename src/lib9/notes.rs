@@ -1,0 +1,187 @@
+//! Notes: Unix signals under their Plan 9 names, the atnotify handler table,
+//! threadnotify and postnote. The signal handler itself, notify and noted are in
+//! src/c/lib9.c (noted must jump back into the handler: sigsetjmp).
+//!
+//! threadnotify: thread9 follows plan9port, not 9front — it is atnotify, one table
+//! for the whole program. Unix delivers a process-directed signal to whichever OS
+//! thread (proc) does not block it, so a per-proc table would run handlers
+//! depending on chance. Returns 1 when `f` was registered/removed, 0 otherwise
+//! (9front's int result; callers declared void just ignore it).
+
+use super::cbytes;
+use core::ffi::{c_char, c_int, c_void, CStr};
+use core::sync::atomic::{AtomicUsize, Ordering};
+
+/// Plan 9 note names of Unix signals (plan9port's table).
+static NAMES: &[(c_int, &CStr)] = &[
+    (libc::SIGHUP, c"hangup"),
+    (libc::SIGINT, c"interrupt"),
+    (libc::SIGQUIT, c"quit"),
+    (libc::SIGILL, c"sys: illegal instruction"),
+    (libc::SIGTRAP, c"sys: breakpoint"),
+    (libc::SIGABRT, c"sys: abort"),
+    (libc::SIGFPE, c"sys: fp: trap"),
+    (libc::SIGKILL, c"sys: kill"),
+    (libc::SIGBUS, c"sys: bus error"),
+    (libc::SIGSEGV, c"sys: segmentation violation"),
+    (libc::SIGALRM, c"alarm"),
+    (libc::SIGTERM, c"kill"),
+    (libc::SIGURG, c"sys: urgent condition on socket"),
+    (libc::SIGSTOP, c"sys: stop"),
+    (libc::SIGTSTP, c"sys: tstp"),
+    (libc::SIGCONT, c"sys: cont"),
+    (libc::SIGCHLD, c"sys: child"),
+    (libc::SIGTTIN, c"sys: ttin"),
+    (libc::SIGTTOU, c"sys: ttou"),
+    (libc::SIGIO, c"sys: i/o possible on fd"),
+    (libc::SIGXCPU, c"sys: cpu time limit exceeded"),
+    (libc::SIGXFSZ, c"sys: file size limit exceeded"),
+    (libc::SIGVTALRM, c"sys: virtual time alarm"),
+    (libc::SIGPROF, c"sys: profiling timer alarm"),
+    (libc::SIGWINCH, c"sys: window size change"),
+    (libc::SIGUSR1, c"sys: usr1"),
+    (libc::SIGUSR2, c"sys: usr2"),
+    (libc::SIGPIPE, c"sys: write on closed pipe"),
+];
+
+/// The note name of `sig` ("sys: signal N" for signals without one).
+pub fn sig_name(sig: c_int) -> String {
+    match NAMES.iter().find(|(s, _)| *s == sig) {
+        Some((_, n)) => n.to_string_lossy().into_owned(),
+        None => format!("sys: signal {sig}"),
+    }
+}
+
+/// The signal whose note name is `name`; 0 if none.
+pub fn note_sig(name: &[u8]) -> c_int {
+    NAMES.iter().find(|(_, n)| n.to_bytes() == name).map(|(s, _)| *s).unwrap_or(0)
+}
+
+/// For the signal handler: a static name (async-signal-safe: no allocation). Only
+/// signals of the table are ever handled; others read "sys: signal".
+#[no_mangle]
+pub extern "C" fn thread9_rt_sigstr(sig: c_int) -> *const c_char {
+    match NAMES.iter().find(|(s, _)| *s == sig) {
+        Some((_, n)) => n.as_ptr(),
+        None => c"sys: signal".as_ptr(),
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_strsig(name: *const c_char) -> c_int {
+    note_sig(cbytes(name))
+}
+
+type NoteFn = unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int;
+const NFN: usize = 33;
+static HANDLERS: [AtomicUsize; NFN] = [const { AtomicUsize::new(0) }; NFN];
+static TABLE_LOCK: crate::spin::SpinLock = crate::spin::SpinLock::new();
+
+extern "C" {
+    fn thread9_c_notify_dispatch(on: c_int);
+}
+
+/// atnotify: adds (in ≠ 0) or removes `f` from the handlers every note is offered to;
+/// the first handler returning non-zero has handled the note (the program goes on),
+/// otherwise the note takes its default action. 1 on success, 0 when the table is
+/// full (33 handlers) or `f` was not registered.
+#[no_mangle]
+pub extern "C" fn atnotify(f: Option<NoteFn>, on: c_int) -> c_int {
+    let Some(f) = f else {
+        crate::debug::complain("atnotify", "nil handler");
+        return 0;
+    };
+    let fv = f as usize;
+    TABLE_LOCK.lock();
+    let mut r = 0;
+    if on != 0 {
+        let was_empty = HANDLERS.iter().all(|h| h.load(Ordering::Relaxed) == 0);
+        if let Some(h) = HANDLERS.iter().find(|h| h.load(Ordering::Relaxed) == 0) {
+            h.store(fv, Ordering::Release);
+            r = 1;
+        }
+        if r == 1 && was_empty {
+            // SAFETY: C side of notify; installs the dispatcher below.
+            unsafe { thread9_c_notify_dispatch(1) };
+        }
+    } else {
+        if let Some(h) = HANDLERS.iter().find(|h| h.load(Ordering::Relaxed) == fv) {
+            h.store(0, Ordering::Release);
+            r = 1;
+        }
+        if r == 1 && HANDLERS.iter().all(|h| h.load(Ordering::Relaxed) == 0) {
+            // SAFETY: as above; no handlers left: notes take their default action.
+            unsafe { thread9_c_notify_dispatch(0) };
+        }
+    }
+    TABLE_LOCK.unlock();
+    r
+}
+
+#[no_mangle]
+pub extern "C" fn threadnotify(f: Option<NoteFn>, on: c_int) -> c_int {
+    atnotify(f, on)
+}
+
+/// Runs the handlers for one note (in signal context: reads atomics only).
+/// 1 if one of them handled it.
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_atnotify_run(v: *mut c_void, msg: *mut c_char) -> c_int {
+    for h in HANDLERS.iter() {
+        let f = h.load(Ordering::Acquire);
+        if f != 0 {
+            // SAFETY: only NoteFn values are stored in the table.
+            let f: NoteFn = core::mem::transmute(f);
+            if f(v, msg) != 0 {
+                return 1;
+            }
+        }
+    }
+    0
+}
+
+const PNPROC: c_int = 1;
+const PNGROUP: c_int = 2;
+
+/// postnote: sends note `msg` to process `pid` (PNPROC) or its process group
+/// (PNGROUP) as the matching Unix signal. -1 with errstr for an unknown note.
+#[no_mangle]
+pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
+    let sig = note_sig(cbytes(msg));
+    if sig == 0 {
+        crate::errstr::set(b"postnote: unknown note");
+        return -1;
+    }
+    if pid <= 0 {
+        crate::errstr::set(b"postnote: bad pid");
+        return -1;
+    }
+    let r = match group {
+        PNPROC => libc::kill(pid, sig),
+        PNGROUP => libc::kill(-pid, sig),
+        _ => {
+            crate::errstr::set(b"postnote: bad group");
+            return -1;
+        }
+    };
+    if r < 0 {
+        super::syserr();
+        return -1;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        assert_eq!(sig_name(libc::SIGTERM), "kill");
+        assert_eq!(sig_name(libc::SIGPIPE), "sys: write on closed pipe");
+        assert_eq!(note_sig(b"interrupt"), libc::SIGINT);
+        assert_eq!(note_sig(b"sys: child"), libc::SIGCHLD);
+        assert_eq!(note_sig(b"nonsense"), 0);
+        assert_eq!(sig_name(libc::SIGRTMIN() + 1), format!("sys: signal {}", libc::SIGRTMIN() + 1));
+    }
+}

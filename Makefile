@@ -108,8 +108,12 @@ ctest: lib
 
 # The same C tests linked with libthread.a: $(OUT)/static holds only the archive, so
 # -lthread finds no .so there (issue 4: the static library must work too).
+# Left out: p9_interop links a stand-in for plan9port's lib9.a, which defines lock,
+# qlock, ... and the hook variables itself; libthread.a's Rust code is one archive
+# member defining them too, so that combination cannot link statically (use the .so).
+STATIC_SKIP = p9_interop
 ctest-static: lib
-	sh ctests/run.sh $(OUT)/static
+	sh ctests/run.sh $(OUT)/static $(filter-out $(STATIC_SKIP),$(basename $(notdir $(wildcard ctests/*.c))))
 
 # Struct layouts against plan9port's (spec/API.md §B).
 abitest: lib

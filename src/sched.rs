@@ -532,16 +532,10 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 {
-                let now = futex::now_ns();
-                if now >= limit {
-                    break;
-                }
-                // Past the first few µs, give the CPU away between checks: on a
-                // loaded machine the thread we wait for may need this core.
-                if now - start > 4_000 && i & 1023 == 0 {
-                    libc::sched_yield();
-                }
+            // No sched_yield here: on a loaded machine it hands the core to another
+            // task for a whole time slice, and the wake-up we spin for waits behind it.
+            if i & 127 == 0 && futex::now_ns() >= limit {
+                break;
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {

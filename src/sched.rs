@@ -21,6 +21,9 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
+/// Dead threads' allocations kept per proc for reuse.
+const TCACHE: usize = 256;
+
 /// This OS thread's proc (null outside procs). The variable lives in initial-exec
 /// TLS defined by src/c/tls.c: two instructions, no __tls_get_addr call.
 #[inline(always)]
@@ -94,7 +97,13 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     let cur = current();
     let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
     let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
-    let t = Box::into_raw(Box::new(Thread {
+    // Recycle a dead thread's allocation when the proc has one (malloc+free would
+    // be a third of a thread's whole life cost).
+    let t: *mut Thread = match (*p).tcache.pop() {
+        Some(t) => t,
+        None => Box::into_raw(Box::<core::mem::MaybeUninit<Thread>>::new(core::mem::MaybeUninit::uninit())) as *mut Thread,
+    };
+    t.write(Thread {
         id,
         grp: AtomicI32::new(grp),
         proc: p,
@@ -118,7 +127,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         inext: null_mut(),
         rprev: null_mut(),
         rnext: null_mut(),
-    }));
+    });
     let tp = t as usize;
     let argp = arg as usize;
     (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
@@ -387,7 +396,13 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
         (*p).pinned = null_mut();
     }
     (*p).nthreads -= 1;
-    drop(Box::from_raw(t));
+    if (*p).tcache.len() < TCACHE {
+        // Drop what the thread owns; the allocation itself is reused by spawn.
+        core::ptr::drop_in_place(t);
+        (*p).tcache.push(t);
+    } else {
+        drop(Box::from_raw(t));
+    }
 }
 
 #[inline]

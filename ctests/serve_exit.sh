@@ -35,7 +35,12 @@ sleep 0.1
 grep -q " $D " /proc/self/mountinfo || fail "no stale mount to heal"
 stat "$D" >/dev/null 2>&1 && fail "mount not stale"
 t9start "$1" "$D" wait
-grep -q "unmounting stale mount" "$L.err" || fail "no notice for the stale mount"
+i=0
+while ! grep -q "unmounting stale mount" "$L.err"; do
+	i=$((i+1)); [ $i -gt 100 ] && fail "no notice for the stale mount"
+	sleep 0.05
+done
+t9waitmount
 [ "$(ls $D)" = "hang" ] || fail "new mount not served"
 kill $SPID; wait $SPID 2>/dev/null; SPID=
 sleep 0.2

@@ -32,3 +32,11 @@ t9nomount() {
 		fail "stale mount of $D"
 	fi
 }
+# wait until $D is mounted (a server may say "ready" before the kernel has the mount)
+t9waitmount() {
+	i=0
+	while ! grep -q " $D " /proc/self/mountinfo; do
+		i=$((i+1)); [ $i -gt 200 ] && fail "$D never mounted"
+		sleep 0.05
+	done
+}

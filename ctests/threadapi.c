@@ -75,6 +75,7 @@ threadmain(int argc, char *argv[])
 	print("otherpid %d\n", recvul(c) != (ulong)threadpid(0));
 	print("procdata %p\n", *procdata());
 
+	threadidle();	/* let every other ready thread (the first child) finish first */
 	threadcreate(yielder, nil, 0);
 	n = yield();
 	print("yield %d\n", n);

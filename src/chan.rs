@@ -584,11 +584,14 @@ fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str)
                 break r;
             }
             // About to park with nothing else to run here: the partner is in another
-            // proc. Poll briefly first; a park plus a cross-proc wake costs far more
+            // proc. Poll briefly first (buffered channels only, below); a park plus a cross-proc wake costs far more
             // than the few hundred ns the partner usually needs (buffered streams
             // across procs otherwise park on every item).
+            // Only on buffered channels: on an unbuffered one the partner completes
+            // only against a queued waiter, so two spinning partners would just wait
+            // each other out.
             spun = true;
-            let budget = sched::chan_spin_budget();
+            let budget = if (*c).bufsize > 0 { sched::chan_spin_budget() } else { 0 };
             if budget == 0 {
                 break r;
             }

@@ -30,6 +30,8 @@ pub struct Proc {
     pub nswitch: u64,
     pub rng: u64,
     pub cache: stack::Cache,
+    /// Allocations of dead threads, reused by spawn (uninitialised Thread memory).
+    pub tcache: Vec<*mut Thread>,
     pub timers: timer::Heap,
     pub pinned: *mut Thread,
     pub data: *mut c_void,
@@ -95,6 +97,7 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             nswitch: 0,
             rng: 0,
             cache: stack::Cache::default(),
+            tcache: Vec::new(),
             timers: timer::Heap::default(),
             pinned: null_mut(),
             data: null_mut(),

@@ -21,6 +21,9 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
+/// Dead threads' allocations kept per proc for reuse.
+const TCACHE: usize = 256;
+
 /// This OS thread's proc (null outside procs). The variable lives in initial-exec
 /// TLS defined by src/c/tls.c: two instructions, no __tls_get_addr call.
 #[inline(always)]
@@ -96,7 +99,13 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     let cur = current();
     let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
     let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
-    let t = Box::into_raw(Box::new(Thread {
+    // Recycle a dead thread's allocation when the proc has one (malloc+free would
+    // be a third of a thread's whole life cost).
+    let t: *mut Thread = match (*p).tcache.pop() {
+        Some(t) => t,
+        None => Box::into_raw(Box::<core::mem::MaybeUninit<Thread>>::new(core::mem::MaybeUninit::uninit())) as *mut Thread,
+    };
+    t.write(Thread {
         id,
         grp: AtomicI32::new(grp),
         proc: p,
@@ -120,7 +129,7 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         inext: null_mut(),
         rprev: null_mut(),
         rnext: null_mut(),
-    }));
+    });
     let tp = t as usize;
     let argp = arg as usize;
     (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
@@ -390,8 +399,15 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
         (*p).pinned = null_mut();
     }
     (*p).nthreads -= 1;
+    // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
     crate::tsan::gone(t);
-    drop(Box::from_raw(t));
+    if (*p).tcache.len() < TCACHE {
+        // Drop what the thread owns; the allocation itself is reused by spawn.
+        core::ptr::drop_in_place(t);
+        (*p).tcache.push(t);
+    } else {
+        drop(Box::from_raw(t));
+    }
 }
 
 #[inline]
@@ -539,16 +555,10 @@ unsafe fn idle(p: *mut Proc) {
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
             core::hint::spin_loop();
             i += 1;
-            if i & 127 == 0 {
-                let now = futex::now_ns();
-                if now >= limit {
-                    break;
-                }
-                // Past the first few µs, give the CPU away between checks: on a
-                // loaded machine the thread we wait for may need this core.
-                if now - start > 4_000 && i & 1023 == 0 {
-                    libc::sched_yield();
-                }
+            // No sched_yield here: on a loaded machine it hands the core to another
+            // task for a whole time slice, and the wake-up we spin for waits behind it.
+            if i & 127 == 0 && futex::now_ns() >= limit {
+                break;
             }
         }
         if !(*p).inbox.load(Ordering::Relaxed).is_null() {

@@ -1,17 +1,45 @@
 #!/bin/sh
-# Installs the build and test dependencies a fresh Debian machine may lack.
+# Installs the build and test dependencies a fresh Debian (or Ubuntu) machine may lack.
 # Rust (cargo, rustc) is expected on the machine; everything else comes from apt.
+# Safe to run again: it installs only what is missing.
 set -e
 need=""
-for p in gcc:gcc make:make pkg-config:pkg-config groff:groff valgrind:valgrind strace:strace; do
-	cmd=${p%%:*}; pkg=${p#*:}
-	command -v "$cmd" >/dev/null 2>&1 || need="$need $pkg"
-done
+want() {	# want COMMAND-OR-FILE PACKAGE
+	case $1 in
+	/*)	[ -e "$1" ] || need="$need $2" ;;
+	*)	command -v "$1" >/dev/null 2>&1 || need="$need $2" ;;
+	esac
+}
+want cc gcc			# the C shim, the tests, the examples
+want make make
+want ar binutils		# ar, nm, readelf (export and install checks)
+want nm binutils
+want readelf binutils
+want /usr/include/stdio.h libc6-dev
+want /usr/lib/x86_64-linux-gnu/libc.a libc6-dev	# static linking test
+want pkg-config pkg-config	# the install test builds with pkg-config only
+want groff groff		# man page check (groff -man -ww -z)
+want valgrind valgrind		# make check-valgrind
+want timeout coreutils
+need=$(echo "$need" | tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 if [ -n "$need" ]; then
-	echo "setup: installing$need"
-	if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+	echo "setup: installing $need"
+	if [ "$(id -u)" = 0 ]; then
+		SUDO=
+	elif command -v sudo >/dev/null 2>&1; then
+		SUDO=sudo
+	else
+		echo "setup: not root and no sudo: install these packages yourself: $need" >&2
+		exit 1
+	fi
+	command -v apt-get >/dev/null 2>&1 || { echo "setup: no apt-get: install these packages yourself: $need" >&2; exit 1; }
 	$SUDO apt-get update -q
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $need
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $need
 fi
-command -v cargo >/dev/null 2>&1 || { echo "setup: cargo not found: install Rust (rustup) first" >&2; exit 1; }
-exit 0
+if ! command -v cargo >/dev/null 2>&1; then
+	[ -x "$HOME/.cargo/bin/cargo" ] && echo "setup: cargo is in ~/.cargo/bin: add it to PATH" >&2 ||
+		echo "setup: cargo not found: install Rust first (https://rustup.rs)" >&2
+	exit 1
+fi
+echo "setup: all build and test tools are present"

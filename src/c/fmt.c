@@ -23,7 +23,7 @@ void thread9_rt_werrstr(Fmt*, char*);
 void thread9_rt_nilfmt(const char*);
 
 /* plan9port's libc.h renames doquote to this; %q consults it. */
-int (*fmtdoquote)(int);
+__attribute__((weak)) int (*fmtdoquote)(int);
 
 /*
  * plan9port lib9's hook for the error buffer (spec/API.md §D.3; libthread in HEAD
@@ -31,8 +31,9 @@ int (*fmtdoquote)(int);
  * links plan9port's lib9.a, lib9's definition interposes and this constructor fills
  * it through the GOT, so lib9's werrstr/errstr/rerrstr/%r use each thread's own
  * buffer, the one thread9 itself uses. Without lib9 it is our own, unused copy.
+ * Weak, so a program's (or lib9.a's) definition also wins in a static link.
  */
-char *(*_syserrstr)(void);
+__attribute__((weak)) char *(*_syserrstr)(void);
 char *thread9_rt_errbuf(void);
 
 __attribute__((constructor)) static void

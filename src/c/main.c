@@ -7,7 +7,8 @@
 
 extern void threadmain(int, char**) __attribute__((weak));
 
-int
+/* Weak: a non-threaded program's own p9main must also win in a static link. */
+__attribute__((weak)) int
 p9main(int argc, char **argv)
 {
 	/* threadmain is weak: nil when the program defines none. */

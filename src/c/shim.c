@@ -11,10 +11,14 @@
 typedef struct Channel Channel;
 typedef struct Ioproc Ioproc;
 
-int mainstacksize;
-char *argv0;
+/*
+ * Weak, so that in a static link (libthread.a) the program's own definition wins
+ * instead of clashing; in the shared library the program's copy interposes anyway.
+ */
+__attribute__((weak)) int mainstacksize;
+__attribute__((weak)) char *argv0;
 
-int
+__attribute__((weak)) int
 threadmaybackground(void)
 {
 	return 0;

@@ -263,102 +263,24 @@ fn close_fds(fd: [c_int; 3]) {
 // ---------------------------------------------------------------------------
 // Wait messages.
 
-static SIGNAMES: &[(c_int, &str)] = &[
-    (libc::SIGHUP, "hangup"),
-    (libc::SIGINT, "interrupt"),
-    (libc::SIGQUIT, "quit"),
-    (libc::SIGILL, "sys: illegal instruction"),
-    (libc::SIGTRAP, "sys: breakpoint"),
-    (libc::SIGABRT, "sys: abort"),
-    (libc::SIGFPE, "sys: fp: trap"),
-    (libc::SIGKILL, "sys: kill"),
-    (libc::SIGBUS, "sys: bus error"),
-    (libc::SIGSEGV, "sys: segmentation violation"),
-    (libc::SIGALRM, "alarm"),
-    (libc::SIGTERM, "kill"),
-    (libc::SIGURG, "sys: urgent condition on socket"),
-    (libc::SIGSTOP, "sys: stop"),
-    (libc::SIGTSTP, "sys: tstp"),
-    (libc::SIGCONT, "sys: cont"),
-    (libc::SIGCHLD, "sys: child"),
-    (libc::SIGTTIN, "sys: ttin"),
-    (libc::SIGTTOU, "sys: ttou"),
-    (libc::SIGIO, "sys: i/o possible on fd"),
-    (libc::SIGXCPU, "sys: cpu time limit exceeded"),
-    (libc::SIGXFSZ, "sys: file size limit exceeded"),
-    (libc::SIGVTALRM, "sys: virtual time alarm"),
-    (libc::SIGPROF, "sys: profiling timer alarm"),
-    (libc::SIGWINCH, "sys: window size change"),
-    (libc::SIGUSR1, "sys: usr1"),
-    (libc::SIGUSR2, "sys: usr2"),
-    (libc::SIGPIPE, "sys: write on closed pipe"),
-];
+pub use crate::lib9::wait::Waitmsg;
+use crate::lib9::wait::{self, Status};
 
-/// plan9port's Waitmsg (40 bytes), followed in the same malloc block by its text.
-#[repr(C)]
-pub struct Waitmsg {
-    pub pid: c_int,
-    pub time: [c_ulong; 3],
-    pub msg: *mut c_char,
-}
-
-/// One malloc block: the struct, then `msg` (freed with a single free()).
-pub fn waitmsg(pid: c_int, time: [c_ulong; 3], msg: &str) -> *mut Waitmsg {
-    let sz = core::mem::size_of::<Waitmsg>();
-    // SAFETY: a fresh block big enough for the struct and the NUL-terminated text.
-    unsafe {
-        let w = libc::malloc(sz + msg.len() + 1) as *mut Waitmsg;
-        if w.is_null() {
-            debug::misuse("threadwaitchan", "out of memory");
-        }
-        let t = (w as *mut u8).add(sz);
-        core::ptr::copy_nonoverlapping(msg.as_ptr(), t, msg.len());
-        *t.add(msg.len()) = 0;
-        (*w).pid = pid;
-        (*w).time = time;
-        (*w).msg = t as *mut c_char;
-        w
-    }
-}
-
-/// Waits for child `pid` and describes how it ended.
+/// Waits for child `pid` and describes how it ended, in lib9's Waitmsg format (one
+/// malloc block with its text).
 pub fn wait_child(pid: c_int) -> *mut Waitmsg {
-    let mut st = 0;
-    // SAFETY: plain wait4 with valid out-pointers.
-    let mut ru: libc::rusage = unsafe { core::mem::zeroed() };
-    let r = loop {
-        // SAFETY: as above.
-        let r = unsafe { libc::wait4(pid, &mut st, 0, &mut ru) };
-        if r < 0 && errno() == libc::EINTR {
-            continue;
-        }
-        break r;
-    };
-    if r < 0 {
+    let s = wait::reap(pid, false).unwrap_or_else(|| Status {
         // e.g. SIGCHLD set to SIG_IGN: the kernel reaped it, the status is gone.
-        let m = format!("wait: {}", String::from_utf8_lossy(&errno_text(errno())));
-        return waitmsg(pid, [0; 3], &m);
+        pid,
+        user_ms: 0,
+        sys_ms: 0,
+        msg: format!("wait: {}", String::from_utf8_lossy(&crate::errstr::get())),
+    });
+    let w = wait::waitmsg(&s);
+    if w.is_null() {
+        debug::misuse("threadwaitchan", "out of memory");
     }
-    let ms = |tv: libc::timeval| (tv.tv_sec as c_ulong) * 1000 + ((tv.tv_usec as c_ulong) + 500) / 1000;
-    let u = ms(ru.ru_utime);
-    let s = ms(ru.ru_stime);
-    let msg = if libc::WIFEXITED(st) {
-        match libc::WEXITSTATUS(st) {
-            0 => String::new(),
-            n => n.to_string(),
-        }
-    } else if libc::WIFSIGNALED(st) {
-        let sig = libc::WTERMSIG(st);
-        let name = SIGNAMES
-            .iter()
-            .find(|(n, _)| *n == sig)
-            .map(|(_, s)| s.to_string())
-            .unwrap_or_else(|| format!("sys: signal {sig}"));
-        format!("signal: {name}{}", if libc::WCOREDUMP(st) { " (core dumped)" } else { "" })
-    } else {
-        "unknown status".to_string()
-    };
-    waitmsg(pid, [u, s, u + s], &msg)
+    w
 }
 
 static WAITCHAN: AtomicPtr<Channel> = AtomicPtr::new(null_mut());
@@ -623,7 +545,7 @@ mod tests {
         assert_eq!(core::mem::size_of::<Waitmsg>(), 40);
         assert_eq!(core::mem::offset_of!(Waitmsg, time), 8);
         assert_eq!(core::mem::offset_of!(Waitmsg, msg), 32);
-        let w = waitmsg(42, [1, 2, 3], "signal: kill");
+        let w = wait::waitmsg(&Status { pid: 42, user_ms: 1, sys_ms: 2, msg: "signal: kill".into() });
         // SAFETY: a block from waitmsg, freed once.
         unsafe {
             assert_eq!((*w).pid, 42);

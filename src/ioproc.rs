@@ -596,66 +596,15 @@ pub fn ioclose(io: *mut Ioproc, fd: c_int) -> i64 {
     rcall(io, "ioclose", || sys(unsafe { libc::close(fd) } as isize))
 }
 
-/// Plan 9 open modes → open(2) flags (spec/API.md §B constants).
-fn p9mode(mode: c_int) -> Result<c_int, &'static str> {
-    const OTRUNC: c_int = 16;
-    const OCEXEC: c_int = 32;
-    const ORCLOSE: c_int = 64;
-    const ODIRECT: c_int = 128;
-    const ONONBLOCK: c_int = 256;
-    const OEXCL: c_int = 0x1000;
-    const OLOCK: c_int = 0x2000;
-    const OAPPEND: c_int = 0x4000;
-    let known = 3 | OTRUNC | OCEXEC | ORCLOSE | ODIRECT | ONONBLOCK | OEXCL | OLOCK | OAPPEND;
-    if mode & !known != 0 {
-        return Err("unsupported open mode");
-    }
-    let mut f = match mode & 3 {
-        0 | 3 => libc::O_RDONLY,
-        1 => libc::O_WRONLY,
-        _ => libc::O_RDWR,
-    };
-    if mode & OTRUNC != 0 {
-        f |= libc::O_TRUNC;
-    }
-    if mode & OCEXEC != 0 {
-        f |= libc::O_CLOEXEC;
-    }
-    if mode & ONONBLOCK != 0 {
-        f |= libc::O_NONBLOCK;
-    }
-    if mode & OEXCL != 0 {
-        f |= libc::O_EXCL;
-    }
-    if mode & OAPPEND != 0 {
-        f |= libc::O_APPEND;
-    }
-    Ok(f)
-}
-
 pub fn ioopen(io: *mut Ioproc, path: *const c_char, mode: c_int) -> i64 {
     if path.is_null() {
         debug::complain("ioopen", "nil path");
         errstr::set(b"ioopen: nil path");
         return -1;
     }
-    let flags = match p9mode(mode) {
-        Ok(f) => f,
-        Err(e) => {
-            errstr::set(e.as_bytes());
-            return -1;
-        }
-    };
-    rcall(io, "ioopen", || {
-        // SAFETY: path is the caller's NUL-terminated string, alive during the call.
-        let fd = unsafe { libc::open(path, flags) };
-        if fd >= 0 && mode & 64 != 0 {
-            // ORCLOSE: the nearest Unix gets is removing the name now.
-            // SAFETY: as above.
-            unsafe { libc::unlink(path) };
-        }
-        sys(fd as isize)
-    })
+    // SAFETY: path is the caller's NUL-terminated string, alive during the call (iocall
+    // waits for the op); lib9's p9open maps the Plan 9 mode and sets errstr on failure.
+    rcall(io, "ioopen", || unsafe { crate::lib9::sys::p9open(path, mode) } as i64)
 }
 
 pub fn ioread(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
@@ -764,63 +713,13 @@ pub fn ioread9pmsg(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_int) -> i64 
 }
 
 pub fn iosendfd(io: *mut Ioproc, s: c_int, fd: c_int) -> i64 {
-    rcall(io, "iosendfd", || {
-        // SAFETY: a msghdr with one data byte and room for one SCM_RIGHTS fd.
-        unsafe {
-            let mut byte = 0u8;
-            let mut iov = libc::iovec { iov_base: &mut byte as *mut u8 as *mut c_void, iov_len: 1 };
-            let mut cbuf = [0u64; 4];
-            let mut msg: libc::msghdr = core::mem::zeroed();
-            msg.msg_iov = &mut iov;
-            msg.msg_iovlen = 1;
-            msg.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-            msg.msg_controllen = libc::CMSG_SPACE(4) as usize;
-            let c = libc::CMSG_FIRSTHDR(&msg);
-            (*c).cmsg_level = libc::SOL_SOCKET;
-            (*c).cmsg_type = libc::SCM_RIGHTS;
-            (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
-            core::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut c_int, fd);
-            let n = libc::sendmsg(s, &msg, libc::MSG_NOSIGNAL);
-            if n < 0 {
-                return fail_errno();
-            }
-            if n != 1 {
-                errstr::set(b"sendfd: short write");
-                return -1;
-            }
-            0
-        }
-    })
+    // SAFETY: lib9's sendfd builds its own message; it sets errstr on failure.
+    rcall(io, "iosendfd", || unsafe { crate::lib9::net::sendfd(s, fd) } as i64)
 }
 
 pub fn iorecvfd(io: *mut Ioproc, s: c_int) -> i64 {
-    rcall(io, "iorecvfd", || {
-        // SAFETY: as iosendfd; the received fd is read from a checked control message.
-        unsafe {
-            let mut byte = 0u8;
-            let mut iov = libc::iovec { iov_base: &mut byte as *mut u8 as *mut c_void, iov_len: 1 };
-            let mut cbuf = [0u64; 8];
-            let mut msg: libc::msghdr = core::mem::zeroed();
-            msg.msg_iov = &mut iov;
-            msg.msg_iovlen = 1;
-            msg.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-            msg.msg_controllen = core::mem::size_of_val(&cbuf);
-            let n = libc::recvmsg(s, &mut msg, libc::MSG_CMSG_CLOEXEC);
-            if n < 0 {
-                return fail_errno();
-            }
-            let c = libc::CMSG_FIRSTHDR(&msg);
-            if n == 0 || c.is_null() || (*c).cmsg_level != libc::SOL_SOCKET || (*c).cmsg_type != libc::SCM_RIGHTS {
-                errstr::set(b"recvfd: no file descriptor received");
-                return -1;
-            }
-            // Undo MSG_CMSG_CLOEXEC's effect: plan9port's recvfd leaves it inheritable;
-            // we only used it to avoid a window where a concurrent exec leaks it.
-            let fd = core::ptr::read_unaligned(libc::CMSG_DATA(c) as *const c_int);
-            libc::fcntl(fd, libc::F_SETFD, 0);
-            fd as i64
-        }
-    })
+    // SAFETY: as iosendfd.
+    rcall(io, "iorecvfd", || unsafe { crate::lib9::net::recvfd(s) } as i64)
 }
 
 /// A minimal dial: `tcp!host!port`, `udp!host!port`, `net!host!port` (tcp) and
@@ -923,14 +822,6 @@ pub fn ioflush(io: *mut Ioproc) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plan9_open_modes() {
-        assert_eq!(p9mode(0), Ok(libc::O_RDONLY));
-        assert_eq!(p9mode(1 | 16), Ok(libc::O_WRONLY | libc::O_TRUNC));
-        assert_eq!(p9mode(2 | 32 | 0x4000), Ok(libc::O_RDWR | libc::O_CLOEXEC | libc::O_APPEND));
-        assert!(p9mode(0x10_0000).is_err());
-    }
 
     #[test]
     fn errno_texts() {

@@ -310,3 +310,16 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
     }
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan9_open_modes() {
+        assert_eq!(unix_mode(0), Some(libc::O_RDONLY));
+        assert_eq!(unix_mode(OWRITE | OTRUNC), Some(libc::O_WRONLY | libc::O_TRUNC));
+        assert_eq!(unix_mode(ORDWR | OCEXEC | OAPPEND), Some(libc::O_RDWR | libc::O_CLOEXEC | libc::O_APPEND));
+        assert_eq!(unix_mode(0x10_0000), None);
+    }
+}

@@ -10,6 +10,8 @@
 #include <arpa/inet.h>
 #include <libc.h>
 #include <thread.h>
+#undef listen	/* this test uses the Unix socket calls, not lib9's */
+#undef accept
 
 enum { NCLIENT = 200, LEN = 20000 };
 

@@ -16,7 +16,7 @@ use crate::proc::Proc;
 use crate::sched;
 use crate::thread::*;
 use crate::timer::Timer;
-use core::ffi::c_void;
+use core::ffi::{c_char, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use libc::pollfd;
@@ -580,6 +580,26 @@ pub fn recvfd(s: i32) -> i32 {
             }
         }
     }
+}
+
+/// threadlisten: plan9port's listen on an announce "directory", parking only the caller
+/// (threadsockaccept underneath); `newdir` names the new connection.
+///
+/// # Safety
+/// `dir` is a NUL-terminated string; `newdir` is nil or has NETPATHLEN (40) bytes.
+pub unsafe fn listen(dir: *const c_char, newdir: *mut c_char) -> i32 {
+    let s = crate::lib9::net::dirfd(dir, "threadlisten");
+    if s < 0 {
+        return -1;
+    }
+    let fd = sockaccept(s, core::ptr::null_mut(), core::ptr::null_mut());
+    if fd < 0 {
+        return -1;
+    }
+    // plan9port leaves the connection inheritable.
+    libc::fcntl(fd, libc::F_SETFD, 0);
+    crate::lib9::net::putfd(newdir, fd);
+    fd
 }
 
 /// threadsockaccept: accept4(SOCK_CLOEXEC), parking only the caller until a

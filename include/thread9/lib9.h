@@ -6,7 +6,7 @@
  *
  * Renamed here: every name whose p9 version thread9 provides. plan9port also renames
  * encrypt decrypt frexp pow10 getwd syslog strtod charstod doquote gmtime localtime
- * asctime ctime tm2sec accept announce listen netmkaddr reject setnetmtpt exec
+ * asctime ctime tm2sec netmkaddr setnetmtpt exec
  * execl alarm; those are Tier 2 (spec §E.5) and stay plain libc names until their p9
  * versions exist here, so a program using the libc meaning still links.
  */
@@ -164,6 +164,12 @@ extern int postnote(int, int, char*);
 
 /* Network and fd passing (the lib9 side of iodial, iosendfd, iorecvfd, ioread9pmsg). */
 extern int p9dial(char*, char*, char*, int*);
+/* announce/listen/accept/reject: a connection's "directory" is "/dev/fd/N" (NETPATHLEN bytes). */
+#define	NETPATHLEN	40
+extern int p9announce(char*, char*);
+extern int p9listen(char*, char*);
+extern int p9accept(int, char*);
+extern int p9reject(int, char*, char*);
 extern int sendfd(int, int);
 extern int recvfd(int);
 extern int read9pmsg(int, void*, uint);
@@ -224,6 +230,10 @@ extern int _p9usepwlibrary;
 #define	waitfor	p9waitfor
 #define	write	p9write
 #define	dial	p9dial
+#define	announce	p9announce
+#define	listen	p9listen
+#define	accept	p9accept
+#define	reject	p9reject
 #endif
 
 #endif

@@ -201,6 +201,14 @@ void		procexecl(Channel *cpid, char *file, ...);
 Channel*	threadwaitchan(void);
 Waitmsg*	procwait(int pid);	/* don't mix with threadwaitchan receives */
 
+/*
+ * Network connections in plan9port's announce/listen style; threadlisten parks only
+ * the calling thread.
+ */
+int		threadannounce(char *addr, char *dir);
+int		threadlisten(char *dir, char *newdir);
+int		threadaccept(int ctl, char *dir);
+
 /* ---- thread9: thread-blocking I/O, sleep and alt with deadlines (iopause) ----
  * These park only the calling thread; the proc runs its other threads meanwhile.
  * Deadlines are absolute nsecmono() values (CLOCK_MONOTONIC ns), 0 = none.

@@ -219,3 +219,21 @@ pub extern "C" fn timerchan(ms: c_long) -> *mut Channel {
 pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
     iopause::deadlinechan(deadline, "deadlinechan")
 }
+
+/// threadannounce: announce (it does not block).
+#[no_mangle]
+pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
+    crate::lib9::net::p9announce(addr, dir)
+}
+
+/// threadlisten: listen, parking only the calling thread until a call arrives.
+#[no_mangle]
+pub unsafe extern "C" fn threadlisten(dir: *const c_char, newdir: *mut c_char) -> c_int {
+    iopause::listen(dir, newdir)
+}
+
+/// threadaccept: accept (it does not block).
+#[no_mangle]
+pub unsafe extern "C" fn threadaccept(ctl: c_int, dir: *const c_char) -> c_int {
+    crate::lib9::net::p9accept(ctl, dir)
+}

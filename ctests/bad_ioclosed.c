@@ -20,9 +20,12 @@ threadmain(int argc, char *argv[])
 		sysfatal("pipe: %r");
 	io = ioproc();
 	print("live write: %ld\n", iowrite(io, p[1], "x", 1));
-	closeioproc(io);
-	/* a second ioproc keeps the freed one's memory from being reused at once */
+	/*
+	 * Made before io is closed: created after, it could get io's freed memory
+	 * (same size) and io would then name a live ioproc again.
+	 */
 	io2 = ioproc();
+	closeioproc(io);
 	print("closed write: %ld\n", iowrite(io, p[1], "x", 1));
 	closeioproc(io);
 	print("nil: %ld\n", iowrite(nil, p[1], "x", 1));

@@ -59,6 +59,9 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
     if a.is_null() {
         debug::misuse(call, "nil Alt array");
     }
+    if sched::in_note() {
+        debug::misuse(call, "called from a note (signal) handler");
+    }
     // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK.
     unsafe {
         let (n, noblock) = count(a, call);

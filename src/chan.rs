@@ -566,6 +566,9 @@ fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
 
 #[inline]
 fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if sched::in_note() {
+        debug::misuse(call, "called from a note (signal) handler");
+    }
     if debug::tracing() {
         let t = sched::current();
         // SAFETY: t is the running thread, if any.

@@ -41,6 +41,25 @@ pub fn myproc() -> *mut Proc {
     p
 }
 
+/// Whether this OS thread is inside a note (signal) handler run by lib9's notify
+/// machinery (src/c/lib9.c): channel operations there would deadlock or corrupt the
+/// interrupted thread's state.
+#[inline(always)]
+pub fn in_note() -> bool {
+    let n: i32;
+    // SAFETY: reads this OS thread's slot of a hidden initial-exec TLS int.
+    unsafe {
+        core::arch::asm!(
+            "mov {t}, qword ptr [rip + thread9_tls_innote@GOTTPOFF]",
+            "mov {n:e}, dword ptr fs:[{t}]",
+            t = out(reg) _,
+            n = out(reg) n,
+            options(nostack, readonly, preserves_flags)
+        );
+    }
+    n > 0
+}
+
 pub fn set_myproc(p: *mut Proc) {
     // SAFETY: writes this OS thread's slot of the same TLS variable.
     unsafe {

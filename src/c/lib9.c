@@ -173,7 +173,9 @@ static void (*volatile notifyf)(void*, char*);
 
 /* Per OS thread: the handler's jump buffer and whether a handler is active. */
 static __thread Jmp notejmp __attribute__((tls_model("initial-exec")));
-static __thread int innote __attribute__((tls_model("initial-exec")));
+/* Read by the channel code (src/sched.rs) to refuse channel operations in a handler. */
+__attribute__((tls_model("initial-exec"), visibility("hidden"))) __thread int thread9_tls_innote;
+#define innote thread9_tls_innote
 
 static Jmp*
 threadnotejmp(void)

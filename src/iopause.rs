@@ -17,6 +17,7 @@ use crate::sched;
 use crate::thread::*;
 use crate::timer::Timer;
 use core::ffi::{c_char, c_void};
+use crate::lib9::net::FdMsg;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use libc::pollfd;
@@ -488,40 +489,12 @@ pub fn read9pmsg(fd: i32, buf: *mut c_void, n: u32) -> i32 {
     len as i32
 }
 
-/// A msghdr carrying one data byte and room for one SCM_RIGHTS fd.
-struct FdMsg {
-    byte: u8,
-    iov: libc::iovec,
-    cbuf: [u64; 8],
-    msg: libc::msghdr,
-}
-
-impl FdMsg {
-    fn new() -> Box<FdMsg> {
-        // SAFETY: all-zero is a valid msghdr/iovec; the pointers are set below into
-        // the box, whose address does not change.
-        let mut m: Box<FdMsg> = Box::new(unsafe { core::mem::zeroed() });
-        m.iov = libc::iovec { iov_base: &mut m.byte as *mut u8 as *mut c_void, iov_len: 1 };
-        m.msg.msg_iov = &mut m.iov;
-        m.msg.msg_iovlen = 1;
-        m.msg.msg_control = m.cbuf.as_mut_ptr() as *mut c_void;
-        m.msg.msg_controllen = core::mem::size_of::<[u64; 8]>();
-        m
-    }
-}
-
 /// threadsendfd: passes `fd` over the Unix socket `s` (SCM_RIGHTS), parking only the
 /// caller while the socket is full. 0 or -1.
 pub fn sendfd(s: i32, fd: i32) -> i32 {
-    let mut m = FdMsg::new();
-    // SAFETY: the control buffer has room for one cmsg with one int.
+    let m = FdMsg::carrying(fd);
+    // SAFETY: sendmsg of our own message.
     unsafe {
-        m.msg.msg_controllen = libc::CMSG_SPACE(4) as usize;
-        let c = libc::CMSG_FIRSTHDR(&m.msg);
-        (*c).cmsg_level = libc::SOL_SOCKET;
-        (*c).cmsg_type = libc::SCM_RIGHTS;
-        (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
-        core::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut i32, fd);
         loop {
             let n = libc::sendmsg(s, &m.msg, libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL);
             if n == 1 {
@@ -550,21 +523,13 @@ pub fn sendfd(s: i32, fd: i32) -> i32 {
 /// threadrecvfd: receives an fd passed over the Unix socket `s`, parking only the
 /// caller until one arrives. The new fd is inheritable, as plan9port's recvfd leaves it.
 pub fn recvfd(s: i32) -> i32 {
-    let mut m = FdMsg::new();
-    // SAFETY: recvmsg into our own buffers; the fd is read from a checked cmsg.
+    let mut m = FdMsg::receiving();
+    // SAFETY: recvmsg into our own message.
     unsafe {
         loop {
             let n = libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC);
             if n >= 0 {
-                let c = libc::CMSG_FIRSTHDR(&m.msg);
-                if n == 0 || c.is_null() || (*c).cmsg_level != libc::SOL_SOCKET || (*c).cmsg_type != libc::SCM_RIGHTS {
-                    errstr::set(b"recvfd: no file descriptor received");
-                    return -1;
-                }
-                // MSG_CMSG_CLOEXEC only closes the window for a concurrent exec.
-                let fd = core::ptr::read_unaligned(libc::CMSG_DATA(c) as *const i32);
-                libc::fcntl(fd, libc::F_SETFD, 0);
-                return fd;
+                return m.received(n);
             }
             match errno() {
                 libc::EAGAIN => {

@@ -16,23 +16,76 @@ pub unsafe extern "C" fn p9dial(addr: *const c_char, _local: *const c_char, _dir
     crate::ioproc::dial(cbytes(addr)) as c_int
 }
 
+/// A msghdr carrying one data byte and room for one SCM_RIGHTS fd: the message of
+/// sendfd/recvfd, shared with iopause's thread-blocking forms.
+pub(crate) struct FdMsg {
+    byte: u8,
+    iov: libc::iovec,
+    cbuf: [u64; 8],
+    pub msg: libc::msghdr,
+}
+
+impl FdMsg {
+    fn new() -> Box<FdMsg> {
+        // SAFETY: all-zero is a valid msghdr/iovec; the pointers are set below into
+        // the box, whose address does not change.
+        let mut m: Box<FdMsg> = Box::new(unsafe { core::mem::zeroed() });
+        m.iov = libc::iovec { iov_base: &mut m.byte as *mut u8 as *mut c_void, iov_len: 1 };
+        m.msg.msg_iov = &mut m.iov;
+        m.msg.msg_iovlen = 1;
+        m.msg.msg_control = m.cbuf.as_mut_ptr() as *mut c_void;
+        m.msg.msg_controllen = core::mem::size_of::<[u64; 8]>();
+        m
+    }
+
+    /// A message passing `fd`.
+    pub fn carrying(fd: c_int) -> Box<FdMsg> {
+        let mut m = Self::new();
+        // SAFETY: the control buffer has room for one cmsg with one int.
+        unsafe {
+            m.msg.msg_controllen = libc::CMSG_SPACE(4) as usize;
+            let c = libc::CMSG_FIRSTHDR(&m.msg);
+            (*c).cmsg_level = libc::SOL_SOCKET;
+            (*c).cmsg_type = libc::SCM_RIGHTS;
+            (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
+            core::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut c_int, fd);
+        }
+        m
+    }
+
+    /// An empty message for recvmsg.
+    pub fn receiving() -> Box<FdMsg> {
+        Self::new()
+    }
+
+    /// The fd recvmsg (which returned `n`) brought, made inheritable as plan9port's
+    /// recvfd leaves it (MSG_CMSG_CLOEXEC only closes the window for a concurrent exec);
+    /// -1 with errstr set if the message carried none.
+    pub fn received(&self, n: isize) -> c_int {
+        // SAFETY: the header and control buffer are ours, filled by recvmsg.
+        unsafe {
+            let c = libc::CMSG_FIRSTHDR(&self.msg);
+            if n == 0 || c.is_null() || (*c).cmsg_level != libc::SOL_SOCKET || (*c).cmsg_type != libc::SCM_RIGHTS {
+                crate::errstr::set(b"recvfd: no file descriptor received");
+                return -1;
+            }
+            let fd = core::ptr::read_unaligned(libc::CMSG_DATA(c) as *const c_int);
+            libc::fcntl(fd, libc::F_SETFD, 0);
+            fd
+        }
+    }
+}
+
 /// sendfd: passes `fd` over the Unix-domain socket `s` (SCM_RIGHTS).
 #[no_mangle]
 pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
-    let mut byte = 0u8;
-    let mut iov = libc::iovec { iov_base: &mut byte as *mut u8 as *mut c_void, iov_len: 1 };
-    let mut cbuf = [0u64; 4];
-    let mut msg: libc::msghdr = core::mem::zeroed();
-    msg.msg_iov = &mut iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-    msg.msg_controllen = libc::CMSG_SPACE(4) as usize;
-    let c = libc::CMSG_FIRSTHDR(&msg);
-    (*c).cmsg_level = libc::SOL_SOCKET;
-    (*c).cmsg_type = libc::SCM_RIGHTS;
-    (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
-    core::ptr::write_unaligned(libc::CMSG_DATA(c) as *mut c_int, fd);
-    let n = libc::sendmsg(s, &msg, libc::MSG_NOSIGNAL);
+    let m = FdMsg::carrying(fd);
+    let n = loop {
+        let n = libc::sendmsg(s, &m.msg, libc::MSG_NOSIGNAL);
+        if n >= 0 || *libc::__errno_location() != libc::EINTR {
+            break n;
+        }
+    };
     if n < 0 {
         syserr();
         return -1;
@@ -44,32 +97,21 @@ pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
     0
 }
 
-/// recvfd: receives an fd sent with sendfd on `s`; -1 with errstr if none came.
+/// recvfd: receives an fd passed over the Unix-domain socket `s`.
 #[no_mangle]
 pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
-    let mut byte = 0u8;
-    let mut iov = libc::iovec { iov_base: &mut byte as *mut u8 as *mut c_void, iov_len: 1 };
-    let mut cbuf = [0u64; 8];
-    let mut msg: libc::msghdr = core::mem::zeroed();
-    msg.msg_iov = &mut iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-    msg.msg_controllen = core::mem::size_of_val(&cbuf);
-    let n = libc::recvmsg(s, &mut msg, libc::MSG_CMSG_CLOEXEC);
+    let mut m = FdMsg::receiving();
+    let n = loop {
+        let n = libc::recvmsg(s, &mut m.msg, libc::MSG_CMSG_CLOEXEC);
+        if n >= 0 || *libc::__errno_location() != libc::EINTR {
+            break n;
+        }
+    };
     if n < 0 {
         syserr();
         return -1;
     }
-    let c = libc::CMSG_FIRSTHDR(&msg);
-    if n == 0 || c.is_null() || (*c).cmsg_level != libc::SOL_SOCKET || (*c).cmsg_type != libc::SCM_RIGHTS {
-        crate::errstr::set(b"recvfd: no file descriptor received");
-        return -1;
-    }
-    let fd = core::ptr::read_unaligned(libc::CMSG_DATA(c) as *const c_int);
-    // Received close-on-exec (no window for a concurrent exec to leak it), then made
-    // inheritable as plan9port's recvfd leaves it.
-    libc::fcntl(fd, libc::F_SETFD, 0);
-    fd
+    m.received(n)
 }
 
 /// read9pmsg: reads one 9P message (size[4] little-endian, then the rest) into buf

@@ -53,6 +53,45 @@ unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
     }
 }
 
+/// Completes one of the cases that look ready without taking any lock but the chosen
+/// channel's: one pass, no allocation. None when nothing looks ready, when a case
+/// names a bad channel (the general path reports it) or for very long arrays.
+///
+/// # Safety
+/// `al` is the program's Alt array (entries up to the terminator).
+#[inline]
+unsafe fn fast_path(al: &mut [Alt]) -> Option<i32> {
+    const MAX: usize = 32;
+    if al.len() > MAX {
+        return None;
+    }
+    let mut cand = [0u8; MAX];
+    let mut nc = 0;
+    for (i, e) in al.iter().enumerate() {
+        if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
+            if !chan::is_live(e.c) {
+                return None;
+            }
+            if chan::peek_ready(e.c, e.op == CHANSND) {
+                cand[nc] = i as u8;
+                nc += 1;
+            }
+        }
+    }
+    while nc > 0 {
+        let k = chan::rand_below(nc);
+        let i = cand[k] as usize;
+        nc -= 1;
+        cand[k] = cand[nc];
+        let e = &mut al[i];
+        if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
+            e.err = core::ptr::null();
+            return Some(i as i32);
+        }
+    }
+    None
+}
+
 /// chanalt with an optional absolute deadline (nsecmono; 0 = none). On timeout the
 /// index of the terminating entry is returned.
 pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
@@ -71,6 +110,9 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
             debug::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
         }
         let al = core::slice::from_raw_parts_mut(a, n);
+        if let Some(i) = fast_path(al) {
+            return i;
+        }
         // Distinct live channels, sorted: the lock order.
         let mut chans: Small<*mut Channel> = SmallVec::new();
         let mut closed_any = false;
@@ -80,26 +122,6 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
                     continue;
                 }
                 chans.push(e.c);
-            }
-        }
-        // Fast path: pick among the cases that look ready without taking any lock,
-        // and complete one under its own channel's lock.
-        let mut cand: Small<usize> = (0..n)
-            .filter(|&i| {
-                let e = &al[i];
-                (e.op == CHANSND || e.op == CHANRCV)
-                    && !e.c.is_null()
-                    && chans.contains(&e.c)
-                    && chan::peek_ready(e.c, e.op == CHANSND)
-            })
-            .collect();
-        while !cand.is_empty() {
-            let k = chan::rand_below(cand.len());
-            let i = cand.swap_remove(k);
-            let e = &mut al[i];
-            if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
-                e.err = core::ptr::null();
-                return i as i32;
             }
         }
         chans.sort_unstable();

@@ -170,14 +170,19 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
     }
 }
 
+/// Whether `c` is a live channel (best effort: a pointer from chancreate has its
+/// header right before it), without reporting anything.
+#[inline(always)]
+pub fn is_live(c: *mut Channel) -> bool {
+    // SAFETY: reads the header chancreate put before the channel (a stale pointer reads
+    // a DEAD or foreign magic, never writes).
+    !c.is_null() && unsafe { core::ptr::read_volatile(&(*ext(c)).magic) == LIVE && !(*ext(c)).freed }
+}
+
 /// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
 #[inline(always)]
 pub fn check(c: *mut Channel, call: &str) -> bool {
-    // SAFETY: best effort: a pointer from chancreate has its header right before it.
-    if !c.is_null() && unsafe { core::ptr::read_volatile(&(*ext(c)).magic) == LIVE && !(*ext(c)).freed } {
-        return true;
-    }
-    bad_channel(c, call)
+    is_live(c) || bad_channel(c, call)
 }
 
 #[cold]

@@ -63,7 +63,12 @@ pub fn ewrite(b: &[u8]) {
 /// A misuse of the API that leaves no sane way on: `thread9: CALL: WHAT`, then abort.
 #[cold]
 pub fn misuse(call: &str, what: &str) -> ! {
-    ewrite(format!("thread9: {call}: {what}\n").as_bytes());
+    // Piece by piece, without allocating: misuse may be found inside a signal handler.
+    ewrite(b"thread9: ");
+    ewrite(call.as_bytes());
+    ewrite(b": ");
+    ewrite(what.as_bytes());
+    ewrite(b"\n");
     // SAFETY: abort has no preconditions.
     unsafe { libc::abort() }
 }

@@ -31,8 +31,9 @@ sleeper(void *v)
 	/* stamp = now on the monotonic scale: deadline = stamp + (due - now) */
 	taia_now(&stamp);
 	now = nsecmono();
-	d.sec.x = (due - now)/1000000000;
-	d.nano = (due - now)%1000000000;
+	/* a thread that starts after its due time (slow machine, valgrind) waits 0 */
+	d.sec.x = now < due ? (due - now)/1000000000 : 0;
+	d.nano = now < due ? (due - now)%1000000000 : 0;
 	d.atto = 0;
 	taia_add(&deadline, &stamp, &d);
 	r = iopause(nil, 0, &deadline, &stamp);

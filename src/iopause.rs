@@ -494,29 +494,13 @@ pub fn read9pmsg(fd: i32, buf: *mut c_void, n: u32) -> i32 {
 pub fn sendfd(s: i32, fd: i32) -> i32 {
     let m = FdMsg::carrying(fd);
     // SAFETY: sendmsg of our own message.
-    unsafe {
-        loop {
-            let n = libc::sendmsg(s, &m.msg, libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL);
-            if n == 1 {
-                return 0;
-            }
-            if n >= 0 {
-                errstr::set(b"sendfd: short write");
-                return -1;
-            }
-            match errno() {
-                libc::EAGAIN => {
-                    if wait_one(s, libc::POLLOUT) < 0 {
-                        return -1;
-                    }
-                }
-                libc::EINTR => {}
-                e => {
-                    fail_errno(e);
-                    return -1;
-                }
-            }
+    match dontwait(s, libc::POLLOUT, || unsafe { libc::sendmsg(s, &m.msg, libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL) }) {
+        Some(1) => 0,
+        Some(_) => {
+            errstr::set(b"sendfd: short write");
+            -1
         }
+        None => -1,
     }
 }
 
@@ -525,23 +509,30 @@ pub fn sendfd(s: i32, fd: i32) -> i32 {
 pub fn recvfd(s: i32) -> i32 {
     let mut m = FdMsg::receiving();
     // SAFETY: recvmsg into our own message.
-    unsafe {
-        loop {
-            let n = libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC);
-            if n >= 0 {
-                return m.received(n);
+    match dontwait(s, libc::POLLIN, || unsafe { libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC) }) {
+        Some(n) => m.received(n),
+        None => -1,
+    }
+}
+
+/// Repeats a MSG_DONTWAIT socket call on `s` until it gets past EAGAIN, parking only
+/// the caller on `ev` in between (EINTR retries). None on failure, errstr set.
+fn dontwait(s: i32, ev: i16, mut op: impl FnMut() -> isize) -> Option<isize> {
+    loop {
+        let n = op();
+        if n >= 0 {
+            return Some(n);
+        }
+        match errno() {
+            libc::EAGAIN => {
+                if wait_one(s, ev) < 0 {
+                    return None;
+                }
             }
-            match errno() {
-                libc::EAGAIN => {
-                    if wait_one(s, libc::POLLIN) < 0 {
-                        return -1;
-                    }
-                }
-                libc::EINTR => {}
-                e => {
-                    fail_errno(e);
-                    return -1;
-                }
+            libc::EINTR => {}
+            e => {
+                fail_errno(e);
+                return None;
             }
         }
     }

@@ -41,6 +41,8 @@ pub struct Ext {
     /// A bound channel (SERVE-AND-POLL.md §1): a send runs `serve::bound_send` in the
     /// sender's context instead of queueing; receiving from one is misuse.
     pub bound: bool,
+    /// Zero, so that closed/freed/bound read as one word: zero on the fast path.
+    pad: u8,
 }
 
 const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
@@ -378,10 +380,18 @@ pub enum Try {
 /// The channel's lock is held.
 #[inline]
 pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) -> Try {
+    try_send_n(c, v, wake, (*c).elemsize as usize)
+}
+
+/// try_send with the element size `n` given (a constant for the word-sized calls).
+///
+/// # Safety
+/// As for try_send; `n` is the channel's element size.
+#[inline(always)]
+unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: usize) -> Try {
     if (*ext(c)).closed {
         return Try::Closed;
     }
-    let n = (*c).elemsize as usize;
     if (*c).nbuf == 0 {
         let w = (*c).recvq.claim(SEL_DONE);
         if !w.is_null() {
@@ -405,7 +415,15 @@ pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) ->
 /// The channel's lock is held.
 #[inline]
 pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> Try {
-    let n = (*c).elemsize as usize;
+    try_recv_n(c, v, wake, (*c).elemsize as usize)
+}
+
+/// try_recv with the element size `n` given (see try_send_n).
+///
+/// # Safety
+/// As for try_recv; `n` is the channel's element size.
+#[inline(always)]
+unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usize) -> Try {
     if (*c).nbuf > 0 {
         let i = (*c).off;
         copy(v, (*c).buf.add(i as usize * n), n);
@@ -532,7 +550,109 @@ pub fn rand_below(n: usize) -> usize {
 
 /// A single blocking or non-blocking send/receive. Returns 1 done, -1 closed /
 /// interrupted / would block (non-blocking).
+#[inline(always)]
 pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    op1_fast(c, send, v, false, block, call)
+}
+
+/// sendp/recvp/sendul/recvul: one-word elements only (8 bytes on LP64).
+#[inline(always)]
+pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &str) -> i32 {
+    op1_fast(c, send, v as *mut u8, true, block, call)
+}
+
+/// The common case, inlined into each entry point: a live channel that is open and
+/// not bound, a caller that is no note handler, tracing off. It completes at once or
+/// queues on an unbuffered channel; everything else (errors, closed channels,
+/// buffered channels that would block and may spin first) takes the general path,
+/// which starts over.
+#[inline(always)]
+fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, word: bool, block: bool, call: &str) -> i32 {
+    // SAFETY: the header is read only after the null check; a stale pointer reads a
+    // wrong magic (never writes) and goes the general way, which reports it.
+    unsafe {
+        let e = ext(c);
+        if c.is_null()
+            || core::ptr::read_volatile(&(*e).magic) != LIVE
+            || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
+            || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
+            || (debug::hooks() | sched::in_note() as i32) != 0
+        {
+            return op1_general(c, send, v, word, block, call);
+        }
+        let mut wake: *mut Thread = null_mut();
+        let n = if word { core::mem::size_of::<usize>() } else { (*c).elemsize as usize };
+        (*e).lock.lock_nohooks();
+        let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
+        match r {
+            Try::Done => {
+                (*e).lock.unlock_nohooks();
+                if !wake.is_null() {
+                    sched::ready_nohooks(wake);
+                }
+                1
+            }
+            Try::Block if block && (*c).bufsize == 0 => park_on(c, send, v, call),
+            _ => {
+                (*e).lock.unlock_nohooks();
+                op1_checked(c, send, v, block, call)
+            }
+        }
+    }
+}
+
+/// Queues the running thread on `c` (whose lock is held) and parks it until a
+/// partner completes the operation, the channel closes, or the thread is interrupted.
+///
+/// # Safety
+/// `c`'s lock is held (no hooks: see op1_fast); it is released here.
+#[inline(always)]
+unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
+    let e = ext(c);
+    let t = sched::current();
+    if t.is_null() {
+        (*e).lock.unlock_nohooks();
+        debug::misuse(call, "would block outside a thread9 thread");
+    }
+    let mut w = Waiter::new(t, 0, v);
+    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    if send {
+        (*c).sendq.push(&mut w);
+    } else {
+        (*c).recvq.push(&mut w);
+    }
+    (*e).lock.unlock_nohooks();
+    let code = sched::park_nodeadline(t, if send { Wait::Send } else { Wait::Recv }, c as *mut c_void);
+    if code & SEL_DONE == 0 {
+        // Interrupted or killed: we are still queued (the completer unlinks the
+        // waiter it claims).
+        leave(c, &mut w, send);
+    }
+    if (*t).killed.load(Ordering::Relaxed) {
+        sched::check_killed();
+    }
+    if code & SEL_DONE != 0 {
+        if code & SEL_CLOSED != 0 {
+            crate::errstr::set(b"channel was closed");
+            return -1;
+        }
+        return 1;
+    }
+    crate::errstr::set(b"interrupted");
+    -1
+}
+
+#[cold]
+#[inline(never)]
+fn op1_general(c: *mut Channel, send: bool, v: *mut u8, word: bool, block: bool, call: &str) -> i32 {
+    if word {
+        op1_word_checked(c, send, v, block, call)
+    } else {
+        op1_any(c, send, v, block, call)
+    }
+}
+
+fn op1_any(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if !check(c, call) {
         return -1;
     }
@@ -548,8 +668,7 @@ pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> 
     op1_checked(c, send, v, block, call)
 }
 
-/// sendp/recvp/sendul/recvul: one-word elements only (8 bytes on LP64).
-pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &str) -> i32 {
+fn op1_word_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if !check(c, call) {
         return -1;
     }
@@ -558,7 +677,7 @@ pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &
     if n as usize != core::mem::size_of::<usize>() {
         return bad_size(c, n, call);
     }
-    op1_checked(c, send, v as *mut u8, block, call)
+    op1_any(c, send, v, block, call)
 }
 
 #[cold]
@@ -569,7 +688,7 @@ fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
     -1
 }
 
-#[inline]
+#[inline(never)]
 fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if sched::in_note() {
         debug::misuse(call, "called from a note (signal) handler");

@@ -22,6 +22,25 @@ pub fn parse_flags() {
         }
     }
     FLAGS.store(f, Ordering::Relaxed);
+    if f & F_TRACE != 0 {
+        // SAFETY: start-up, before any other thread of ours reads it.
+        unsafe { thread9_hooks |= HOOK_TRACE };
+    }
+}
+
+extern "C" {
+    /// Bits of what the fast paths must step aside for (src/c/sanitizer.c).
+    static mut thread9_hooks: i32;
+}
+pub const HOOK_ASAN: i32 = 1;
+pub const HOOK_TSAN: i32 = 2;
+pub const HOOK_TRACE: i32 = 4;
+
+/// The hook bits: zero when no sanitizer runs and tracing is off.
+#[inline(always)]
+pub fn hooks() -> i32 {
+    // SAFETY: a plain int written only before the program's threads exist.
+    unsafe { core::ptr::read_volatile(&raw const thread9_hooks) }
 }
 
 pub fn flag(f: u32) -> bool {
@@ -31,7 +50,7 @@ pub fn flag(f: u32) -> bool {
 /// Whether $LIBTHREAD has "trace": one relaxed load, so call sites stay cheap.
 #[inline]
 pub fn tracing() -> bool {
-    FLAGS.load(Ordering::Relaxed) & F_TRACE != 0
+    hooks() & HOOK_TRACE != 0
 }
 
 /// One trace line on fd 2: `thread9[proc P]: what`.

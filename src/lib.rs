@@ -12,6 +12,7 @@
 
 pub mod abi;
 pub mod alt;
+pub mod asan;
 pub mod chan;
 pub mod daemon;
 pub mod debug;

@@ -155,9 +155,11 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         let t = tp as *mut Thread;
         // SAFETY: t is this coroutine's own Thread, alive while it runs.
         unsafe {
+            crate::asan::in_thread((*t).proc, null_mut());
             (*t).yielder = y;
             f(argp as *mut c_void);
             set_exitmsg((*t).proc, b"");
+            crate::asan::to_scheduler((*t).proc, true);
         }
     }));
     // Register.
@@ -227,8 +229,32 @@ unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 ///
 /// # Safety
 /// `t` is a live thread that the caller has just claimed (its `sel` CAS succeeded).
-#[inline]
+#[inline(always)]
 pub unsafe fn ready(t: *mut Thread) {
+    let p = (*t).proc;
+    if p == myproc() && !crate::debug::tracing() {
+        push_runq(p, t);
+    } else {
+        ready_slow(t);
+    }
+}
+
+/// ready() for callers that know debug::hooks() is zero.
+///
+/// # Safety
+/// As for ready.
+#[inline(always)]
+pub unsafe fn ready_nohooks(t: *mut Thread) {
+    let p = (*t).proc;
+    if p == myproc() {
+        push_runq(p, t);
+    } else {
+        ready_slow(t);
+    }
+}
+
+#[inline(never)]
+unsafe fn ready_slow(t: *mut Thread) {
     let p = (*t).proc;
     if crate::debug::tracing() {
         crate::debug::trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
@@ -291,7 +317,12 @@ pub unsafe fn wake(t: *mut Thread, code: u32) -> bool {
 pub fn switch(v: Verdict) {
     let t = current();
     // SAFETY: t is the running thread; its yielder lives on its own stack.
-    unsafe { (*(*t).yielder).suspend(v) };
+    unsafe {
+        let p = (*t).proc;
+        let fake = crate::asan::to_scheduler(p, v == Verdict::Exit);
+        (*(*t).yielder).suspend(v);
+        crate::asan::in_thread(p, fake);
+    }
 }
 
 /// Parks the running thread, whose `sel` the caller has set to SEL_WAITING (under
@@ -335,6 +366,27 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
         code
     }
+}
+
+/// park() without a deadline for the running thread `t`, inlined into channel
+/// operations: the common case skips the timer and the kill and trace checks.
+///
+/// # Safety
+/// `t` is the running thread; its `sel` is SEL_WAITING as for park.
+#[inline(always)]
+pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> u32 {
+    if (*t).killed.load(Ordering::Relaxed) || crate::debug::hooks() != 0 {
+        return park(wait, chan, 0);
+    }
+    (*t).wait = wait;
+    (*t).waitchan = chan;
+    (*(*t).yielder).suspend(Verdict::Block);
+    (*t).wait = Wait::None;
+    (*t).waitchan = null_mut();
+    // Nobody touches sel once we have been claimed: no atomic RMW needed.
+    let code = (*t).sel.load(Ordering::Acquire);
+    (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+    code
 }
 
 /// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.
@@ -403,6 +455,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
         // The coroutine is suspended mid-stack: abandon it without unwinding.
         co.force_reset();
     }
+    crate::asan::unpoison((*t).stack_lo, (*t).stack_size);
     stack::free(Some(&mut (*p).cache), co.into_stack());
     (*p).reg_lock.lock();
     if (*t).rprev.is_null() {
@@ -431,15 +484,14 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
-    if crate::debug::tracing() {
-        crate::debug::trace(&format!("thread {} runs", (*t).id));
-    }
     (*p).cur = t;
     let errno = (*p).errno;
     *errno = (*t).errno;
-    crate::tsan::enter(t);
-    let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    crate::tsan::leave();
+    let r = if crate::debug::hooks() == 0 {
+        (*t).co.as_mut().unwrap_unchecked().resume(())
+    } else {
+        resume_hooked(t)
+    };
     (*t).errno = *errno;
     (*p).cur = null_mut();
     (*p).nswitch += 1;
@@ -452,6 +504,20 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
         CoroutineResult::Yield(Verdict::Exit) => finish(p, t, true),
         CoroutineResult::Return(()) => finish(p, t, false),
     }
+}
+
+/// A resume announced to the sanitizers and tracing.
+#[inline(never)]
+unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
+    if crate::debug::tracing() {
+        crate::debug::trace(&format!("thread {} runs", (*t).id));
+    }
+    crate::tsan::enter(t);
+    let fake = crate::asan::to_thread((*t).stack_lo, (*t).stack_size);
+    let r = (*t).co.as_mut().unwrap_unchecked().resume(());
+    crate::asan::back_in_scheduler(fake);
+    crate::tsan::leave();
+    r
 }
 
 /// Moves cross-proc wake-ups to the run queue (in the order they were made).

@@ -48,6 +48,20 @@ impl SpinLock {
         got
     }
 
+    /// lock() for callers that know no TSan runs (debug::hooks() is zero).
+    #[inline(always)]
+    pub fn lock_nohooks(&self) {
+        if self.0.swap(1, Ordering::Acquire) != 0 {
+            self.lock_slow();
+        }
+    }
+
+    /// unlock() for callers that know no TSan runs.
+    #[inline(always)]
+    pub fn unlock_nohooks(&self) {
+        self.0.store(0, Ordering::Release);
+    }
+
     #[inline]
     pub fn unlock(&self) {
         crate::tsan::release(self);

@@ -9,12 +9,10 @@
 
 use crate::thread::Thread;
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicU8, Ordering};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 extern "C" {
-    fn thread9_c_tsan() -> i32;
     fn thread9_c_tsan_current() -> *mut c_void;
     fn thread9_c_tsan_create() -> *mut c_void;
     fn thread9_c_tsan_destroy(f: *mut c_void);
@@ -24,24 +22,10 @@ extern "C" {
     fn thread9_c_tsan_release(a: *const c_void);
 }
 
-/// 0 unknown, 1 off, 2 on.
-static STATE: AtomicU8 = AtomicU8::new(0);
-
-#[inline]
+/// One load and a predictable branch per hook when TSan is absent.
+#[inline(always)]
 pub fn on() -> bool {
-    match STATE.load(Ordering::Relaxed) {
-        1 => false,
-        2 => true,
-        _ => probe(),
-    }
-}
-
-#[cold]
-fn probe() -> bool {
-    // SAFETY: reads a flag set by the shim's constructor.
-    let on = unsafe { thread9_c_tsan() } != 0;
-    STATE.store(if on { 2 } else { 1 }, Ordering::Relaxed);
-    on
+    crate::debug::hooks() & crate::debug::HOOK_TSAN != 0
 }
 
 thread_local! {

@@ -55,11 +55,13 @@ pub extern "C" fn channbrecv(c: *mut Channel, v: *mut c_void) -> c_int {
     chan::op1(c, false, v as *mut u8, false, "nbrecv")
 }
 
+#[inline(always)]
 fn sendw(c: *mut Channel, v: usize, block: bool, call: &str) -> c_int {
     let mut x = v;
     chan::op1_word(c, true, &mut x, block, call)
 }
 
+#[inline(always)]
 fn recvw(c: *mut Channel, block: bool, call: &str) -> Option<usize> {
     let mut x = 0usize;
     (chan::op1_word(c, false, &mut x, block, call) == 1).then_some(x)

@@ -1,7 +1,7 @@
 /*
- * corosensei's `sanitizer` feature calls these around every stack switch. Defining
- * hidden forwarders here keeps libthread.so loadable by programs built without ASan;
- * under ASan the real runtime functions are found once with dlsym
+ * src/asan.rs calls these around every stack switch when thread9_asan_on is set.
+ * Defining hidden forwarders here keeps libthread.so loadable by programs built
+ * without ASan; under ASan the real runtime functions are found once with dlsym
  * (research/FEASIBILITY.md §6).
  */
 #define _GNU_SOURCE
@@ -12,6 +12,13 @@
 static void (*start_fn)(void**, const void*, size_t);
 static void (*finish_fn)(void*, const void**, size_t*);
 static void (*unpoison_fn)(const volatile void*, size_t);
+/*
+ * What makes the library's fast paths step aside, one bit each: 1 ASan and 2 TSan
+ * (set by the constructors here), 4 tracing (set by the library at start-up from
+ * $LIBTHREAD). A single load tells a channel operation or a switch that nothing
+ * needs to hear about it.
+ */
+HIDDEN int thread9_hooks;
 
 __attribute__((constructor)) static void
 sanprobe(void)
@@ -19,6 +26,8 @@ sanprobe(void)
 	start_fn = (void (*)(void**, const void*, size_t))dlsym(RTLD_DEFAULT, "__sanitizer_start_switch_fiber");
 	finish_fn = (void (*)(void*, const void**, size_t*))dlsym(RTLD_DEFAULT, "__sanitizer_finish_switch_fiber");
 	unpoison_fn = (void (*)(const volatile void*, size_t))dlsym(RTLD_DEFAULT, "__asan_unpoison_memory_region");
+	if(start_fn != NULL && finish_fn != NULL && unpoison_fn != NULL)
+		thread9_hooks |= 1;
 }
 
 HIDDEN void
@@ -42,8 +51,6 @@ __asan_unpoison_memory_region(const volatile void *p, size_t n)
 		unpoison_fn(p, n);
 }
 
-/* Whether an ASan runtime is present (the stack pool then skips its guard tricks). */
-HIDDEN int thread9_c_asan(void) { return start_fn != NULL; }
 
 /*
  * ThreadSanitizer. Its fibers make each coroutine a TSan "thread" with its own
@@ -71,9 +78,10 @@ tsanprobe(void)
 	tsan_rel = (void (*)(void*))dlsym(RTLD_DEFAULT, "__tsan_release");
 	if(!tsan_cur || !tsan_create || !tsan_destroy || !tsan_switch || !tsan_acq || !tsan_rel)
 		tsan_switch = NULL;
+	if(tsan_switch != NULL)
+		thread9_hooks |= 2;
 }
 
-HIDDEN int thread9_c_tsan(void) { return tsan_switch != NULL; }
 HIDDEN void *thread9_c_tsan_current(void) { return tsan_cur(); }
 HIDDEN void *thread9_c_tsan_create(void) { return tsan_create(0); }
 HIDDEN void thread9_c_tsan_destroy(void *f) { tsan_destroy(f); }

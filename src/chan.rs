@@ -124,7 +124,15 @@ impl Queue {
             if w.is_null() {
                 return w;
             }
-            self.unlink(w);
+            // Unlink the head.
+            let next = (*w).next;
+            self.head = next;
+            if next.is_null() {
+                self.tail = null_mut();
+            } else {
+                (*next).prev = null_mut();
+            }
+            (*w).linked = false;
             let t = (*w).t;
             if (*t)
                 .sel
@@ -401,12 +409,22 @@ unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: u
         }
     }
     if (*c).nbuf < (*c).bufsize {
-        let i = ((*c).off + (*c).nbuf) % (*c).bufsize;
+        let i = wrap((*c).off + (*c).nbuf, (*c).bufsize);
         copy((*c).buf.add(i as usize * n), v, n);
         (*c).nbuf += 1;
         return Try::Done;
     }
     Try::Block
+}
+
+/// `i mod size` for `i < 2 * size`: a compare instead of a division (~20 cycles).
+#[inline(always)]
+fn wrap(i: u32, size: u32) -> u32 {
+    if i >= size {
+        i - size
+    } else {
+        i
+    }
 }
 
 /// One receive attempt with the lock held (see try_send).
@@ -427,13 +445,13 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
     if (*c).nbuf > 0 {
         let i = (*c).off;
         copy(v, (*c).buf.add(i as usize * n), n);
-        (*c).off = (i + 1) % (*c).bufsize;
+        (*c).off = wrap(i + 1, (*c).bufsize);
         (*c).nbuf -= 1;
         // A sender blocked on the full buffer moves its value in.
         if !(*ext(c)).closed {
             let w = (*c).sendq.claim(SEL_DONE);
             if !w.is_null() {
-                let j = ((*c).off + (*c).nbuf) % (*c).bufsize;
+                let j = wrap((*c).off + (*c).nbuf, (*c).bufsize);
                 copy((*c).buf.add(j as usize * n), (*w).v, n);
                 (*c).nbuf += 1;
                 *wake = (*w).t;
@@ -552,13 +570,121 @@ pub fn rand_below(n: usize) -> usize {
 /// interrupted / would block (non-blocking).
 #[inline(always)]
 pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
-    op1_fast(c, send, v, false, block, call)
+    op1_fast(c, send, v, block, call)
 }
 
-/// sendp/recvp/sendul/recvul: one-word elements only (8 bytes on LP64).
+/// Whether `c` may take the fast paths: a live channel that is open and not bound
+/// (one word: closed, freed, bound), with word-sized elements when `word`, a caller
+/// that is no note handler, no sanitizer or tracing hooks. A stale pointer reads a
+/// wrong magic (never writes) and goes the general way, which reports it.
+///
+/// # Safety
+/// `c` is null or points at memory that is (or was) a channel.
 #[inline(always)]
-pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &str) -> i32 {
-    op1_fast(c, send, v as *mut u8, true, block, call)
+unsafe fn fast_ok(c: *mut Channel, word: bool) -> bool {
+    let e = ext(c);
+    !(c.is_null()
+        || core::ptr::read_volatile(&(*e).magic) != LIVE
+        || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
+        || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
+        || (debug::hooks() | sched::in_note() as i32) != 0)
+}
+
+/// sendp/sendul (and the nb forms): 1 sent, -1 not. Each blocking or unusual case
+/// continues in a separate function called in tail position, so that the return to
+/// the program after a switch is a single (mispredicted) return, not one per frame.
+#[inline(always)]
+pub fn send_word(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
+    // SAFETY: fast_ok vouches for the channel; the lock guards its state.
+    unsafe {
+        if !fast_ok(c, true) {
+            return send_word_general(c, v, block, call);
+        }
+        let e = ext(c);
+        let mut wake: *mut Thread = null_mut();
+        (*e).lock.lock_nohooks();
+        match try_send_n(c, &v as *const usize as *const u8, &mut wake, core::mem::size_of::<usize>()) {
+            Try::Done => {
+                (*e).lock.unlock_nohooks();
+                if !wake.is_null() {
+                    sched::ready_nohooks(wake);
+                }
+                1
+            }
+            Try::Block if block && (*c).bufsize == 0 => send_word_park(c, v, call),
+            _ => {
+                (*e).lock.unlock_nohooks();
+                send_word_general(c, v, block, call)
+            }
+        }
+    }
+}
+
+/// recvp/recvul (and the nb forms): the word received, 0 when none was.
+#[inline(always)]
+pub fn recv_word(c: *mut Channel, block: bool, call: &str) -> usize {
+    // SAFETY: as in send_word.
+    unsafe {
+        if !fast_ok(c, true) {
+            return recv_word_general(c, block, call);
+        }
+        let e = ext(c);
+        let mut wake: *mut Thread = null_mut();
+        let mut x = 0usize;
+        (*e).lock.lock_nohooks();
+        match try_recv_n(c, &mut x as *mut usize as *mut u8, &mut wake, core::mem::size_of::<usize>()) {
+            Try::Done => {
+                (*e).lock.unlock_nohooks();
+                if !wake.is_null() {
+                    sched::ready_nohooks(wake);
+                }
+                x
+            }
+            Try::Block if block && (*c).bufsize == 0 => recv_word_park(c, call),
+            _ => {
+                (*e).lock.unlock_nohooks();
+                recv_word_general(c, block, call)
+            }
+        }
+    }
+}
+
+/// # Safety
+/// As for park_on.
+#[inline(never)]
+unsafe fn send_word_park(c: *mut Channel, v: usize, call: &str) -> i32 {
+    let mut x = v;
+    park_on(c, true, &mut x as *mut usize as *mut u8, call)
+}
+
+/// # Safety
+/// As for park_on.
+#[inline(never)]
+unsafe fn recv_word_park(c: *mut Channel, call: &str) -> usize {
+    let mut x = 0usize;
+    if park_on(c, false, &mut x as *mut usize as *mut u8, call) == 1 {
+        x
+    } else {
+        0
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn send_word_general(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
+    let mut x = v;
+    op1_word_checked(c, true, &mut x as *mut usize as *mut u8, block, call)
+}
+
+#[cold]
+#[inline(never)]
+fn recv_word_general(c: *mut Channel, block: bool, call: &str) -> usize {
+    let mut x = 0usize;
+    if op1_word_checked(c, false, &mut x as *mut usize as *mut u8, block, call) == 1 {
+        x
+    } else {
+        0
+    }
 }
 
 /// The common case, inlined into each entry point: a live channel that is open and
@@ -567,21 +693,15 @@ pub fn op1_word(c: *mut Channel, send: bool, v: *mut usize, block: bool, call: &
 /// buffered channels that would block and may spin first) takes the general path,
 /// which starts over.
 #[inline(always)]
-fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, word: bool, block: bool, call: &str) -> i32 {
-    // SAFETY: the header is read only after the null check; a stale pointer reads a
-    // wrong magic (never writes) and goes the general way, which reports it.
+fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    // SAFETY: fast_ok vouches for the channel; the lock guards its state.
     unsafe {
-        let e = ext(c);
-        if c.is_null()
-            || core::ptr::read_volatile(&(*e).magic) != LIVE
-            || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
-            || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
-            || (debug::hooks() | sched::in_note() as i32) != 0
-        {
-            return op1_general(c, send, v, word, block, call);
+        if !fast_ok(c, false) {
+            return op1_any(c, send, v, block, call);
         }
+        let e = ext(c);
         let mut wake: *mut Thread = null_mut();
-        let n = if word { core::mem::size_of::<usize>() } else { (*c).elemsize as usize };
+        let n = (*c).elemsize as usize;
         (*e).lock.lock_nohooks();
         let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
         match r {
@@ -644,14 +764,6 @@ unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
 
 #[cold]
 #[inline(never)]
-fn op1_general(c: *mut Channel, send: bool, v: *mut u8, word: bool, block: bool, call: &str) -> i32 {
-    if word {
-        op1_word_checked(c, send, v, block, call)
-    } else {
-        op1_any(c, send, v, block, call)
-    }
-}
-
 fn op1_any(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if !check(c, call) {
         return -1;

@@ -36,11 +36,22 @@ pub const HOOK_ASAN: i32 = 1;
 pub const HOOK_TSAN: i32 = 2;
 pub const HOOK_TRACE: i32 = 4;
 
-/// The hook bits: zero when no sanitizer runs and tracing is off.
+/// The hook bits: zero when no sanitizer runs and tracing is off. Read PC-relative
+/// (the variable is hidden in this library), not through the GOT as an extern static
+/// would be: this load is on every channel operation and switch.
 #[inline(always)]
 pub fn hooks() -> i32 {
-    // SAFETY: a plain int written only before the program's threads exist.
-    unsafe { core::ptr::read_volatile(&raw const thread9_hooks) }
+    let h: i32;
+    // SAFETY: reads a hidden int of this library, written only before the program's
+    // threads exist.
+    unsafe {
+        core::arch::asm!(
+            "mov {0:e}, dword ptr [rip + thread9_hooks]",
+            out(reg) h,
+            options(nostack, readonly, preserves_flags, pure)
+        );
+    }
+    h
 }
 
 pub fn flag(f: u32) -> bool {

@@ -46,6 +46,9 @@ pub struct Proc {
     /// Optional fd poller (iopause); woken through `wake_fd` when SLEEP_POLL.
     pub poller: *mut c_void,
     pub wake_fd: i32,
+    /// The block of thread ids this proc hands out next (sched::next_tid).
+    pub tid_next: i32,
+    pub tid_end: i32,
     /// The scheduler's stack bounds as ASan knows them (asan.rs; unused without ASan).
     pub san_bottom: *const c_void,
     pub san_size: usize,
@@ -111,6 +114,8 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             external: 0,
             poller: null_mut(),
             wake_fd: -1,
+            tid_next: 0,
+            tid_end: 0,
             san_bottom: core::ptr::null(),
             san_size: 0,
             inbox: AtomicPtr::new(null_mut()),

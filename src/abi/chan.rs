@@ -3,7 +3,6 @@
 use crate::alt::{self, Alt};
 use crate::chan::{self, Channel};
 use core::ffi::{c_char, c_int, c_ulong, c_void};
-use core::ptr::null_mut;
 
 #[no_mangle]
 pub extern "C" fn chancreate(elemsize: c_int, elemcnt: c_int) -> *mut Channel {
@@ -55,54 +54,42 @@ pub extern "C" fn channbrecv(c: *mut Channel, v: *mut c_void) -> c_int {
     chan::op1(c, false, v as *mut u8, false, "nbrecv")
 }
 
-#[inline(always)]
-fn sendw(c: *mut Channel, v: usize, block: bool, call: &str) -> c_int {
-    let mut x = v;
-    chan::op1_word(c, true, &mut x, block, call)
-}
-
-#[inline(always)]
-fn recvw(c: *mut Channel, block: bool, call: &str) -> Option<usize> {
-    let mut x = 0usize;
-    (chan::op1_word(c, false, &mut x, block, call) == 1).then_some(x)
-}
-
 #[no_mangle]
 pub extern "C" fn chansendp(c: *mut Channel, v: *mut c_void) -> c_int {
-    sendw(c, v as usize, true, "sendp")
+    chan::send_word(c, v as usize, true, "sendp")
 }
 
 #[no_mangle]
 pub extern "C" fn chansendul(c: *mut Channel, v: c_ulong) -> c_int {
-    sendw(c, v as usize, true, "sendul")
+    chan::send_word(c, v as usize, true, "sendul")
 }
 
 #[no_mangle]
 pub extern "C" fn channbsendp(c: *mut Channel, v: *mut c_void) -> c_int {
-    sendw(c, v as usize, false, "nbsendp")
+    chan::send_word(c, v as usize, false, "nbsendp")
 }
 
 #[no_mangle]
 pub extern "C" fn channbsendul(c: *mut Channel, v: c_ulong) -> c_int {
-    sendw(c, v as usize, false, "nbsendul")
+    chan::send_word(c, v as usize, false, "nbsendul")
 }
 
 #[no_mangle]
 pub extern "C" fn chanrecvp(c: *mut Channel) -> *mut c_void {
-    recvw(c, true, "recvp").map_or(null_mut(), |x| x as *mut c_void)
+    chan::recv_word(c, true, "recvp") as *mut c_void
 }
 
 #[no_mangle]
 pub extern "C" fn chanrecvul(c: *mut Channel) -> c_ulong {
-    recvw(c, true, "recvul").unwrap_or(0) as c_ulong
+    chan::recv_word(c, true, "recvul") as c_ulong
 }
 
 #[no_mangle]
 pub extern "C" fn channbrecvp(c: *mut Channel) -> *mut c_void {
-    recvw(c, false, "nbrecvp").map_or(null_mut(), |x| x as *mut c_void)
+    chan::recv_word(c, false, "nbrecvp") as *mut c_void
 }
 
 #[no_mangle]
 pub extern "C" fn channbrecvul(c: *mut Channel) -> c_ulong {
-    recvw(c, false, "nbrecvul").unwrap_or(0) as c_ulong
+    chan::recv_word(c, false, "nbrecvul") as c_ulong
 }

@@ -34,6 +34,8 @@ pub struct Proc {
     pub tcache: Vec<*mut Thread>,
     pub timers: timer::Heap,
     pub pinned: *mut Thread,
+    /// The thread running the proc's ready threads from its own park (sched::host).
+    pub host: *mut Thread,
     pub data: *mut c_void,
     pub exitmsg: [u8; 128],
     pub altstack: usize,
@@ -115,6 +117,7 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             poller: null_mut(),
             wake_fd: -1,
             tid_next: 0,
+            host: null_mut(),
             tid_end: 0,
             san_bottom: core::ptr::null(),
             san_size: 0,

@@ -380,7 +380,7 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
             crate::debug::trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
         }
         if !selfclaim {
-            switch(Verdict::Block);
+            block(t);
         }
         if (*t).timer.armed() {
             (*p).timers.remove(&mut (*t).timer);
@@ -406,13 +406,94 @@ pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> 
     }
     (*t).wait = wait;
     (*t).waitchan = chan;
-    (*(*t).yielder).suspend(Verdict::Block);
+    block(t);
     (*t).wait = Wait::None;
     (*t).waitchan = null_mut();
     // Nobody touches sel once we have been claimed: no atomic RMW needed.
     let code = (*t).sel.load(Ordering::Acquire);
     (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
     code
+}
+
+/// Switches the parked running thread `t` out until its wake-up is consumed.
+///
+/// A thread the scheduler resumed hosts the proc's ready threads instead of
+/// switching back to the scheduler first (host, below). A thread running hosted,
+/// a proc with a pinned thread, and sanitizer or trace runs switch to their parent
+/// as usual.
+///
+/// # Safety
+/// `t` is the running thread, parked (its `sel` SEL_WAITING or already claimed).
+#[inline(always)]
+unsafe fn block(t: *mut Thread) {
+    let p = (*t).proc;
+    let sp = &t as *const *mut Thread as usize;
+    if (*p).host.is_null()
+        && (*p).pinned.is_null()
+        && crate::debug::hooks() == 0
+        && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN
+    {
+        host(p, t);
+    } else {
+        (*(*t).yielder).suspend(Verdict::Block);
+    }
+}
+
+/// Stack a parked thread must have left to host others (host's frame and the
+/// switch's saved registers take a few hundred bytes).
+const HOST_STACK_MIN: usize = 8192;
+
+/// Runs the proc's ready threads from the parked thread `t`'s own stack, in run-queue
+/// order, until `t` itself comes up (its wake-up, consumed here as the scheduler
+/// would), or until nothing is ready (then `t` switches to the scheduler and sleeps
+/// there like any parked thread).
+///
+/// Why: a hand-off between two threads of a proc otherwise costs two switch pairs
+/// (thread → scheduler → thread), and every switch into a thread blocked inside a
+/// library call ends in a mispredicted return (the return stack buffer holds the
+/// other context's addresses). Resuming the next thread directly from the parked
+/// one halves both. The order threads run in is the scheduler's exactly; only
+/// threads resumed by the scheduler host (one level), so a hosted thread that
+/// parks returns here.
+///
+/// # Safety
+/// As for block; `p` is `t`'s proc and has no host.
+#[inline(never)]
+unsafe fn host(p: *mut Proc, t: *mut Thread) {
+    (*p).host = t;
+    let errno = (*p).errno;
+    let mine = *errno;
+    loop {
+        drain_inbox(p);
+        fire_timers(p);
+        let n = pop_runq(p);
+        if n == t {
+            break;
+        }
+        if n.is_null() {
+            // Nothing else is ready: sleep in the scheduler, which resumes us
+            // once our wake-up arrives.
+            (*p).host = null_mut();
+            *errno = mine;
+            (*(*t).yielder).suspend(Verdict::Block);
+            return;
+        }
+        (*p).cur = n;
+        *errno = (*n).errno;
+        let r = (*n).co.as_mut().unwrap_unchecked().resume(());
+        (*n).errno = *errno;
+        (*p).cur = t;
+        after_run(p, n, r);
+        if !(*p).pinned.is_null() {
+            // The hosted thread pinned itself: only the scheduler honours that.
+            (*p).host = null_mut();
+            *errno = mine;
+            (*(*t).yielder).suspend(Verdict::Block);
+            return;
+        }
+    }
+    (*p).host = null_mut();
+    *errno = mine;
 }
 
 /// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.
@@ -520,6 +601,12 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
     };
     (*t).errno = *errno;
     (*p).cur = null_mut();
+    after_run(p, t, r);
+}
+
+/// Bookkeeping after thread `t` of proc `p` switched out with `r`.
+#[inline(always)]
+unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()>) {
     (*p).nswitch += 1;
     if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
         crate::signals::overflow_report(t);
@@ -530,6 +617,13 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
         push_runq(p, t);
     } else {
         finish(p, t, matches!(r, CoroutineResult::Yield(Verdict::Exit)));
+    }
+    if (*p).nswitch & 63 == 0 {
+        fire_timers(p);
+        // A proc that never idles still sees its ready fds (poll.rs).
+        if !(*p).poller.is_null() {
+            crate::poll::busy(p);
+        }
     }
 }
 
@@ -590,13 +684,6 @@ pub unsafe fn schedule(p: *mut Proc) {
         let t = if (*p).pinned.is_null() { pop_runq(p) } else { take_pinned(p) };
         if !t.is_null() {
             run(p, t);
-            if (*p).nswitch & 63 == 0 {
-                fire_timers(p);
-                // A proc that never idles still sees its ready fds (poll.rs).
-                if !(*p).poller.is_null() {
-                    crate::poll::busy(p);
-                }
-            }
             continue;
         }
         if (*p).nthreads == 0 {

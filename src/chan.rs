@@ -835,7 +835,8 @@ fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str)
                 break r;
             }
             (*e).lock.unlock();
-            sched::spin_until(budget, || peek_ready(c, send));
+            let answered = sched::spin_until(budget, || peek_ready(c, send));
+            sched::spin_answered(sched::myproc(), answered);
         };
         match r {
             Try::Done => {

@@ -36,6 +36,9 @@ pub struct Proc {
     pub pinned: *mut Thread,
     /// The thread running the proc's ready threads from its own park (sched::host).
     pub host: *mut Thread,
+    /// How long this proc spins before sleeping, in ns (sched::spin_budget): halved
+    /// when a spin waits in vain, doubled when one is answered.
+    pub spin: u64,
     pub data: *mut c_void,
     pub exitmsg: [u8; 128],
     pub altstack: usize,
@@ -118,6 +121,7 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             wake_fd: -1,
             tid_next: 0,
             host: null_mut(),
+            spin: u64::MAX,
             tid_end: 0,
             san_bottom: core::ptr::null(),
             san_size: 0,

@@ -703,21 +703,55 @@ pub fn chan_spin_budget() -> u64 {
         if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
             return 0;
         }
+        spin_budget(p) / 8
     }
-    spin_ns() / 8
 }
 
-/// Spins up to `ns` nanoseconds until `done()` holds.
-pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) {
+/// The proc's current spin budget (ns).
+///
+/// Spinning pays only while the partner runs on another CPU. When it does not (a
+/// loaded machine, or a partner waiting for I/O), every spin burns the time the
+/// partner may need on this very CPU: a buffered stream across two procs sharing
+/// a CPU slowed from ~70 to ~400 ns per item. So the budget adapts per proc:
+/// halved by a spin that waited in vain, doubled by one that was answered, within
+/// [max/32, max] (THREAD9_SPIN sets max; 0 never spins).
+///
+/// # Safety
+/// `p` is the caller's proc.
+#[inline]
+pub unsafe fn spin_budget(p: *mut Proc) -> u64 {
+    let s = (*p).spin;
+    if s != u64::MAX {
+        return s;
+    }
+    let s = spin_ns();
+    (*p).spin = s;
+    s
+}
+
+/// Records whether a spin of proc `p` was answered (see spin_budget).
+///
+/// # Safety
+/// `p` is the caller's proc.
+#[inline]
+pub unsafe fn spin_answered(p: *mut Proc, yes: bool) {
+    let max = spin_ns();
+    let s = spin_budget(p);
+    (*p).spin = if yes { (s * 2).min(max) } else { (s / 2).max(max / 32) };
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds; whether it did.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) -> bool {
     let start = futex::now_ns();
     let mut i = 0u32;
     while !done() {
         core::hint::spin_loop();
         i += 1;
         if i & 63 == 0 && futex::now_ns() - start >= ns {
-            return;
+            return false;
         }
     }
+    true
 }
 
 fn spin_ns() -> u64 {
@@ -743,12 +777,12 @@ unsafe fn idle(p: *mut Proc) {
     if !(*p).poller.is_null() && crate::poll::idle(p) {
         return;
     }
-    let spin = spin_ns();
+    let spin = spin_budget(p);
     if spin > 0 {
         let start = futex::now_ns();
-        let limit = match (*p).timers.next() {
-            Some(d) => d.min(start + spin),
-            None => start + spin,
+        let (limit, timer) = match (*p).timers.next() {
+            Some(d) if d < start + spin => (d, true),
+            _ => (start + spin, false),
         };
         let mut i = 0u32;
         while (*p).inbox.load(Ordering::Relaxed).is_null() {
@@ -760,7 +794,11 @@ unsafe fn idle(p: *mut Proc) {
                 break;
             }
         }
-        if !(*p).inbox.load(Ordering::Relaxed).is_null() {
+        let answered = !(*p).inbox.load(Ordering::Relaxed).is_null();
+        if answered || !timer {
+            spin_answered(p, answered);
+        }
+        if answered {
             return;
         }
     }

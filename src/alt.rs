@@ -71,15 +71,25 @@ unsafe fn trace_call(a: *mut Alt, call: &str) {
     debug::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
 }
 
+/// What the fast path found.
+enum Fast {
+    /// This case completed.
+    Done(i32),
+    /// Nothing looked ready; the entries are valid (n of them before the terminator,
+    /// which is CHANNOBLK if `noblock`) and every channel named is live.
+    NotReady { n: usize, noblock: bool },
+    /// An invalid entry or a bad channel (the general path reports it), or too many
+    /// entries.
+    Unknown,
+}
+
 /// Completes one of the cases that look ready without taking any lock but the chosen
-/// channel's: one pass over the entries, no allocation. None when nothing looks
-/// ready, when an entry is invalid or names a bad channel (the general path reports
-/// it) or for arrays longer than FAST_MAX.
+/// channel's: one pass over the entries, no allocation.
 ///
 /// # Safety
 /// `a` is the program's Alt array.
 #[inline]
-unsafe fn fast_path(a: *mut Alt) -> Option<i32> {
+unsafe fn fast_path(a: *mut Alt) -> Fast {
     let mut cand = MaybeUninit::<[u8; FAST_MAX]>::uninit();
     let cand = cand.as_mut_ptr() as *mut u8;
     let mut nc = 0;
@@ -88,11 +98,11 @@ unsafe fn fast_path(a: *mut Alt) -> Option<i32> {
         let e = &*a.add(i);
         match e.op {
             CHANEND | CHANNOBLK => break,
-            _ if i == FAST_MAX => return None,
+            _ if i == FAST_MAX => return Fast::Unknown,
             CHANSND | CHANRCV => {
                 if !e.c.is_null() {
                     if !chan::is_live(e.c) {
-                        return None;
+                        return Fast::Unknown;
                     }
                     if chan::peek_ready(e.c, e.op == CHANSND) {
                         *cand.add(nc) = i as u8;
@@ -101,23 +111,23 @@ unsafe fn fast_path(a: *mut Alt) -> Option<i32> {
                 }
             }
             CHANNOP => {}
-            _ => return None,
+            _ => return Fast::Unknown,
         }
         i += 1;
     }
     while nc > 0 {
         // Uniform among the candidates left; a lone one needs no random number.
         let k = if nc == 1 { 0 } else { chan::rand_below(nc) };
-        let i = *cand.add(k) as usize;
+        let j = *cand.add(k) as usize;
         nc -= 1;
         *cand.add(k) = *cand.add(nc);
-        let e = &mut *a.add(i);
+        let e = &mut *a.add(j);
         if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
             e.err = core::ptr::null();
-            return Some(i as i32);
+            return Fast::Done(j as i32);
         }
     }
-    None
+    Fast::NotReady { n: i, noblock: (*a.add(i)).op == CHANNOBLK }
 }
 
 /// chanalt with an optional absolute deadline (nsecmono; 0 = none). On timeout the
@@ -129,50 +139,68 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
     if sched::in_note() {
         debug::misuse(call, "called from a note (signal) handler");
     }
-    // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK; the
-    // scratch arrays hold n elements each (`general`'s contract).
+    // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK.
     unsafe {
         if debug::tracing() {
             trace_call(a, call);
         }
-        if let Some(i) = fast_path(a) {
-            return i;
-        }
-        let (n, noblock) = count(a, call);
-        let al = core::slice::from_raw_parts_mut(a, n);
-        if n <= INLINE {
-            let mut chans = [null_mut(); INLINE];
-            let mut cases = [0u32; INLINE];
-            let mut ready = [0u32; INLINE];
-            let mut ws = MaybeUninit::<[Waiter; INLINE]>::uninit();
-            general(al, noblock, deadline, call, &mut chans, &mut cases, &mut ready, ws.as_mut_ptr() as *mut Waiter)
-        } else {
-            let mut chans = vec![null_mut(); n];
-            let mut cases = vec![0u32; n];
-            let mut ready = vec![0u32; n];
-            // Written through the raw pointer only (Waiter has no drop glue).
-            let mut ws: Vec<Waiter> = Vec::with_capacity(n);
-            general(al, noblock, deadline, call, &mut chans, &mut cases, &mut ready, ws.as_mut_ptr())
+        match fast_path(a) {
+            Fast::Done(i) => i,
+            Fast::NotReady { n, noblock } => slow(a, n, noblock, true, deadline, call),
+            Fast::Unknown => {
+                let (n, noblock) = count(a, call);
+                slow(a, n, noblock, false, deadline, call)
+            }
         }
     }
+}
+
+/// Sets up `general`'s scratch arrays: on the stack for up to INLINE entries.
+///
+/// # Safety
+/// `a` is the program's Alt array with `n` entries before its terminator; `live`
+/// says every channel it names was just seen live.
+#[inline(never)]
+unsafe fn slow(a: *mut Alt, n: usize, noblock: bool, live: bool, deadline: u64, call: &str) -> i32 {
+    let al = core::slice::from_raw_parts_mut(a, n);
+    let o = Opts { noblock, live, deadline, call };
+    if n <= INLINE {
+        let mut chans = MaybeUninit::<[*mut Channel; INLINE]>::uninit();
+        let mut cases = MaybeUninit::<[u32; INLINE]>::uninit();
+        let mut ready = MaybeUninit::<[u32; INLINE]>::uninit();
+        let mut ws = MaybeUninit::<[Waiter; INLINE]>::uninit();
+        general(al, &o, chans.as_mut_ptr() as _, cases.as_mut_ptr() as _, ready.as_mut_ptr() as _, ws.as_mut_ptr() as _)
+    } else {
+        // Written through raw pointers only (no element has drop glue).
+        let mut chans: Vec<*mut Channel> = Vec::with_capacity(n);
+        let mut cases: Vec<u32> = Vec::with_capacity(n);
+        let mut ready: Vec<u32> = Vec::with_capacity(n);
+        let mut ws: Vec<Waiter> = Vec::with_capacity(n);
+        general(al, &o, chans.as_mut_ptr(), cases.as_mut_ptr(), ready.as_mut_ptr(), ws.as_mut_ptr())
+    }
+}
+
+struct Opts<'a> {
+    noblock: bool,
+    /// Every channel named was seen live by the fast path: no need to check again.
+    live: bool,
+    deadline: u64,
+    call: &'a str,
 }
 
 /// The locked path: decide under all the channels' locks, complete a ready case or
 /// queue a waiter per open case and park.
 ///
 /// # Safety
-/// `al` is the program's Alt array without its terminator; `chans`, `cases` and
-/// `ready` have at least `al.len()` elements and `ws` room for as many waiters,
-/// which stay in place until this returns.
-#[allow(clippy::too_many_arguments)]
+/// `al` is the program's Alt array without its terminator; `chans`, `cases`, `ready`
+/// and `ws` are (uninitialized) room for `al.len()` elements each; the waiters stay
+/// in place until this returns.
 unsafe fn general(
     al: &mut [Alt],
-    noblock: bool,
-    deadline: u64,
-    call: &str,
-    chans: &mut [*mut Channel],
-    cases: &mut [u32],
-    ready: &mut [u32],
+    o: &Opts,
+    chans: *mut *mut Channel,
+    cases: *mut u32,
+    ready: *mut u32,
     ws: *mut Waiter,
 ) -> i32 {
     // The usable cases (send/receive on a live channel; nil channels are skipped,
@@ -180,28 +208,28 @@ unsafe fn general(
     // the lock order.
     let (mut ncase, mut nch) = (0, 0);
     for (i, e) in al.iter().enumerate() {
-        if (e.op != CHANSND && e.op != CHANRCV) || e.c.is_null() || !chan::check(e.c, call) {
+        if (e.op != CHANSND && e.op != CHANRCV) || e.c.is_null() || !(o.live || chan::check(e.c, o.call)) {
             continue;
         }
-        cases[ncase] = i as u32;
+        *cases.add(ncase) = i as u32;
         ncase += 1;
         let mut j = nch;
-        while j > 0 && chans[j - 1] > e.c {
+        while j > 0 && *chans.add(j - 1) > e.c {
             j -= 1;
         }
-        if j > 0 && chans[j - 1] == e.c {
+        if j > 0 && *chans.add(j - 1) == e.c {
             continue;
         }
         let mut k = nch;
         while k > j {
-            chans[k] = chans[k - 1];
+            *chans.add(k) = *chans.add(k - 1);
             k -= 1;
         }
-        chans[j] = e.c;
+        *chans.add(j) = e.c;
         nch += 1;
     }
-    let chans = &chans[..nch];
-    let cases = &cases[..ncase];
+    let chans = core::slice::from_raw_parts(chans, nch);
+    let cases = core::slice::from_raw_parts(cases, ncase);
     for &c in chans {
         (*chan::ext(c)).lock.lock();
     }
@@ -218,7 +246,7 @@ unsafe fn general(
     for &i in cases {
         let e = &al[i as usize];
         if chan::maybe_ready(e.c, e.op == CHANSND) {
-            ready[nr] = i;
+            *ready.add(nr) = i;
             nr += 1;
         }
         if !(*chan::ext(e.c)).closed {
@@ -230,9 +258,9 @@ unsafe fn general(
     // be claimed through another channel meanwhile).
     while nr > 0 {
         let k = if nr == 1 { 0 } else { chan::rand_below(nr) };
-        let i = ready[k] as usize;
+        let i = *ready.add(k) as usize;
         nr -= 1;
-        ready[k] = ready[nr];
+        *ready.add(k) = *ready.add(nr);
         let e = &mut al[i];
         let mut wake: *mut Thread = null_mut();
         let r = if e.op == CHANSND {
@@ -249,7 +277,7 @@ unsafe fn general(
             return i as i32;
         }
     }
-    if noblock {
+    if o.noblock {
         unlock();
         return -1;
     }
@@ -274,7 +302,7 @@ unsafe fn general(
     }
     if t.is_null() {
         unlock();
-        debug::misuse(call, "would block outside a thread9 thread");
+        debug::misuse(o.call, "would block outside a thread9 thread");
     }
     (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
     for k in 0..nw {
@@ -293,7 +321,7 @@ unsafe fn general(
     } else {
         (Wait::Alt, null_mut())
     };
-    let code = sched::park(kind, wc as *mut c_void, deadline);
+    let code = sched::park(kind, wc as *mut c_void, o.deadline);
     // The claimed waiter was unlinked by its completer, which is done with it once we
     // run. The others may be unlinked concurrently (a completer on another proc drops
     // stale waiters, reading them after the unlink), so each is left under its
@@ -303,7 +331,22 @@ unsafe fn general(
         let w = ws.add(k);
         if (*w).idx != won {
             let e = &al[(*w).idx as usize];
-            chan::leave(e.c, w, e.op == CHANSND);
+            let x = chan::ext(e.c);
+            (*x).lock.lock();
+            if (*x).freed {
+                // chanfree waits for the queues to empty: chan::leave destroys it.
+                (*x).lock.unlock();
+                chan::leave(e.c, w, e.op == CHANSND);
+                continue;
+            }
+            if (*w).linked {
+                if e.op == CHANSND {
+                    (*e.c).sendq.unlink(w);
+                } else {
+                    (*e.c).recvq.unlink(w);
+                }
+            }
+            (*x).lock.unlock();
         }
     }
     sched::check_killed();

@@ -1,12 +1,12 @@
 //! alt: wait for the first of several channel operations.
 //!
 //! A fast path first completes a case that looks ready under that one channel's
-//! lock. Otherwise the channels of all cases are locked together, in address order,
-//! to decide readiness atomically (two alts over overlapping channels cannot
-//! deadlock: both lock in the same order). A ready case is picked uniformly at
-//! random. Otherwise a waiter is queued on every open case and the thread parks; the
-//! first completer to claim the thread (CAS on `sel`) wins, the other waiters are
-//! removed on wake-up.
+//! lock. Otherwise the channels of all cases are locked together to decide readiness
+//! atomically: with try_lock in entry order, or, when one is busy, waiting for each in
+//! address order (two alts over overlapping channels cannot deadlock: both lock in
+//! the same order). A ready case is picked uniformly at random. Otherwise a waiter is
+//! queued on every open case and the thread parks; the first completer to claim the
+//! thread (CAS on `sel`) wins, the other waiters are removed on wake-up.
 //!
 //! Both paths keep their bookkeeping in fixed arrays on the stack for the usual
 //! small alts (the heap only past `INLINE` cases): this is the inner loop of every
@@ -180,6 +180,33 @@ unsafe fn slow(a: *mut Alt, n: usize, noblock: bool, live: bool, deadline: u64, 
     }
 }
 
+/// Fills `chans` with the distinct channels of `cases`, sorted by address (insertion:
+/// the arrays are short); returns how many.
+///
+/// # Safety
+/// `chans` has room for `cases.len()` elements; the cases index `al`.
+unsafe fn sorted_channels(al: &[Alt], cases: &[u32], chans: *mut *mut Channel) -> usize {
+    let mut nch = 0;
+    for &i in cases {
+        let c = al[i as usize].c;
+        let mut j = nch;
+        while j > 0 && *chans.add(j - 1) > c {
+            j -= 1;
+        }
+        if j > 0 && *chans.add(j - 1) == c {
+            continue;
+        }
+        let mut k = nch;
+        while k > j {
+            *chans.add(k) = *chans.add(k - 1);
+            k -= 1;
+        }
+        *chans.add(j) = c;
+        nch += 1;
+    }
+    nch
+}
+
 struct Opts<'a> {
     noblock: bool,
     /// Every channel named was seen live by the fast path: no need to check again.
@@ -204,35 +231,39 @@ unsafe fn general(
     ws: *mut Waiter,
 ) -> i32 {
     // The usable cases (send/receive on a live channel; nil channels are skipped,
-    // bad ones reported) and their distinct channels, kept sorted by insertion:
-    // the lock order.
+    // bad ones reported), their channels locked on the way with try_lock: never
+    // waiting while holding a lock, any order is deadlock-free. A lock held elsewhere
+    // (or a channel named twice) falls back to releasing them and locking the
+    // distinct channels in address order, waiting as needed: two alts over
+    // overlapping channels then lock in the same order.
     let (mut ncase, mut nch) = (0, 0);
+    let mut all = true;
     for (i, e) in al.iter().enumerate() {
         if (e.op != CHANSND && e.op != CHANRCV) || e.c.is_null() || !(o.live || chan::check(e.c, o.call)) {
             continue;
         }
         *cases.add(ncase) = i as u32;
         ncase += 1;
-        let mut j = nch;
-        while j > 0 && *chans.add(j - 1) > e.c {
-            j -= 1;
+        if all {
+            if (*chan::ext(e.c)).lock.try_lock() {
+                *chans.add(nch) = e.c;
+                nch += 1;
+            } else {
+                all = false;
+            }
         }
-        if j > 0 && *chans.add(j - 1) == e.c {
-            continue;
+    }
+    let cases = core::slice::from_raw_parts(cases, ncase);
+    if !all {
+        for k in (0..nch).rev() {
+            (*chan::ext(*chans.add(k))).lock.unlock();
         }
-        let mut k = nch;
-        while k > j {
-            *chans.add(k) = *chans.add(k - 1);
-            k -= 1;
+        nch = sorted_channels(al, cases, chans);
+        for k in 0..nch {
+            (*chan::ext(*chans.add(k))).lock.lock();
         }
-        *chans.add(j) = e.c;
-        nch += 1;
     }
     let chans = core::slice::from_raw_parts(chans, nch);
-    let cases = core::slice::from_raw_parts(cases, ncase);
-    for &c in chans {
-        (*chan::ext(c)).lock.lock();
-    }
     let unlock = || {
         for &c in chans.iter().rev() {
             (*chan::ext(c)).lock.unlock();

@@ -354,30 +354,15 @@ unsafe fn general(
     };
     let code = sched::park(kind, wc as *mut c_void, o.deadline);
     // The claimed waiter was unlinked by its completer, which is done with it once we
-    // run. The others may be unlinked concurrently (a completer on another proc drops
-    // stale waiters, reading them after the unlink), so each is left under its
-    // channel's lock.
+    // run. Each other one is left under its channel's lock even when it looks
+    // unlinked already: a completer on another proc dropping it as stale still reads
+    // it (`t`, `idx`) after the unlink, until it releases that lock.
     let won = if code & SEL_DONE != 0 { code & (SEL_CLOSED - 1) } else { u32::MAX };
     for k in 0..nw {
         let w = ws.add(k);
         if (*w).idx != won {
             let e = &al[(*w).idx as usize];
-            let x = chan::ext(e.c);
-            (*x).lock.lock();
-            if (*x).freed {
-                // chanfree waits for the queues to empty: chan::leave destroys it.
-                (*x).lock.unlock();
-                chan::leave(e.c, w, e.op == CHANSND);
-                continue;
-            }
-            if (*w).linked {
-                if e.op == CHANSND {
-                    (*e.c).sendq.unlink(w);
-                } else {
-                    (*e.c).recvq.unlink(w);
-                }
-            }
-            (*x).lock.unlock();
+            chan::leave(e.c, w, e.op == CHANSND);
         }
     }
     sched::check_killed();

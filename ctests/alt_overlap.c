@@ -3,7 +3,8 @@
  * either may be chosen; a send and a receive on one channel never match each
  * other), and alts in several procs over the same channels listed in opposite
  * orders, with senders in other procs: every value arrives exactly once
- * (checksum) and nothing deadlocks.
+ * (checksum) and nothing deadlocks. Also alts longer than the inline bookkeeping
+ * (8 cases) and the fast path (32 entries), completed at once and after blocking.
  */
 #include <u.h>
 #include <libc.h>
@@ -80,6 +81,47 @@ partner(void *arg)
 		sysfatal("partner got the wrong value");
 }
 
+enum
+{
+	Nbig = 40,
+};
+
+Channel *big[Nbig];
+
+void
+bigsender(void *arg)
+{
+	int k;
+
+	k = (int)(uintptr)arg;
+	sendul(big[k], 1000 + k);
+}
+
+/* An alt over the first n of big[]: entry k becomes ready (sent from another proc) */
+void
+bigalt(int n, int k)
+{
+	Alt a[Nbig + 1];
+	ulong v;
+	int i, r;
+
+	for(i = 0; i < n; i++){
+		a[i].c = big[i];
+		a[i].v = &v;
+		a[i].op = CHANRCV;
+	}
+	a[n].op = CHANEND;
+	proccreate(bigsender, (void*)(uintptr)k, 65536);
+	r = alt(a);
+	if(r != k || v != 1000 + k)
+		sysfatal("alt over %d: returned %d, value %lud", n, r, v);
+	/* a buffered entry with data: done at once */
+	sendul(big[n - 1], 77);
+	r = alt(a);
+	if(r != n - 1 || v != 77)
+		sysfatal("alt over %d, ready: returned %d, value %lud", n, r, v);
+}
+
 void
 threadmain(int argc, char *argv[])
 {
@@ -122,6 +164,13 @@ threadmain(int argc, char *argv[])
 	if(alt(a) != 0)
 		sysfatal("send/recv alt did not send");
 	print("self ok\n");
+
+	/* long alts */
+	for(i = 0; i < Nbig; i++)
+		big[i] = chancreate(sizeof(ulong), i == 9 || i == Nbig - 1);
+	bigalt(10, 7);
+	bigalt(Nbig, 37);
+	print("long ok\n");
 
 	/* overlapping alts across procs */
 	done = chancreate(sizeof(ulong), 0);

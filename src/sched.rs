@@ -419,7 +419,7 @@ pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> 
 ///
 /// A thread the scheduler resumed hosts the proc's ready threads instead of
 /// switching back to the scheduler first (host, below). A thread running hosted,
-/// a proc with a pinned thread, and sanitizer or trace runs switch to their parent
+/// a proc with a pinned thread, and a thread short of stack switch to their parent
 /// as usual.
 ///
 /// # Safety
@@ -428,17 +428,23 @@ pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> 
 unsafe fn block(t: *mut Thread) {
     let p = (*t).proc;
     let sp = &t as *const *mut Thread as usize;
-    if (*p).host.is_null()
-        && (*p).pinned.is_null()
-        && crate::debug::hooks() == 0
-        && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN
-    {
+    if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
         host(p, t);
     } else {
-        let fake = crate::asan::to_scheduler(p, false);
-        (*(*t).yielder).suspend(Verdict::Block);
-        crate::asan::in_thread(p, fake);
+        suspend_blocked(p, t);
     }
+}
+
+/// Switches the parked running thread `t` to whoever resumed it (its proc's scheduler
+/// or host), telling ASan.
+///
+/// # Safety
+/// As for block.
+#[inline(always)]
+unsafe fn suspend_blocked(p: *mut Proc, t: *mut Thread) {
+    let fake = crate::asan::to_scheduler(p, false);
+    (*(*t).yielder).suspend(Verdict::Block);
+    crate::asan::in_thread(p, fake);
 }
 
 /// Stack a parked thread must have left to host others (host's frame and the
@@ -477,12 +483,16 @@ unsafe fn host(p: *mut Proc, t: *mut Thread) {
             // once our wake-up arrives.
             (*p).host = null_mut();
             *errno = mine;
-            (*(*t).yielder).suspend(Verdict::Block);
+            suspend_blocked(p, t);
             return;
         }
         (*p).cur = n;
         *errno = (*n).errno;
-        let r = (*n).co.as_mut().unwrap_unchecked().resume(());
+        let r = if crate::debug::hooks() == 0 {
+            (*n).co.as_mut().unwrap_unchecked().resume(())
+        } else {
+            resume_hosted_hooked(p, t, n)
+        };
         (*n).errno = *errno;
         (*p).cur = t;
         after_run(p, n, r);
@@ -490,7 +500,7 @@ unsafe fn host(p: *mut Proc, t: *mut Thread) {
             // The hosted thread pinned itself: only the scheduler honours that.
             (*p).host = null_mut();
             *errno = mine;
-            (*(*t).yielder).suspend(Verdict::Block);
+            suspend_blocked(p, t);
             return;
         }
     }
@@ -640,6 +650,19 @@ unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
     let r = (*t).co.as_mut().unwrap_unchecked().resume(());
     crate::asan::back_in_scheduler(fake);
     crate::tsan::leave();
+    r
+}
+
+/// A hosted resume of `n` by `host` announced to the sanitizers and tracing: as
+/// resume_hooked, then back on the host's TSan fiber, and the scheduler's stack
+/// bounds (which `n` overwrote with the host's) restored for ASan.
+#[inline(never)]
+unsafe fn resume_hosted_hooked(p: *mut Proc, host: *mut Thread, n: *mut Thread) -> CoroutineResult<Verdict, ()> {
+    let (bottom, size) = ((*p).san_bottom, (*p).san_size);
+    let r = resume_hooked(n);
+    crate::tsan::enter(host);
+    (*p).san_bottom = bottom;
+    (*p).san_size = size;
     r
 }
 

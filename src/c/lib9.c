@@ -377,13 +377,14 @@ encodefmt(Fmt *f)
 	int ilen, len, rv;
 
 	b = va_arg(f->args, uchar*);
-	if(b == nil)
-		return fmtstrcpy(f, "<nil>");
+	/* The precision is the length, not a limit on what is printed. */
 	ilen = f->prec;
 	f->prec = 0;
 	if(!(f->flags&FmtPrec) || ilen < 0)
 		return fmtstrcpy(f, "<encodefmt>");
 	f->flags &= ~FmtPrec;
+	if(b == nil)
+		return fmtstrcpy(f, "<nil>");
 	switch(f->r){
 	case '<':
 		len = (8*ilen+4)/5 + 3;

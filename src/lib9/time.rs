@@ -128,7 +128,7 @@ fn zone(t: i64) -> (i64, [c_char; 4]) {
 #[no_mangle]
 pub extern "C" fn p9localtime(t: c_long) -> *mut Tm {
     let (off, z) = zone(t);
-    let mut tm = gm(t + off);
+    let mut tm = gm(t.saturating_add(off));
     tm.zone = z;
     tm.tzoff = off as c_int;
     out(tm)
@@ -163,11 +163,11 @@ pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
     for i in 0..3 {
         b[20 + i] = t.zone[i] as u8;
     }
-    if t.year >= 100 {
-        b[24] = b'2';
-        b[25] = b'0';
-    }
-    num(&mut b[26..], t.year.rem_euclid(100) + 100, b'0');
+    // plan9port prints "19" or "20" and two digits (2100 → "2000"); four digits are
+    // the same for 1900-2099 and right after.
+    let y = (t.year as i64 + 1900).rem_euclid(10000) as c_int;
+    num(&mut b[24..], y / 100 + 100, b'0');
+    num(&mut b[26..], y % 100 + 100, b'0');
     ASC.with(|c| {
         let p = c.get();
         *p = b;

@@ -100,7 +100,7 @@ verbs(void)
 	fmtinstall('[', encodefmt);
 	fmtinstall('<', encodefmt);
 	print("%%H [%.*H] %%lH [%.*lH] %%[ [%.*[] %%< [%.*<]\n", 5, b, 5, b, 5, b, 5, b);
-	print("no precision [%H] nil [%.*H] zero [%.*H]\n", b, 3, nil, 0, b);
+	print("no precision [%H] nil [%.*H] [%H] zero [%.*H]\n", b, 3, nil, nil, 0, b);
 	print("width [%20.*H] left [%-12.*H]|\n", 2, b, 2, b);
 	for(i = 0; i < sizeof big; i++)
 		big[i] = i;

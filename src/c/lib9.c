@@ -378,13 +378,13 @@ encodefmt(Fmt *f)
 
 	b = va_arg(f->args, uchar*);
 	/* The precision is the length, not a limit on what is printed. */
-	ilen = f->prec;
+	ilen = (f->flags&FmtPrec) ? f->prec : -1;
 	f->prec = 0;
-	if(!(f->flags&FmtPrec) || ilen < 0)
-		return fmtstrcpy(f, "<encodefmt>");
 	f->flags &= ~FmtPrec;
 	if(b == nil)
 		return fmtstrcpy(f, "<nil>");
+	if(ilen < 0)
+		return fmtstrcpy(f, "<encodefmt>");
 	switch(f->r){
 	case '<':
 		len = (8*ilen+4)/5 + 3;

@@ -138,7 +138,7 @@ fn dec16s(out: &mut [u8], inp: &[u8]) -> usize {
 
 /// enc32 on slices; None when `out` cannot hold the result and its NUL.
 fn enc32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
-    if out.len() <= (8 * inp.len() + 4) / 5 {
+    if out.len() <= (8 * inp.len()).div_ceil(5) {
         return None;
     }
     let mut o = 0;
@@ -164,7 +164,7 @@ fn enc32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
 /// dec32 on slices; None for a bad length or too small an `out`. Characters outside
 /// the alphabet count as 0, as in plan9port.
 fn dec32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
-    if out.len() + 1 < (5 * inp.len() + 7) / 8 || matches!(inp.len() % 8, 1 | 3 | 6) {
+    if out.len() + 1 < (5 * inp.len()).div_ceil(8) || matches!(inp.len() % 8, 1 | 3 | 6) {
         return None;
     }
     let mut o = 0;

@@ -273,7 +273,7 @@ pub extern "C" fn truerand() -> c_ulong {
     let mut b = [0u8; core::mem::size_of::<c_ulong>()];
     if !random_bytes(&mut b) {
         // SAFETY: a NUL-terminated message; thread9_rt_fatal does not return.
-        unsafe { super::thread9_rt_fatal(b"truerand: can't read random numbers\0".as_ptr() as *const c_char) };
+        unsafe { super::thread9_rt_fatal(c"truerand: can't read random numbers".as_ptr()) };
     }
     c_ulong::from_ne_bytes(b)
 }

@@ -136,7 +136,7 @@ pub extern "C" fn sysname() -> *mut c_char {
     static NAME: OnceLock<Vec<u8>> = OnceLock::new();
     let n = NAME.get_or_init(|| {
         // SAFETY: the name is NUL-terminated.
-        let e = unsafe { libc::getenv(b"sysname\0".as_ptr() as *const c_char) };
+        let e = unsafe { libc::getenv(c"sysname".as_ptr()) };
         let mut v = cbytes(e).to_vec();
         if v.is_empty() {
             let mut h = [0u8; 512];
@@ -161,7 +161,7 @@ pub extern "C" fn get9root() -> *mut c_char {
     static ROOT: OnceLock<Vec<u8>> = OnceLock::new();
     let r = ROOT.get_or_init(|| {
         // SAFETY: the name is NUL-terminated.
-        let e = cbytes(unsafe { libc::getenv(b"PLAN9\0".as_ptr() as *const c_char) });
+        let e = cbytes(unsafe { libc::getenv(c"PLAN9".as_ptr()) });
         if e.is_empty() {
             PLAN9_TARGET.to_vec()
         } else {
@@ -224,7 +224,7 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
     if n.starts_with(b"/") || n.starts_with(b"./") || n.starts_with(b"../") {
         return if executable(n) { cdup(n) } else { null_mut() };
     }
-    let path = cbytes(libc::getenv(b"PATH\0".as_ptr() as *const c_char)).to_vec();
+    let path = cbytes(libc::getenv(c"PATH".as_ptr())).to_vec();
     if path.is_empty() {
         return null_mut();
     }

@@ -1,21 +1,25 @@
 //! alt: wait for the first of several channel operations.
 //!
-//! The channels of all cases are locked together, in address order, to decide
-//! readiness atomically (two alts over overlapping channels cannot deadlock: both
-//! lock in the same order). A ready case is picked uniformly at random. Otherwise a
-//! waiter is queued on every open case and the thread parks; the first completer to
-//! claim the thread (CAS on `sel`) wins, the other waiters are removed on wake-up.
+//! A fast path first completes a case that looks ready under that one channel's
+//! lock. Otherwise the channels of all cases are locked together to decide readiness
+//! atomically: with try_lock in entry order, or, when one is busy, waiting for each in
+//! address order (two alts over overlapping channels cannot deadlock: both lock in
+//! the same order). A ready case is picked uniformly at random. Otherwise a waiter is
+//! queued on every open case and the thread parks; the first completer to claim the
+//! thread (CAS on `sel`) wins, the other waiters are removed on wake-up.
+//!
+//! Both paths keep their bookkeeping in fixed arrays on the stack for the usual
+//! small alts (the heap only past `INLINE` cases): this is the inner loop of every
+//! CSP server.
 
-use crate::chan::{self, Channel, Try, Waiter, CLOSED_STR};
+use crate::chan::{self, Channel, Waiter, CLOSED_STR};
 use crate::debug;
 use crate::sched;
 use crate::thread::*;
 use core::ffi::{c_char, c_void};
+use core::mem::MaybeUninit;
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering;
-use smallvec::SmallVec;
-
-type Small<T> = SmallVec<[T; 8]>;
 
 pub const CHANEND: u32 = 0;
 pub const CHANSND: u32 = 1;
@@ -32,6 +36,11 @@ pub struct Alt {
 }
 
 const MAXALT: usize = 1 << 20;
+/// Entries the fast path looks at (its candidate indices are bytes).
+const FAST_MAX: usize = 32;
+/// Cases whose blocking-path bookkeeping lives on the stack (~0.5 KiB: threads may
+/// have small stacks); longer alts allocate.
+const INLINE: usize = 8;
 
 /// How the entries end: the terminator's index and whether it is CHANNOBLK.
 unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
@@ -53,43 +62,72 @@ unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
     }
 }
 
+#[cold]
+#[inline(never)]
+unsafe fn trace_call(a: *mut Alt, call: &str) {
+    let (n, noblock) = count(a, call);
+    let t = sched::current();
+    let id = if t.is_null() { -1 } else { (*t).id };
+    debug::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
+}
+
+/// What the fast path found.
+enum Fast {
+    /// This case completed.
+    Done(i32),
+    /// Nothing looked ready; the entries are valid (n of them before the terminator,
+    /// which is CHANNOBLK if `noblock`) and every channel named is live.
+    NotReady { n: usize, noblock: bool },
+    /// An invalid entry or a bad channel (the general path reports it), or too many
+    /// entries.
+    Unknown,
+}
+
 /// Completes one of the cases that look ready without taking any lock but the chosen
-/// channel's: one pass, no allocation. None when nothing looks ready, when a case
-/// names a bad channel (the general path reports it) or for very long arrays.
+/// channel's: one pass over the entries, no allocation.
 ///
 /// # Safety
-/// `al` is the program's Alt array (entries up to the terminator).
+/// `a` is the program's Alt array.
 #[inline]
-unsafe fn fast_path(al: &mut [Alt]) -> Option<i32> {
-    const MAX: usize = 32;
-    if al.len() > MAX {
-        return None;
-    }
-    let mut cand = [0u8; MAX];
+unsafe fn fast_path(a: *mut Alt) -> Fast {
+    let mut cand = MaybeUninit::<[u8; FAST_MAX]>::uninit();
+    let cand = cand.as_mut_ptr() as *mut u8;
     let mut nc = 0;
-    for (i, e) in al.iter().enumerate() {
-        if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
-            if !chan::is_live(e.c) {
-                return None;
+    let mut i = 0;
+    loop {
+        let e = &*a.add(i);
+        match e.op {
+            CHANEND | CHANNOBLK => break,
+            _ if i == FAST_MAX => return Fast::Unknown,
+            CHANSND | CHANRCV => {
+                if !e.c.is_null() {
+                    if !chan::is_live(e.c) {
+                        return Fast::Unknown;
+                    }
+                    if chan::peek_ready(e.c, e.op == CHANSND) {
+                        *cand.add(nc) = i as u8;
+                        nc += 1;
+                    }
+                }
             }
-            if chan::peek_ready(e.c, e.op == CHANSND) {
-                cand[nc] = i as u8;
-                nc += 1;
-            }
+            CHANNOP => {}
+            _ => return Fast::Unknown,
         }
+        i += 1;
     }
     while nc > 0 {
-        let k = chan::rand_below(nc);
-        let i = cand[k] as usize;
+        // Uniform among the candidates left; a lone one needs no random number.
+        let k = if nc == 1 { 0 } else { chan::rand_below(nc) };
+        let j = *cand.add(k) as usize;
         nc -= 1;
-        cand[k] = cand[nc];
-        let e = &mut al[i];
+        *cand.add(k) = *cand.add(nc);
+        let e = &mut *a.add(j);
         if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
             e.err = core::ptr::null();
-            return Some(i as i32);
+            return Fast::Done(j as i32);
         }
     }
-    None
+    Fast::NotReady { n: i, noblock: (*a.add(i)).op == CHANNOBLK }
 }
 
 /// chanalt with an optional absolute deadline (nsecmono; 0 = none). On timeout the
@@ -103,123 +141,241 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
     }
     // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK.
     unsafe {
-        let (n, noblock) = count(a, call);
         if debug::tracing() {
-            let t = sched::current();
-            let id = if t.is_null() { -1 } else { (*t).id };
-            debug::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
+            trace_call(a, call);
         }
-        let al = core::slice::from_raw_parts_mut(a, n);
-        if let Some(i) = fast_path(al) {
-            return i;
-        }
-        // Distinct live channels, sorted: the lock order.
-        let mut chans: Small<*mut Channel> = SmallVec::new();
-        let mut closed_any = false;
-        for e in al.iter() {
-            if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
-                if !chan::check(e.c, call) {
-                    continue;
-                }
-                chans.push(e.c);
+        match fast_path(a) {
+            Fast::Done(i) => i,
+            Fast::NotReady { n, noblock } => slow(a, n, noblock, true, deadline, call),
+            Fast::Unknown => {
+                let (n, noblock) = count(a, call);
+                slow(a, n, noblock, false, deadline, call)
             }
         }
-        chans.sort_unstable();
-        chans.dedup();
-        let usable = |e: &Alt| (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() && chans.binary_search(&e.c).is_ok();
-        for &c in &chans {
-            (*chan::ext(c)).lock.lock();
+    }
+}
+
+/// Sets up `general`'s scratch arrays: on the stack for up to INLINE entries.
+///
+/// # Safety
+/// `a` is the program's Alt array with `n` entries before its terminator; `live`
+/// says every channel it names was just seen live.
+#[inline(never)]
+unsafe fn slow(a: *mut Alt, n: usize, noblock: bool, live: bool, deadline: u64, call: &str) -> i32 {
+    let al = core::slice::from_raw_parts_mut(a, n);
+    let o = Opts { noblock, live, deadline, call };
+    if n <= INLINE {
+        let mut chans = MaybeUninit::<[*mut Channel; INLINE]>::uninit();
+        let mut cases = MaybeUninit::<[u32; INLINE]>::uninit();
+        let mut ready = MaybeUninit::<[u32; INLINE]>::uninit();
+        let mut ws = MaybeUninit::<[Waiter; INLINE]>::uninit();
+        general(al, &o, chans.as_mut_ptr() as _, cases.as_mut_ptr() as _, ready.as_mut_ptr() as _, ws.as_mut_ptr() as _)
+    } else {
+        // Written through raw pointers only (no element has drop glue).
+        let mut chans: Vec<*mut Channel> = Vec::with_capacity(n);
+        let mut cases: Vec<u32> = Vec::with_capacity(n);
+        let mut ready: Vec<u32> = Vec::with_capacity(n);
+        let mut ws: Vec<Waiter> = Vec::with_capacity(n);
+        general(al, &o, chans.as_mut_ptr(), cases.as_mut_ptr(), ready.as_mut_ptr(), ws.as_mut_ptr())
+    }
+}
+
+/// Fills `chans` with the distinct channels of `cases`, sorted by address (insertion:
+/// the arrays are short); returns how many.
+///
+/// # Safety
+/// `chans` has room for `cases.len()` elements; the cases index `al`.
+unsafe fn sorted_channels(al: &[Alt], cases: &[u32], chans: *mut *mut Channel) -> usize {
+    let mut nch = 0;
+    for &i in cases {
+        let c = al[i as usize].c;
+        let mut j = nch;
+        while j > 0 && *chans.add(j - 1) > c {
+            j -= 1;
         }
-        let unlock = |chans: &[*mut Channel]| {
-            for &c in chans.iter().rev() {
-                (*chan::ext(c)).lock.unlock();
-            }
-        };
-        // Ready cases, tried in random order until one completes.
-        let mut ready: Small<usize> = (0..n)
-            .filter(|&i| usable(&al[i]) && chan::maybe_ready(al[i].c, al[i].op == CHANSND))
-            .collect();
-        while !ready.is_empty() {
-            let k = chan::rand_below(ready.len());
-            let i = ready.swap_remove(k);
-            let e = &mut al[i];
-            let mut wake: *mut Thread = null_mut();
-            let r = if e.op == CHANSND {
-                chan::try_send(e.c, e.v as *const u8, &mut wake)
+        if j > 0 && *chans.add(j - 1) == c {
+            continue;
+        }
+        let mut k = nch;
+        while k > j {
+            *chans.add(k) = *chans.add(k - 1);
+            k -= 1;
+        }
+        *chans.add(j) = c;
+        nch += 1;
+    }
+    nch
+}
+
+struct Opts<'a> {
+    noblock: bool,
+    /// Every channel named was seen live by the fast path: no need to check again.
+    live: bool,
+    deadline: u64,
+    call: &'a str,
+}
+
+/// The locked path: decide under all the channels' locks, complete a ready case or
+/// queue a waiter per open case and park.
+///
+/// # Safety
+/// `al` is the program's Alt array without its terminator; `chans`, `cases`, `ready`
+/// and `ws` are (uninitialized) room for `al.len()` elements each; the waiters stay
+/// in place until this returns.
+unsafe fn general(
+    al: &mut [Alt],
+    o: &Opts,
+    chans: *mut *mut Channel,
+    cases: *mut u32,
+    ready: *mut u32,
+    ws: *mut Waiter,
+) -> i32 {
+    // The usable cases (send/receive on a live channel; nil channels are skipped,
+    // bad ones reported), their channels locked on the way with try_lock: never
+    // waiting while holding a lock, any order is deadlock-free. A lock held elsewhere
+    // (or a channel named twice) falls back to releasing them and locking the
+    // distinct channels in address order, waiting as needed: two alts over
+    // overlapping channels then lock in the same order.
+    let (mut ncase, mut nch) = (0, 0);
+    let mut all = true;
+    for (i, e) in al.iter().enumerate() {
+        if (e.op != CHANSND && e.op != CHANRCV) || e.c.is_null() || !(o.live || chan::check(e.c, o.call)) {
+            continue;
+        }
+        *cases.add(ncase) = i as u32;
+        ncase += 1;
+        if all {
+            if (*chan::ext(e.c)).lock.try_lock() {
+                *chans.add(nch) = e.c;
+                nch += 1;
             } else {
-                chan::try_recv(e.c, e.v as *mut u8, &mut wake)
-            };
-            if let Try::Done = r {
-                unlock(&chans);
-                if !wake.is_null() {
-                    sched::ready(wake);
-                }
-                e.err = core::ptr::null();
-                return i as i32;
+                all = false;
             }
         }
-        if noblock {
-            unlock(&chans);
+    }
+    let cases = core::slice::from_raw_parts(cases, ncase);
+    if !all {
+        for k in (0..nch).rev() {
+            (*chan::ext(*chans.add(k))).lock.unlock();
+        }
+        nch = sorted_channels(al, cases, chans);
+        for k in 0..nch {
+            (*chan::ext(*chans.add(k))).lock.lock();
+        }
+    }
+    let chans = core::slice::from_raw_parts(chans, nch);
+    let unlock = || {
+        for &c in chans.iter().rev() {
+            (*chan::ext(c)).lock.unlock();
+        }
+    };
+    // One pass: the ready cases, and a waiter (not yet queued) for each open one.
+    // Our own waiters are not queued yet, so a send and a receive on the same
+    // channel in one alt never look ready for each other.
+    let t = sched::current();
+    let (mut nr, mut nw) = (0, 0);
+    for &i in cases {
+        let e = &al[i as usize];
+        if chan::maybe_ready(e.c, e.op == CHANSND) {
+            *ready.add(nr) = i;
+            nr += 1;
+        }
+        if !(*chan::ext(e.c)).closed {
+            ws.add(nw).write(Waiter::new(t, i, e.v as *mut u8));
+            nw += 1;
+        }
+    }
+    // Ready cases, tried in random order until one completes (a waiter seen live may
+    // be claimed through another channel meanwhile).
+    while nr > 0 {
+        let k = if nr == 1 { 0 } else { chan::rand_below(nr) };
+        let i = *ready.add(k) as usize;
+        nr -= 1;
+        *ready.add(k) = *ready.add(nr);
+        let e = &mut al[i];
+        let mut wake: *mut Thread = null_mut();
+        let r = if e.op == CHANSND {
+            chan::try_send(e.c, e.v as *const u8, &mut wake)
+        } else {
+            chan::try_recv(e.c, e.v as *mut u8, &mut wake)
+        };
+        if let chan::Try::Done = r {
+            unlock();
+            if !wake.is_null() {
+                sched::ready(wake);
+            }
+            e.err = core::ptr::null();
+            return i as i32;
+        }
+    }
+    if o.noblock {
+        unlock();
+        return -1;
+    }
+    if nw == 0 {
+        // Report closed entries one by one, the last first (9front), then -1.
+        let mut closed_any = false;
+        for &i in cases.iter().rev() {
+            let e = &mut al[i as usize];
+            if (*chan::ext(e.c)).closed {
+                closed_any = true;
+                if e.err != CLOSED_STR.as_ptr() as *const c_char {
+                    unlock();
+                    e.err = CLOSED_STR.as_ptr() as *const c_char;
+                    return i as i32;
+                }
+            }
+        }
+        if closed_any {
+            unlock();
             return -1;
         }
-        let open: Small<usize> = (0..n).filter(|&i| usable(&al[i]) && !(*chan::ext(al[i].c)).closed).collect();
-        if open.is_empty() {
-            // Report closed entries one by one, the last first (9front), then -1.
-            for i in (0..n).rev() {
-                if usable(&al[i]) && (*chan::ext(al[i].c)).closed {
-                    closed_any = true;
-                    if al[i].err != CLOSED_STR.as_ptr() as *const c_char {
-                        unlock(&chans);
-                        al[i].err = CLOSED_STR.as_ptr() as *const c_char;
-                        return i as i32;
-                    }
-                }
-            }
-            if closed_any {
-                unlock(&chans);
-                return -1;
-            }
+    }
+    if t.is_null() {
+        unlock();
+        debug::misuse(o.call, "would block outside a thread9 thread");
+    }
+    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    for k in 0..nw {
+        let w = ws.add(k);
+        let e = &al[(*w).idx as usize];
+        if e.op == CHANSND {
+            (*e.c).sendq.push(w);
+        } else {
+            (*e.c).recvq.push(w);
         }
-        let t = sched::current();
-        if t.is_null() {
-            unlock(&chans);
-            debug::misuse(call, "would block outside a thread9 thread");
+    }
+    unlock();
+    let (kind, wc) = if nw == 1 {
+        let e = &al[(*ws).idx as usize];
+        (if e.op == CHANSND { Wait::Send } else { Wait::Recv }, e.c)
+    } else {
+        (Wait::Alt, null_mut())
+    };
+    let code = sched::park(kind, wc as *mut c_void, o.deadline);
+    // The claimed waiter was unlinked by its completer, which is done with it once we
+    // run. Each other one is left under its channel's lock even when it looks
+    // unlinked already: a completer on another proc dropping it as stale still reads
+    // it (`t`, `idx`) after the unlink, until it releases that lock.
+    let won = if code & SEL_DONE != 0 { code & (SEL_CLOSED - 1) } else { u32::MAX };
+    for k in 0..nw {
+        let w = ws.add(k);
+        if (*w).idx != won {
+            let e = &al[(*w).idx as usize];
+            chan::leave(e.c, w, e.op == CHANSND);
         }
-        let mut ws: Small<Waiter> = open.iter().map(|&i| Waiter::new(t, i as u32, al[i].v as *mut u8)).collect();
-        (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
-        for w in ws.iter_mut() {
-            let e = &al[w.idx as usize];
-            if e.op == CHANSND {
-                (*e.c).sendq.push(w);
-            } else {
-                (*e.c).recvq.push(w);
-            }
+    }
+    sched::check_killed();
+    match code {
+        SEL_TIMEOUT => al.len() as i32,
+        c if c & SEL_DONE != 0 => {
+            al[won as usize].err =
+                if c & SEL_CLOSED != 0 { CLOSED_STR.as_ptr() as *const c_char } else { core::ptr::null() };
+            won as i32
         }
-        unlock(&chans);
-        let (kind, wc) = match open.len() {
-            1 if al[open[0]].op == CHANSND => (Wait::Send, al[open[0]].c),
-            1 => (Wait::Recv, al[open[0]].c),
-            _ => (Wait::Alt, null_mut()),
-        };
-        let code = sched::park(kind, wc as *mut c_void, deadline);
-        let won = if code & SEL_DONE != 0 { (code & (SEL_CLOSED - 1)) as usize } else { usize::MAX };
-        for w in ws.iter_mut() {
-            if w.idx as usize != won {
-                let e = &al[w.idx as usize];
-                chan::leave(e.c, w, e.op == CHANSND);
-            }
-        }
-        sched::check_killed();
-        match code {
-            SEL_TIMEOUT => n as i32,
-            c if c & SEL_DONE != 0 => {
-                al[won].err = if c & SEL_CLOSED != 0 { CLOSED_STR.as_ptr() as *const c_char } else { core::ptr::null() };
-                won as i32
-            }
-            _ => {
-                crate::errstr::set(b"interrupted");
-                -1
-            }
+        _ => {
+            crate::errstr::set(b"interrupted");
+            -1
         }
     }
 }

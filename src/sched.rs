@@ -435,7 +435,9 @@ unsafe fn block(t: *mut Thread) {
     {
         host(p, t);
     } else {
+        let fake = crate::asan::to_scheduler(p, false);
         (*(*t).yielder).suspend(Verdict::Block);
+        crate::asan::in_thread(p, fake);
     }
 }
 

@@ -1,7 +1,7 @@
 /*
  * Calendar time: gmtime of fixed instants, asctime/ctime formats, localtime in
  * two zones given by TZ (POSIX rules, no tz database needed), tm2sec round trips,
- * and nil arguments.
+ * times/cputime, and nil arguments.
  */
 #include <u.h>
 #include <libc.h>
@@ -70,6 +70,17 @@ threadmain(int argc, char **argv)
 	putenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3");
 	showtm("localtime CEST", 1690000000, localtime(1690000000));
 	print("round trip CEST %d\n", tm2sec(localtime(1690000000)) == 1690000000);
+
+	/* CPU time */
+	{
+		long tt[4], sum;
+		double c;
+
+		sum = times(tt);
+		c = cputime();
+		print("times sum %d cputime ok %d nil ok %d\n", sum == tt[0]+tt[1]+tt[2]+tt[3],
+			c >= sum/1000.0 && c < sum/1000.0 + 5, times(nil) >= 0);
+	}
 
 	/* nil */
 	print("asctime nil %d: %r\n", asctime(nil) == nil);

@@ -5,7 +5,7 @@
  * NOPLAN9DEFINES before including libc.h to get the p9 names only.
  *
  * Renamed here: every name whose p9 version thread9 provides. plan9port also renames
- * encrypt decrypt frexp pow10 syslog strtod charstod doquote cputime times setnetmtpt;
+ * encrypt decrypt frexp pow10 syslog strtod charstod doquote setnetmtpt;
  * those stay plain libc names until their p9 versions exist here, so a program using
  * the libc meaning still links.
  */
@@ -207,6 +207,8 @@ extern Tm *p9localtime(long);
 extern char *p9asctime(Tm*);
 extern char *p9ctime(long);
 extern long p9tm2sec(Tm*);
+extern long p9times(long*);	/* CPU ms: user, sys, children's user, sys */
+extern double p9cputime(void);
 
 /* Names of files, users, the machine. */
 extern char *cleanname(char*);
@@ -335,6 +337,8 @@ extern int _p9usepwlibrary;
 #define	asctime	p9asctime
 #define	ctime	p9ctime
 #define	tm2sec	p9tm2sec
+#define	times	p9times
+#define	cputime	p9cputime
 #define	getwd	p9getwd
 #define	alarm	p9alarm
 #define	exec	p9exec

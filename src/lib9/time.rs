@@ -1,4 +1,5 @@
-//! Calendar time: Tm, p9gmtime, p9localtime, p9asctime, p9ctime, p9tm2sec.
+//! Calendar time: Tm, p9gmtime, p9localtime, p9asctime, p9ctime, p9tm2sec; and CPU
+//! time: p9times, p9cputime.
 //!
 //! Results live in per-OS-thread buffers (plan9port has one static Tm and one static
 //! string for the whole program), overwritten by the next call of the same proc.
@@ -207,6 +208,40 @@ pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
         secs -= off2;
     }
     secs.max(0) as c_long
+}
+
+fn ms(tv: libc::timeval) -> c_long {
+    tv.tv_sec as c_long * 1000 + tv.tv_usec as c_long / 1000
+}
+
+/// p9times: CPU milliseconds of this process (user, system) and of its waited-for
+/// children (user, system) into t[0..4] when `t` is not nil; returns their sum (what
+/// plan9port returns, rather than Plan 9's elapsed real time), -1 on error.
+#[no_mangle]
+pub unsafe extern "C" fn p9times(t: *mut c_long) -> c_long {
+    let mut ru: libc::rusage = core::mem::zeroed();
+    let mut cru: libc::rusage = core::mem::zeroed();
+    if libc::getrusage(libc::RUSAGE_SELF, &mut ru) < 0 || libc::getrusage(libc::RUSAGE_CHILDREN, &mut cru) < 0 {
+        super::syserr();
+        return -1;
+    }
+    let v = [ms(ru.ru_utime), ms(ru.ru_stime), ms(cru.ru_utime), ms(cru.ru_stime)];
+    if !t.is_null() {
+        core::ptr::copy_nonoverlapping(v.as_ptr(), t, 4);
+    }
+    v.iter().sum()
+}
+
+/// p9cputime: p9times' sum in seconds.
+#[no_mangle]
+pub extern "C" fn p9cputime() -> f64 {
+    // SAFETY: a nil t is allowed.
+    let n = unsafe { p9times(null_mut()) };
+    if n < 0 {
+        -1.0
+    } else {
+        n as f64 / 1000.0
+    }
 }
 
 #[cfg(test)]

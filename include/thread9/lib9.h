@@ -186,7 +186,7 @@ extern void nulldir(Dir*);
 extern int fd2path(int, char*, int);
 extern int dirmodefmt(Fmt*);	/* fmtinstall('M', dirmodefmt) */
 
-/* Calendar time (ctime(3)); results are overwritten by the next call in the proc. */
+/* Calendar and CPU time (p9ctime(3)); results are overwritten by the next call in the proc. */
 typedef struct Tm Tm;
 struct Tm
 {

@@ -354,9 +354,9 @@ unsafe fn general(
     };
     let code = sched::park(kind, wc as *mut c_void, o.deadline);
     // The claimed waiter was unlinked by its completer, which is done with it once we
-    // run. Each other one is left under its channel's lock even when it looks
-    // unlinked already: a completer on another proc dropping it as stale still reads
-    // it (`t`, `idx`) after the unlink, until it releases that lock.
+    // run. Each other one is left through chan::leave, which takes its channel's
+    // lock only while the waiter is still queued (a completer dropping it as stale
+    // clears `linked` as its last access to it).
     let won = if code & SEL_DONE != 0 { code & (SEL_CLOSED - 1) } else { u32::MAX };
     for k in 0..nw {
         let w = ws.add(k);

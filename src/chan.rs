@@ -12,7 +12,7 @@ use crate::spin::SpinLock;
 use crate::thread::*;
 use core::ffi::{c_char, c_void};
 use core::ptr::null_mut;
-use core::sync::atomic::{AtomicU64, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 #[repr(C)]
 pub struct Channel {
@@ -56,12 +56,15 @@ pub struct Waiter {
     pub t: *mut Thread,
     pub idx: u32,
     pub v: *mut u8,
-    pub linked: bool,
+    /// In its queue. Cleared (release) by whoever unlinks it as the last access to
+    /// it, so that its owner, seeing it clear (acquire), may leave without taking the
+    /// channel's lock and reuse the memory at once (see `leave`).
+    pub linked: AtomicBool,
 }
 
 impl Waiter {
     pub fn new(t: *mut Thread, idx: u32, v: *mut u8) -> Self {
-        Waiter { next: null_mut(), prev: null_mut(), t, idx, v, linked: false }
+        Waiter { next: null_mut(), prev: null_mut(), t, idx, v, linked: AtomicBool::new(false) }
     }
 }
 
@@ -86,7 +89,7 @@ impl Queue {
             (*self.tail).next = w;
         }
         self.tail = w;
-        (*w).linked = true;
+        (*w).linked.store(true, Ordering::Relaxed);
     }
 
     /// # Safety
@@ -103,7 +106,7 @@ impl Queue {
         } else {
             (*(*w).next).prev = (*w).prev;
         }
-        (*w).linked = false;
+        (*w).linked.store(false, Ordering::Release);
     }
 
     #[inline]
@@ -124,21 +127,23 @@ impl Queue {
             if w.is_null() {
                 return w;
             }
-            // Unlink the head.
-            let next = (*w).next;
+            // Unlink the head. Everything needed from it is read first: once `linked`
+            // is clear, a stale waiter's owner may already have reused its memory.
+            let (next, t, idx) = ((*w).next, (*w).t, (*w).idx);
             self.head = next;
             if next.is_null() {
                 self.tail = null_mut();
             } else {
                 (*next).prev = null_mut();
             }
-            (*w).linked = false;
-            let t = (*w).t;
-            if (*t)
+            let won = (*t)
                 .sel
-                .compare_exchange(SEL_WAITING, code | (*w).idx, Ordering::AcqRel, Ordering::Relaxed)
-                .is_ok()
-            {
+                .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
+                .is_ok();
+            // A claimed waiter's owner stays parked until readied (after the copy);
+            // a stale one's may be leaving right now.
+            (*w).linked.store(false, Ordering::Release);
+            if won {
                 return w;
             }
         }
@@ -535,9 +540,15 @@ pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
 /// # Safety
 /// `w` was linked into `c`'s queue for direction `send` by the calling thread.
 pub unsafe fn leave(c: *mut Channel, w: *mut Waiter, send: bool) {
+    // Already dropped by a completer (as stale): it is done with the waiter and the
+    // channel owes us nothing. A channel freed meanwhile was destroyed by chanfree
+    // itself (its queues were empty) or is left to a waiter still queued.
+    if !(*w).linked.load(Ordering::Acquire) {
+        return;
+    }
     let e = ext(c);
     (*e).lock.lock();
-    if (*w).linked {
+    if (*w).linked.load(Ordering::Relaxed) {
         if send {
             (*c).sendq.unlink(w);
         } else {

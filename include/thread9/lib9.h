@@ -5,10 +5,9 @@
  * NOPLAN9DEFINES before including libc.h to get the p9 names only.
  *
  * Renamed here: every name whose p9 version thread9 provides. plan9port also renames
- * encrypt decrypt frexp pow10 getwd syslog strtod charstod doquote gmtime localtime
- * asctime ctime tm2sec netmkaddr setnetmtpt exec
- * execl alarm; those are Tier 2 (spec §E.5) and stay plain libc names until their p9
- * versions exist here, so a program using the libc meaning still links.
+ * encrypt decrypt frexp pow10 syslog strtod charstod doquote setnetmtpt;
+ * those stay plain libc names until their p9 versions exist here, so a program using
+ * the libc meaning still links.
  */
 #ifndef _THREAD9_LIB9_H_
 #define _THREAD9_LIB9_H_ 1
@@ -143,6 +142,102 @@ extern vlong p9nsec(void);
 extern long p9time(long*);
 extern int p9sleep(long);	/* ms; blocks the whole proc, as in Plan 9 */
 
+/* Files as Plan 9 describes them (dirstat(3)). Free a Dir or Dir array with free. */
+typedef struct Qid Qid;
+struct Qid
+{
+	uvlong	path;
+	ulong	vers;
+	uchar	type;
+};
+
+typedef struct Dir Dir;
+struct Dir
+{
+	/* system-modified data */
+	ushort	type;	/* server type */
+	uint	dev;	/* server subtype */
+	/* file data */
+	Qid	qid;	/* unique id from server */
+	ulong	mode;	/* permissions */
+	ulong	atime;	/* last read time */
+	ulong	mtime;	/* last write time */
+	vlong	length;	/* file length */
+	char	*name;	/* last element of path */
+	char	*uid;	/* owner name */
+	char	*gid;	/* group name */
+	char	*muid;	/* last modifier name */
+	/* 9P2000.u extensions */
+	uint	uidnum;	/* numeric uid */
+	uint	gidnum;	/* numeric gid */
+	uint	muidnum;	/* numeric muid */
+	char	*ext;	/* extended info */
+};
+
+#define	DIRMAX	(sizeof(Dir)+STATMAX)	/* max length of Dir structure */
+
+extern Dir *dirstat(char*);
+extern Dir *dirfstat(int);
+extern int dirwstat(char*, Dir*);
+extern int dirfwstat(int, Dir*);
+extern long dirread(int, Dir**);
+extern long dirreadall(int, Dir**);
+extern void nulldir(Dir*);
+extern int fd2path(int, char*, int);
+extern int dirmodefmt(Fmt*);	/* fmtinstall('M', dirmodefmt) */
+
+/* Calendar and CPU time (p9ctime(3)); results are overwritten by the next call in the proc. */
+typedef struct Tm Tm;
+struct Tm
+{
+	int	sec;
+	int	min;
+	int	hour;
+	int	mday;
+	int	mon;
+	int	year;
+	int	wday;
+	int	yday;
+	char	zone[4];
+	int	tzoff;
+};
+
+extern Tm *p9gmtime(long);
+extern Tm *p9localtime(long);
+extern char *p9asctime(Tm*);
+extern char *p9ctime(long);
+extern long p9tm2sec(Tm*);
+extern long p9times(long*);	/* CPU ms: user, sys, children's user, sys */
+extern double p9cputime(void);
+
+/* Names of files, users, the machine. */
+extern char *cleanname(char*);
+extern char *p9getwd(char*, int);
+extern char *getuser(void);
+extern char *sysname(void);
+extern char *get9root(void);
+extern char *unsharp(char*);
+extern char *searchpath(char*);
+extern int opentemp(char*, int);
+
+/* Encodings (encode(3)); fmtinstall('H', encodefmt) and fmtinstall('[', encodefmt). */
+extern int dec64(uchar*, int, char*, int);
+extern int enc64(char*, int, uchar*, int);
+extern int dec32(uchar*, int, char*, int);
+extern int enc32(char*, int, uchar*, int);
+extern int dec16(uchar*, int, char*, int);
+extern int enc16(char*, int, uchar*, int);
+extern int encodefmt(Fmt*);
+
+/* Random numbers from the kernel. */
+extern ulong truerand(void);
+extern ulong ntruerand(ulong);
+
+/* Alarms and exec. */
+extern long p9alarm(ulong);
+extern int p9exec(char*, char*[]);
+extern int p9execl(char*, ...);
+
 /* Files and processes. */
 extern int p9open(char*, int);
 extern int p9create(char*, int, ulong);
@@ -170,6 +265,8 @@ extern int p9announce(char*, char*);
 extern int p9listen(char*, char*);
 extern int p9accept(int, char*);
 extern int p9reject(int, char*, char*);
+extern int p9dialparse(char *ds, char **net, char **unixa, void *ip, int *port);
+extern char *p9netmkaddr(char*, char*, char*);
 extern int sendfd(int, int);
 extern int recvfd(int);
 extern int read9pmsg(int, void*, uint);
@@ -234,6 +331,18 @@ extern int _p9usepwlibrary;
 #define	listen	p9listen
 #define	accept	p9accept
 #define	reject	p9reject
+#define	netmkaddr	p9netmkaddr
+#define	gmtime	p9gmtime
+#define	localtime	p9localtime
+#define	asctime	p9asctime
+#define	ctime	p9ctime
+#define	tm2sec	p9tm2sec
+#define	times	p9times
+#define	cputime	p9cputime
+#define	getwd	p9getwd
+#define	alarm	p9alarm
+#define	exec	p9exec
+#define	execl	p9execl
 #endif
 
 #endif

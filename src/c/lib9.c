@@ -356,3 +356,137 @@ notedisable(char *msg)
 {
 	return notesetenable(thread9_rt_strsig(msg), 0);
 }
+
+/*
+ * Formatters and exec with a variable argument list.
+ */
+extern int enc64(char*, int, uchar*, int);
+extern int enc32(char*, int, uchar*, int);
+extern int enc16(char*, int, uchar*, int);
+
+/*
+ * encodefmt: %[ (base64), %< (base32) and %H (hex, upper case; %lH lower case)
+ * of the byte array argument, whose length is the precision: %.*H.
+ * A missing precision or another verb prints <encodefmt>; a nil array <nil>.
+ */
+int
+encodefmt(Fmt *f)
+{
+	char obuf[64], *buf, *p;
+	uchar *b;
+	int ilen, len, rv;
+
+	b = va_arg(f->args, uchar*);
+	/* The precision is the length, not a limit on what is printed. */
+	ilen = (f->flags&FmtPrec) ? f->prec : -1;
+	f->prec = 0;
+	f->flags &= ~FmtPrec;
+	if(b == nil)
+		return fmtstrcpy(f, "<nil>");
+	if(ilen < 0)
+		return fmtstrcpy(f, "<encodefmt>");
+	switch(f->r){
+	case '<':
+		len = (8*ilen+4)/5 + 3;
+		break;
+	case '[':
+		len = (8*ilen+5)/6 + 4;
+		break;
+	case 'H':
+		len = 2*ilen + 1;
+		break;
+	default:
+		return fmtstrcpy(f, "<encodefmt>");
+	}
+	buf = obuf;
+	if(len > (int)sizeof obuf && (buf = malloc(len)) == nil)
+		return fmtstrcpy(f, "<encodefmt>");
+	switch(f->r){
+	case '<':
+		rv = enc32(buf, len, b, ilen);
+		break;
+	case '[':
+		rv = enc64(buf, len, b, ilen);
+		break;
+	default:
+		rv = enc16(buf, len, b, ilen);
+		if(rv >= 0 && (f->flags&FmtLong))
+			for(p = buf; *p; p++)
+				*p = tolower((uchar)*p);
+		break;
+	}
+	if(rv < 0)
+		rv = fmtstrcpy(f, "<encodefmt>");
+	else
+		rv = fmtstrcpy(f, buf);
+	if(buf != obuf)
+		free(buf);
+	return rv;
+}
+
+/*
+ * dirmodefmt: %M of a Dir mode (ulong), as ls -l shows it: the type letter
+ * (d a A D S P or -), l for DMEXCL or L for DMSYMLINK, then rwx three times.
+ */
+int
+dirmodefmt(Fmt *f)
+{
+	static char *rwx[] = { "---", "--x", "-w-", "-wx", "r--", "r-x", "rw-", "rwx" };
+	char buf[16];
+	ulong m;
+
+	m = va_arg(f->args, ulong);
+	if(m & DMDIR)
+		buf[0] = 'd';
+	else if(m & DMAPPEND)
+		buf[0] = 'a';
+	else if(m & DMAUTH)
+		buf[0] = 'A';
+	else if(m & DMDEVICE)
+		buf[0] = 'D';
+	else if(m & DMSOCKET)
+		buf[0] = 'S';
+	else if(m & DMNAMEDPIPE)
+		buf[0] = 'P';
+	else
+		buf[0] = '-';
+	if(m & DMEXCL)
+		buf[1] = 'l';
+	else if(m & DMSYMLINK)
+		buf[1] = 'L';
+	else
+		buf[1] = '-';
+	memmove(buf+2, rwx[(m>>6)&7], 3);
+	memmove(buf+5, rwx[(m>>3)&7], 3);
+	memmove(buf+8, rwx[m&7], 3);
+	buf[11] = 0;
+	return fmtstrcpy(f, buf);
+}
+
+/*
+ * p9execl: p9exec with the arguments listed, ending in nil.
+ */
+int
+p9execl(char *prog, ...)
+{
+	va_list arg;
+	char **argv;
+	int i, n;
+
+	va_start(arg, prog);
+	for(n=0; va_arg(arg, char*) != nil; n++)
+		;
+	va_end(arg);
+	argv = malloc((n+1)*sizeof argv[0]);
+	if(argv == nil){
+		werrstr("out of memory");
+		return -1;
+	}
+	va_start(arg, prog);
+	for(i=0; i<=n; i++)
+		argv[i] = va_arg(arg, char*);
+	va_end(arg);
+	p9exec(prog, argv);
+	free(argv);
+	return -1;
+}

@@ -7,13 +7,18 @@
 //! Bridges called only by the C side (src/c/lib9.c) carry the `thread9_rt_` prefix
 //! and are hidden in src/abi/mod.rs.
 
+pub mod dir;
+pub mod encode;
 pub mod env;
 pub mod lock;
+pub mod misc;
 pub mod net;
 pub mod notes;
+pub mod paths;
 pub mod rand;
 pub mod strings;
 pub mod sys;
+pub mod time;
 pub mod wait;
 
 use core::ffi::{c_char, CStr};

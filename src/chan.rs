@@ -747,13 +747,13 @@ fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) ->
 /// partner completes the operation, the channel closes, or the thread is interrupted.
 ///
 /// # Safety
-/// `c`'s lock is held (no hooks: see op1_fast); it is released here.
+/// `c`'s lock is held; it is released here.
 #[inline(always)]
 unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
     let e = ext(c);
     let t = sched::current();
     if t.is_null() {
-        (*e).lock.unlock_nohooks();
+        (*e).lock.unlock();
         debug::misuse(call, "would block outside a thread9 thread");
     }
     let mut w = Waiter::new(t, 0, v);
@@ -763,7 +763,7 @@ unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
     } else {
         (*c).recvq.push(&mut w);
     }
-    (*e).lock.unlock_nohooks();
+    (*e).lock.unlock();
     let code = sched::park_nodeadline(t, if send { Wait::Send } else { Wait::Recv }, c as *mut c_void);
     if code & SEL_DONE == 0 {
         // Interrupted or killed: we are still queued (the completer unlinks the
@@ -879,34 +879,6 @@ fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str)
             }
             Try::Block => {}
         }
-        let t = sched::current();
-        if t.is_null() {
-            (*e).lock.unlock();
-            debug::misuse(call, "would block outside a thread9 thread");
-        }
-        let mut w = Waiter::new(t, 0, v);
-        (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
-        if send {
-            (*c).sendq.push(&mut w);
-        } else {
-            (*c).recvq.push(&mut w);
-        }
-        (*e).lock.unlock();
-        let code = sched::park(if send { Wait::Send } else { Wait::Recv }, c as *mut c_void, 0);
-        if code & SEL_DONE == 0 {
-            // Interrupted or killed: we are still queued (the completer unlinks the
-            // waiter it claims).
-            leave(c, &mut w, send);
-        }
-        sched::check_killed();
-        if code & SEL_DONE != 0 {
-            if code & SEL_CLOSED != 0 {
-                crate::errstr::set(b"channel was closed");
-                return -1;
-            }
-            return 1;
-        }
-        crate::errstr::set(b"interrupted");
-        -1
+        park_on(c, send, v, call)
     }
 }

@@ -385,13 +385,22 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         if (*t).timer.armed() {
             (*p).timers.remove(&mut (*t).timer);
         }
-        (*t).wait = Wait::None;
-        (*t).waitchan = null_mut();
-        // Nobody touches sel once we have been claimed: no atomic RMW needed.
-        let code = (*t).sel.load(Ordering::Acquire);
-        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
-        code
+        unparked(t)
     }
+}
+
+/// After a park: clears the wait and returns how it ended.
+///
+/// # Safety
+/// `t` is the running thread, back from its park.
+#[inline(always)]
+unsafe fn unparked(t: *mut Thread) -> u32 {
+    (*t).wait = Wait::None;
+    (*t).waitchan = null_mut();
+    // Nobody touches sel once we have been claimed: no atomic RMW needed.
+    let code = (*t).sel.load(Ordering::Acquire);
+    (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+    code
 }
 
 /// park() without a deadline for the running thread `t`, inlined into channel
@@ -407,12 +416,7 @@ pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> 
     (*t).wait = wait;
     (*t).waitchan = chan;
     block(t);
-    (*t).wait = Wait::None;
-    (*t).waitchan = null_mut();
-    // Nobody touches sel once we have been claimed: no atomic RMW needed.
-    let code = (*t).sel.load(Ordering::Acquire);
-    (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
-    code
+    unparked(t)
 }
 
 /// Switches the parked running thread `t` out until its wake-up is consumed.

@@ -106,6 +106,8 @@ threadmain(int argc, char **argv)
 	fd = open(path("bb"), OREAD);
 	d = dirfstat(fd);
 	print("fstat name is fd %d\n", d != nil && atoi(d->name) == fd);
+	if(d != nil)
+		d->name = "(fd)";	/* its number differs under valgrind, which holds fds of its own */
 	show("fstat bb", d);
 	free(d);
 

@@ -113,6 +113,11 @@ pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
     crate::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
 }
 
+/// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on
+/// Unix too (argv0 needs no fixing here).
+#[no_mangle]
+pub extern "C" fn __fixargv0() {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,8 +132,3 @@ mod tests {
         assert!(!in_set(b" \t", 'x' as u32));
     }
 }
-
-/// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on
-/// Unix too (argv0 needs no fixing here).
-#[no_mangle]
-pub extern "C" fn __fixargv0() {}

@@ -515,22 +515,11 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
     let e = ext(c);
     let mut wake: *mut Thread = null_mut();
-    if debug::hooks() != 0 {
-        (*e).lock.lock();
-        let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
-        (*e).lock.unlock();
-        if !wake.is_null() {
-            sched::ready(wake);
-        }
-        return matches!(r, Try::Done);
-    }
-    // As above without the sanitizer and trace hooks (alt's fast path).
-    let n = (*c).elemsize as usize;
-    (*e).lock.lock_nohooks();
-    let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
-    (*e).lock.unlock_nohooks();
+    (*e).lock.lock();
+    let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+    (*e).lock.unlock();
     if !wake.is_null() {
-        sched::ready_nohooks(wake);
+        sched::ready(wake);
     }
     matches!(r, Try::Done)
 }

@@ -338,17 +338,24 @@ pub unsafe fn wake(t: *mut Thread, code: u32) -> bool {
     }
 }
 
-/// Switches from the running thread to its scheduler.
+/// Switches from the running thread to its scheduler (or host).
 #[inline]
 pub fn switch(v: Verdict) {
     let t = current();
     // SAFETY: t is the running thread; its yielder lives on its own stack.
-    unsafe {
-        let p = (*t).proc;
-        let fake = crate::asan::to_scheduler(p, v == Verdict::Exit);
-        (*(*t).yielder).suspend(v);
-        crate::asan::in_thread(p, fake);
-    }
+    unsafe { suspend((*t).proc, t, v) }
+}
+
+/// Switches the running thread `t` of proc `p` to whoever resumed it (its proc's
+/// scheduler or host), telling ASan.
+///
+/// # Safety
+/// `t` is the running thread of `p`.
+#[inline(always)]
+unsafe fn suspend(p: *mut Proc, t: *mut Thread, v: Verdict) {
+    let fake = crate::asan::to_scheduler(p, v == Verdict::Exit);
+    (*(*t).yielder).suspend(v);
+    crate::asan::in_thread(p, fake);
 }
 
 /// Parks the running thread, whose `sel` the caller has set to SEL_WAITING (under
@@ -435,20 +442,8 @@ unsafe fn block(t: *mut Thread) {
     if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
         host(p, t);
     } else {
-        suspend_blocked(p, t);
+        suspend(p, t, Verdict::Block);
     }
-}
-
-/// Switches the parked running thread `t` to whoever resumed it (its proc's scheduler
-/// or host), telling ASan.
-///
-/// # Safety
-/// As for block.
-#[inline(always)]
-unsafe fn suspend_blocked(p: *mut Proc, t: *mut Thread) {
-    let fake = crate::asan::to_scheduler(p, false);
-    (*(*t).yielder).suspend(Verdict::Block);
-    crate::asan::in_thread(p, fake);
 }
 
 /// Stack a parked thread must have left to host others (host's frame and the
@@ -475,20 +470,18 @@ unsafe fn host(p: *mut Proc, t: *mut Thread) {
     (*p).host = t;
     let errno = (*p).errno;
     let mine = *errno;
-    loop {
+    // Whether to go on sleeping in the scheduler: nothing else is ready (it resumes
+    // us once our wake-up arrives), or a hosted thread pinned itself (only the
+    // scheduler honours that).
+    let sleep = loop {
         drain_inbox(p);
         fire_timers(p);
         let n = pop_runq(p);
         if n == t {
-            break;
+            break false;
         }
         if n.is_null() {
-            // Nothing else is ready: sleep in the scheduler, which resumes us
-            // once our wake-up arrives.
-            (*p).host = null_mut();
-            *errno = mine;
-            suspend_blocked(p, t);
-            return;
+            break true;
         }
         (*p).cur = n;
         *errno = (*n).errno;
@@ -501,15 +494,14 @@ unsafe fn host(p: *mut Proc, t: *mut Thread) {
         (*p).cur = t;
         after_run(p, n, r);
         if !(*p).pinned.is_null() {
-            // The hosted thread pinned itself: only the scheduler honours that.
-            (*p).host = null_mut();
-            *errno = mine;
-            suspend_blocked(p, t);
-            return;
+            break true;
         }
-    }
+    };
     (*p).host = null_mut();
     *errno = mine;
+    if sleep {
+        suspend(p, t, Verdict::Block);
+    }
 }
 
 /// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.

@@ -136,10 +136,13 @@ impl Queue {
             } else {
                 (*next).prev = null_mut();
             }
-            let won = (*t)
-                .sel
-                .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
-                .is_ok();
+            // A waiter whose thread was claimed elsewhere (an alt's other cases) is
+            // seen stale by a plain load: no locked instruction for it.
+            let won = (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
+                && (*t)
+                    .sel
+                    .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
+                    .is_ok();
             // A claimed waiter's owner stays parked until readied (after the copy);
             // a stale one's may be leaving right now.
             (*w).linked.store(false, Ordering::Release);

@@ -614,22 +614,10 @@ pub fn send_word(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
         if !fast_ok(c, true) {
             return send_word_general(c, v, block, call);
         }
-        let e = ext(c);
-        let mut wake: *mut Thread = null_mut();
-        (*e).lock.lock_nohooks();
-        match try_send_n(c, &v as *const usize as *const u8, &mut wake, core::mem::size_of::<usize>()) {
-            Try::Done => {
-                (*e).lock.unlock_nohooks();
-                if !wake.is_null() {
-                    sched::ready_nohooks(wake);
-                }
-                1
-            }
-            Try::Block if block && (*c).bufsize == 0 => send_word_park(c, v, call),
-            _ => {
-                (*e).lock.unlock_nohooks();
-                send_word_general(c, v, block, call)
-            }
+        match attempt(c, true, &v as *const usize as *mut u8, core::mem::size_of::<usize>(), block) {
+            Attempt::Done => 1,
+            Attempt::Park => send_word_park(c, v, call),
+            Attempt::Other => send_word_general(c, v, block, call),
         }
     }
 }
@@ -642,23 +630,50 @@ pub fn recv_word(c: *mut Channel, block: bool, call: &str) -> usize {
         if !fast_ok(c, true) {
             return recv_word_general(c, block, call);
         }
-        let e = ext(c);
-        let mut wake: *mut Thread = null_mut();
         let mut x = 0usize;
-        (*e).lock.lock_nohooks();
-        match try_recv_n(c, &mut x as *mut usize as *mut u8, &mut wake, core::mem::size_of::<usize>()) {
-            Try::Done => {
-                (*e).lock.unlock_nohooks();
-                if !wake.is_null() {
-                    sched::ready_nohooks(wake);
-                }
-                x
+        match attempt(c, false, &mut x as *mut usize as *mut u8, core::mem::size_of::<usize>(), block) {
+            Attempt::Done => x,
+            Attempt::Park => recv_word_park(c, call),
+            Attempt::Other => recv_word_general(c, block, call),
+        }
+    }
+}
+
+/// How a fast-path attempt ended.
+enum Attempt {
+    /// Completed; the lock is released and the partner readied.
+    Done,
+    /// An unbuffered channel with no partner and a blocking call: the lock is still
+    /// held, for the caller to queue on (park_on).
+    Park,
+    /// Anything else (would block without blocking, buffered and full or empty,
+    /// closed): the lock is released and the general path starts over.
+    Other,
+}
+
+/// The shared core of the fast paths (op1_fast, send_word, recv_word): one attempt
+/// under the channel's lock, `n` being its element size.
+///
+/// # Safety
+/// `c` passed fast_ok; `v` holds (or receives) `n` bytes.
+#[inline(always)]
+unsafe fn attempt(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
+    let e = ext(c);
+    let mut wake: *mut Thread = null_mut();
+    (*e).lock.lock_nohooks();
+    let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
+    match r {
+        Try::Done => {
+            (*e).lock.unlock_nohooks();
+            if !wake.is_null() {
+                sched::ready_nohooks(wake);
             }
-            Try::Block if block && (*c).bufsize == 0 => recv_word_park(c, call),
-            _ => {
-                (*e).lock.unlock_nohooks();
-                recv_word_general(c, block, call)
-            }
+            Attempt::Done
+        }
+        Try::Block if block && (*c).bufsize == 0 => Attempt::Park,
+        _ => {
+            (*e).lock.unlock_nohooks();
+            Attempt::Other
         }
     }
 }
@@ -713,24 +728,10 @@ fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) ->
         if !fast_ok(c, false) {
             return op1_any(c, send, v, block, call);
         }
-        let e = ext(c);
-        let mut wake: *mut Thread = null_mut();
-        let n = (*c).elemsize as usize;
-        (*e).lock.lock_nohooks();
-        let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
-        match r {
-            Try::Done => {
-                (*e).lock.unlock_nohooks();
-                if !wake.is_null() {
-                    sched::ready_nohooks(wake);
-                }
-                1
-            }
-            Try::Block if block && (*c).bufsize == 0 => park_on(c, send, v, call),
-            _ => {
-                (*e).lock.unlock_nohooks();
-                op1_checked(c, send, v, block, call)
-            }
+        match attempt(c, send, v, (*c).elemsize as usize, block) {
+            Attempt::Done => 1,
+            Attempt::Park => park_on(c, send, v, call),
+            Attempt::Other => op1_checked(c, send, v, block, call),
         }
     }
 }

@@ -257,11 +257,10 @@ unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 /// `t` is a live thread that the caller has just claimed (its `sel` CAS succeeded).
 #[inline(always)]
 pub unsafe fn ready(t: *mut Thread) {
-    let p = (*t).proc;
-    if p == myproc() && !crate::debug::tracing() {
-        push_runq(p, t);
-    } else {
+    if crate::debug::tracing() {
         ready_slow(t);
+    } else {
+        ready_nohooks(t);
     }
 }
 

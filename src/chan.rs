@@ -800,18 +800,29 @@ fn op1_word_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: 
         return -1;
     }
     // SAFETY: live channel.
-    let n = unsafe { (*c).elemsize };
-    if n as usize != core::mem::size_of::<usize>() {
-        return bad_size(c, n, call);
+    let n = unsafe { (*c).elemsize } as usize;
+    // As plan9port: the word calls move `elemsize` bytes of the word, so any element
+    // of at most a word works (the low bytes are sent, a narrower element is
+    // zero-extended on receive: the caller's word starts out 0). A wider one would
+    // read or write past the word.
+    if n > core::mem::size_of::<usize>() {
+        return bad_size(c, n as u32, call);
     }
+    // On a big-endian machine the low bytes are the last ones.
+    #[cfg(target_endian = "big")]
+    // SAFETY: n <= the word's size, so v + (word - n) is inside the word.
+    let v = unsafe { v.add(core::mem::size_of::<usize>() - n) };
     op1_any(c, send, v, block, call)
 }
 
 #[cold]
 #[inline(never)]
 fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
-    debug::complain(call, &format!("channel {} has {n}-byte elements, not 8", debug::channame(c)));
-    crate::errstr::set(b"wrong element size");
+    debug::complain(
+        call,
+        &format!("channel {} has {n}-byte elements, wider than a {}-byte word", debug::channame(c), core::mem::size_of::<usize>()),
+    );
+    crate::errstr::set(b"element wider than a word");
     -1
 }
 

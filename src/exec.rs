@@ -7,7 +7,8 @@
 //! failure by writing errno into the shared context (no pipe needed). Between clone
 //! and exec the child makes only async-signal-safe calls on data prepared by the
 //! parent (paths, argv, envp): it resets signal handlers (they would run in the
-//! parent's memory), unblocks signals, moves fd[0..2] to 0..2 (any permutation works),
+//! parent's memory), unblocks signals, moves fd[0..2] to 0..2 (any permutation works; a negative
+//! fd[i] leaves descriptor i inherited),
 //! closes every other fd, optionally chdirs and setpgids, and tries execve on each
 //! PATH candidate as execvp does.
 //!
@@ -116,8 +117,13 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
         }
         if let Some(fd) = c.fds {
             // Move the sources out of 0..2 first, so any permutation comes out right.
-            let mut tmp = [0; 3];
+            // A negative fd[i] leaves descriptor i as inherited (plan9port's child
+            // ignores the failed dup2; vbackup passes fd[0] = fd[2] = -1).
+            let mut tmp = [-1; 3];
             for i in 0..3 {
+                if fd[i] < 0 {
+                    continue;
+                }
                 tmp[i] = libc::fcntl(fd[i], libc::F_DUPFD_CLOEXEC, 3);
                 if tmp[i] < 0 {
                     c.err = errno();
@@ -125,7 +131,7 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
                 }
             }
             for (i, &t) in tmp.iter().enumerate() {
-                if libc::dup2(t, i as c_int) < 0 {
+                if t >= 0 && libc::dup2(t, i as c_int) < 0 {
                     c.err = errno();
                     libc::_exit(127);
                 }
@@ -193,7 +199,8 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
     argv.push(core::ptr::null());
     let setpgid = match job.fds {
         // SAFETY: isatty only inspects the fd.
-        Some(f) => f.iter().all(|&fd| unsafe { libc::isatty(fd) } == 0),
+        // (A negative fd[i] leaves the child our descriptor i.)
+        Some(f) => (0..3).all(|i| unsafe { libc::isatty(if f[i] < 0 { i as c_int } else { f[i] }) } == 0),
         None => false,
     };
     let mut rl = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
@@ -250,12 +257,17 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
 fn close_fds(fd: [c_int; 3]) {
     // SAFETY: the caller's fds, handed over to the child.
     unsafe {
-        libc::close(fd[0]);
+        let close = |f: c_int| {
+            if f >= 0 {
+                libc::close(f);
+            }
+        };
+        close(fd[0]);
         if fd[1] != fd[0] {
-            libc::close(fd[1]);
+            close(fd[1]);
         }
         if fd[2] != fd[1] && fd[2] != fd[0] {
-            libc::close(fd[2]);
+            close(fd[2]);
         }
     }
 }

@@ -789,6 +789,19 @@ pub(crate) fn dial(addr: &[u8]) -> i64 {
             let fd = libc::socket((*ai).ai_family, (*ai).ai_socktype, (*ai).ai_protocol);
             if fd >= 0 {
                 if libc::connect(fd, (*ai).ai_addr, (*ai).ai_addrlen) == 0 {
+                    if socktype == libc::SOCK_STREAM {
+                        // As plan9port's dial: protocols such as venti's write a
+                        // message in pieces and would otherwise wait for the
+                        // peer's delayed ACK on every request (~40 ms).
+                        let one: c_int = 1;
+                        libc::setsockopt(
+                            fd,
+                            libc::IPPROTO_TCP,
+                            libc::TCP_NODELAY,
+                            &one as *const c_int as *const c_void,
+                            core::mem::size_of::<c_int>() as libc::socklen_t,
+                        );
+                    }
                     r = fd as i64;
                     break;
                 }

@@ -80,6 +80,16 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn fmtinstall(c: c_int, f: Option<Fmts>) -> c_int {
+    install(c, f)
+}
+
+/// fmtinstall, called by name from Rust too (a call to the exported name would go
+/// through the PLT, to whatever definition interposes).
+fn install(c: c_int, f: Option<Fmts>) -> c_int {
+    if let Some(theirs) = fmt::interpose::fmtinstall() {
+        // SAFETY: lib9's fmtinstall (the program's), called as its C prototype says.
+        return unsafe { theirs(c, f) };
+    }
     if let Some(why) = table::refuse(c) {
         let shown = match u8::try_from(c) {
             Ok(b) if b.is_ascii_graphic() || b == b' ' => format!("'{}'", b as char),
@@ -233,8 +243,9 @@ pub extern "C" fn needsrcquote(c: c_int) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn quotefmtinstall() {
-    table::install('q' as c_int, quotestrfmt);
-    table::install('Q' as c_int, quoterunestrfmt);
+    // Through fmtinstall: into lib9's table when the program links lib9's fmt.
+    install('q' as c_int, Some(quotestrfmt));
+    install('Q' as c_int, Some(quoterunestrfmt));
 }
 
 /// The `_syserrstr` hook: the calling thread's ERRMAX-byte error buffer.

@@ -12,6 +12,7 @@
 //! snprint). In "runes" mode (runesprint…) the buffer holds `Rune`s instead of UTF-8.
 //! `nfmt` counts units written (bytes, or runes in runes mode).
 
+pub mod interpose;
 pub mod out;
 pub mod sinks;
 pub mod table;
@@ -158,6 +159,10 @@ unsafe fn rune_at(p: *const u8) -> (u32, usize) {
 /// # Safety
 /// `f` is a valid Fmt with its args set up; `fmt` is a NUL-terminated string.
 pub unsafe fn dofmt(f: *mut Fmt, fmt: *const u8) -> c_int {
+    if let Some(theirs) = interpose::dofmt() {
+        // plan9port's lib9 fmt is linked in: its engine and verb table serve everyone.
+        return theirs(f, fmt as *mut c_char);
+    }
     let start = (*f).nfmt;
     let mut p = fmt;
     loop {

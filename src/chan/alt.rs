@@ -19,7 +19,6 @@ use crate::runtime::thread::*;
 use core::ffi::{c_char, c_void};
 use core::mem::MaybeUninit;
 use core::ptr::null_mut;
-use core::sync::atomic::Ordering;
 
 pub const CHANEND: u32 = 0;
 pub const CHANSND: u32 = 1;
@@ -347,7 +346,7 @@ unsafe fn general(
         unlock();
         report::misuse(o.call, "would block outside a thread9 thread");
     }
-    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    sched::arm_locked(t);
     for k in 0..nw {
         let w = ws.add(k);
         let e = &al[(*w).idx as usize];

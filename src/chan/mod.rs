@@ -155,11 +155,7 @@ impl Queue {
             }
             // A waiter whose thread was claimed elsewhere (an alt's other cases) is
             // seen stale by a plain load: no locked instruction for it.
-            let won = (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
-                && (*t)
-                    .sel
-                    .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok();
+            let won = sched::claim(t, code | idx);
             // A claimed waiter's owner stays parked until readied (after the copy);
             // a stale one's may be leaving right now.
             (*w).linked.store(false, Ordering::Release);
@@ -178,7 +174,7 @@ impl Queue {
     pub unsafe fn has_live(&self) -> bool {
         let mut w = self.head;
         while !w.is_null() {
-            if (*(*w).t).sel.load(Ordering::Relaxed) == SEL_WAITING {
+            if sched::is_armed((*w).t) {
                 return true;
             }
             w = (*w).next;
@@ -816,7 +812,7 @@ unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
         report::misuse(call, "would block outside a thread9 thread");
     }
     let mut w = Waiter::new(t, 0, v);
-    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    sched::arm_locked(t);
     if send {
         (*c).sendq.push(&mut w);
     } else {

@@ -166,7 +166,7 @@ pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
         if deadline != 0 && now >= deadline {
             return 0;
         }
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         let mut k = 0;
         for i in 0..n {
             let e = &*x.add(i);
@@ -661,7 +661,7 @@ pub fn sleep(ms: i64) {
     let deadline = after(ms as u64 * MS);
     loop {
         // SAFETY: the running thread parks itself.
-        unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
+        unsafe { crate::runtime::sched::arm(t) };
         let code = sched::park(Wait::Sleep, null_mut(), deadline);
         sched::check_killed();
         if code == SEL_INTR || code == SEL_TIMEOUT || (deadline != 0 && futex::now_ns() >= deadline) {

@@ -215,12 +215,12 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             (*io).lock.unlock();
             errstr::set(b"");
             *libc::__errno_location() = 0;
-            (*me).wait = Wait::Io;
+            (*me).set_wait(Wait::Io, core::ptr::null_mut());
             let ret = match (*r).work {
                 Work::C(op, args) => op(args),
                 Work::Rust(f) => (*f)(),
             };
-            (*me).wait = Wait::None;
+            (*me).set_wait(Wait::None, core::ptr::null_mut());
             let mut err = Vec::new();
             if ret < 0 {
                 err = errstr::get();
@@ -239,7 +239,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             // Callers still queued learn that the ioproc is gone.
             let mut woken = Vec::new();
             while let Some(t) = (*io).queue.pop_front() {
-                if (*t).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+                if crate::runtime::sched::claim(t, SEL_WOKEN) {
                     woken.push(t);
                 }
             }
@@ -250,7 +250,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             }
             return;
         }
-        (*me).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(me);
         (*io).lock.unlock();
         sched::park(Wait::Idle, null_mut(), 0);
         (*io).lock.lock();
@@ -268,10 +268,10 @@ unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool
     (*r).done = true;
     let caller = (*r).caller;
     (*io).req = null_mut();
-    let woke = (*caller).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+    let woke = crate::runtime::sched::claim(caller, SEL_WOKEN);
     let mut next = null_mut();
     while let Some(t) = (*io).queue.pop_front() {
-        if (*t).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+        if crate::runtime::sched::claim(t, SEL_WOKEN) {
             next = t;
             break;
         }
@@ -367,7 +367,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
                 return -1;
             }
             (*io).queue.push_back(t);
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             (*io).lock.unlock();
             let code = sched::park(Wait::Io, io as *mut c_void, 0);
             (*io).lock.lock();
@@ -394,10 +394,10 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
         };
         let r: *mut Req = &mut req;
         (*io).req = r;
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         let w = (*io).thread;
         let wake_io = !w.is_null()
-            && (*w).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+            && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);
@@ -417,7 +417,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
                 interrupted = true;
                 interrupt_locked(io);
             }
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             (*io).lock.unlock();
         }
         killed |= (*t).killed.swap(false, Ordering::SeqCst);
@@ -522,7 +522,7 @@ pub fn close(io: *mut Ioproc) {
         interrupt_locked(io);
         let w = (*io).thread;
         let wake_io = !w.is_null()
-            && (*w).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+            && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);

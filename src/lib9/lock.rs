@@ -19,7 +19,7 @@
 use crate::base::report;
 use crate::base::futex;
 use crate::runtime::sched;
-use crate::runtime::thread::{Thread, Wait, SEL_WAITING, SEL_WOKEN};
+use crate::runtime::thread::{Thread, Wait, SEL_WOKEN};
 use core::ffi::{c_int, c_ulong, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicU32, Ordering};
@@ -218,7 +218,7 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
         lk.release();
         return;
     }
-    (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+    crate::runtime::sched::arm(t);
     lk.release();
     loop {
         sched::park(Wait::Lock, what, 0);
@@ -233,7 +233,7 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
             sched::check_killed();
         }
         // Interrupted (threadint): lock waits cannot fail; wait on.
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         lk.release();
     }
 }

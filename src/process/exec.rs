@@ -359,9 +359,9 @@ unsafe extern "C" fn helper_main(arg: *mut c_void) {
     // 1-slot buffer: never blocks; the caller frees the channel after receiving.
     chan::op1(reply, true, &mut v as *mut i64 as *mut u8, true, "threadspawn");
     if r > 0 {
-        (*me).wait = Wait::Exec;
+        (*me).set_wait(Wait::Exec, core::ptr::null_mut());
         let w = wait_child(r as c_int);
-        (*me).wait = Wait::None;
+        (*me).set_wait(Wait::None, core::ptr::null_mut());
         (*me).killed.store(false, Ordering::SeqCst);
         post_wait(w);
     }
@@ -453,10 +453,10 @@ pub fn procexec(cpid: *mut Channel, job: Job, call: &str) {
         Ok(pid) => {
             send_cpid(cpid, pid as c_ulong, call);
             // SAFETY: t is the running thread.
-            unsafe { (*t).wait = Wait::Exec };
+            unsafe { (*t).set_wait(Wait::Exec, core::ptr::null_mut()) };
             let w = wait_child(pid);
             // SAFETY: as above.
-            unsafe { (*t).wait = Wait::None };
+            unsafe { (*t).set_wait(Wait::None, core::ptr::null_mut()) };
             post_wait(w);
             sched::exit_thread(b"procexec");
         }
@@ -498,7 +498,7 @@ pub fn procwait(pid: c_int) -> *mut Waitmsg {
         let mep: *mut PwWaiter = &mut me;
         while pw.muxer && me.msg.is_null() {
             pw.waiters.push(mep);
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             PW_LOCK.unlock();
             let code = sched::park(Wait::Recv, c as *mut c_void, 0);
             PW_LOCK.lock();

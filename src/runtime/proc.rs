@@ -22,8 +22,10 @@ pub struct Proc {
     pub pthread: libc::pthread_t,
     pub sys: AtomicBool,
     pub is_main: bool,
+    /// The running thread: written by the proc's own OS thread, read by interrupts
+    /// and dumps on others (relaxed atomics: plain moves). Use `cur()`/`set_cur()`.
+    pub cur: AtomicPtr<Thread>,
     // --- touched only by the proc's own OS thread ---
-    pub cur: *mut Thread,
     pub runq_head: *mut Thread,
     pub runq_tail: *mut Thread,
     pub nthreads: usize,
@@ -101,7 +103,7 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             pthread: 0,
             sys: AtomicBool::new(false),
             is_main: false,
-            cur: null_mut(),
+            cur: AtomicPtr::new(null_mut()),
             runq_head: null_mut(),
             runq_tail: null_mut(),
             nthreads: 0,

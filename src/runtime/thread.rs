@@ -7,7 +7,7 @@ use crate::runtime::proc::Proc;
 use crate::runtime::stack::Stack;
 use crate::runtime::timer::Timer;
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicBool, AtomicI32, AtomicU32};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU32, AtomicU8, Ordering};
 use corosensei::{Coroutine, Yielder};
 
 /// What a thread tells its scheduler when it switches out.
@@ -61,8 +61,11 @@ pub struct Thread {
     pub name: Option<Box<[u8; 256]>>,
     pub state: Option<Box<[u8; 256]>>,
     pub errstr: Option<Box<[u8; 128]>>,
-    pub wait: Wait,
-    pub waitchan: *mut c_void,
+    /// What the thread waits for (a `Wait`), and on what (a channel, an ioproc…):
+    /// written by the thread itself, read by interrupts and dumps on other OS
+    /// threads, hence atomics (relaxed: plain moves).
+    pub(in crate::runtime) wait: AtomicU8,
+    pub(in crate::runtime) waitchan: AtomicPtr<c_void>,
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
@@ -78,7 +81,34 @@ pub struct Thread {
     pub rnext: *mut Thread,
 }
 
+impl Wait {
+    fn from_u8(v: u8) -> Wait {
+        const ALL: [Wait; 10] =
+            [Wait::None, Wait::Send, Wait::Recv, Wait::Alt, Wait::Sleep, Wait::Lock, Wait::Io, Wait::Idle, Wait::Fd, Wait::Exec];
+        ALL.get(v as usize).copied().unwrap_or(Wait::None)
+    }
+}
+
 impl Thread {
+    /// What the thread waits for.
+    #[inline(always)]
+    pub fn wait(&self) -> Wait {
+        Wait::from_u8(self.wait.load(Ordering::Relaxed))
+    }
+
+    /// The object of the wait (a channel, an ioproc; null for none).
+    #[inline(always)]
+    pub fn waitchan(&self) -> *mut c_void {
+        self.waitchan.load(Ordering::Relaxed)
+    }
+
+    /// Sets what the running thread waits for (by the thread itself only).
+    #[inline(always)]
+    pub fn set_wait(&self, w: Wait, on: *mut c_void) {
+        self.wait.store(w as u8, Ordering::Relaxed);
+        self.waitchan.store(on, Ordering::Relaxed);
+    }
+
     pub fn name_str(&self) -> &[u8] {
         match &self.name {
             Some(b) => {

@@ -261,7 +261,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
 /// next queued caller.
 unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool) {
     (*r).ret = ret;
-    let n = crate::runtime::thread::utf8_trunc(err, errstr::ERRMAX - 1);
+    let n = crate::base::utf::trunc(err, errstr::ERRMAX - 1);
     let e = &mut (*r).err;
     e[..n].copy_from_slice(&err[..n]);
     e[n] = 0;
@@ -614,16 +614,7 @@ pub fn iowrite(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
 }
 
 pub fn iosleep(io: *mut Ioproc, ms: c_long) -> i64 {
-    rcall(io, "iosleep", || {
-        if ms <= 0 {
-            // SAFETY: no preconditions.
-            unsafe { libc::sched_yield() };
-            return 0;
-        }
-        let ts = libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: ((ms % 1000) * 1_000_000) as c_long };
-        // SAFETY: a valid timespec; one shot (an interrupt ends the sleep early).
-        sys(unsafe { libc::nanosleep(&ts, null_mut()) } as isize)
-    })
+    rcall(io, "iosleep", || sys(crate::base::futex::sleep_ms(ms as i64) as isize))
 }
 
 /// read9pmsg: one 9P message (size[4] then the rest); 0 at EOF, -1 on error.

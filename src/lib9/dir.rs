@@ -414,7 +414,7 @@ pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_
         return -1;
     }
     let Some(p) = fdpath(fd) else { return -1 };
-    let n = crate::runtime::thread::utf8_trunc(&p, nbuf as usize - 1);
+    let n = crate::base::utf::trunc(&p, nbuf as usize - 1);
     core::ptr::copy_nonoverlapping(p.as_ptr(), buf as *mut u8, n);
     *buf.add(n) = 0;
     0

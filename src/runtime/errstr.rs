@@ -51,7 +51,7 @@ fn set_buf(msg: &[u8]) {
         Some(n) => &msg[..n],
         None => msg,
     };
-    let n = crate::runtime::thread::utf8_trunc(msg, ERRMAX - 1);
+    let n = crate::base::utf::trunc(msg, ERRMAX - 1);
     // SAFETY: b has ERRMAX bytes.
     unsafe {
         core::ptr::copy_nonoverlapping(msg.as_ptr(), b, n);
@@ -97,7 +97,7 @@ pub fn text(out: &mut [u8; ERRMAX]) -> usize {
             out[..n].copy_from_slice(&m.as_bytes()[..n]);
             n
         } else {
-            let n = crate::runtime::thread::utf8_trunc(s, ERRMAX - 1);
+            let n = crate::base::utf::trunc(s, ERRMAX - 1);
             out[..n].copy_from_slice(&s[..n]);
             n
         }

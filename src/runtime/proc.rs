@@ -221,7 +221,7 @@ pub unsafe fn name_os_thread(p: *mut Proc) {
     let name = if t.is_null() { None } else { crate::base::report::exact_symbol((*t).func) };
     let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
     let mut b = [0u8; 16];
-    let n = crate::runtime::thread::utf8_trunc(s.as_bytes(), 15);
+    let n = crate::base::utf::trunc(s.as_bytes(), 15);
     b[..n].copy_from_slice(&s.as_bytes()[..n]);
     libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }

@@ -124,19 +124,7 @@ impl Thread {
 /// boundary and always NUL-terminating.
 pub fn set_buf(slot: &mut Option<Box<[u8; 256]>>, s: &[u8]) {
     let b = slot.get_or_insert_with(|| Box::new([0u8; 256]));
-    let n = utf8_trunc(s, 255);
+    let n = crate::base::utf::trunc(s, 255);
     b[..n].copy_from_slice(&s[..n]);
     b[n] = 0;
-}
-
-/// The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 sequence.
-pub fn utf8_trunc(s: &[u8], max: usize) -> usize {
-    if s.len() <= max {
-        return s.len();
-    }
-    let mut n = max;
-    while n > 0 && (s[n] & 0xC0) == 0x80 {
-        n -= 1;
-    }
-    n
 }

@@ -46,7 +46,7 @@ pub fn setname(s: &[u8]) {
         if (*p).nthreads == 1 {
             // Name the OS thread too (top -H, gdb); the kernel keeps 15 bytes.
             let mut b = [0u8; 16];
-            let n = utf8_trunc(s, 15);
+            let n = crate::base::utf::trunc(s, 15);
             b[..n].copy_from_slice(&s[..n]);
             libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
         }

@@ -228,7 +228,7 @@ pub fn yield_now() -> i32 {
 /// # Safety
 /// `p` is the caller's proc.
 pub unsafe fn set_exitmsg(p: *mut Proc, msg: &[u8]) {
-    let n = utf8_trunc(msg, 127);
+    let n = crate::base::utf::trunc(msg, 127);
     let m = &mut (*p).exitmsg;
     m[..n].copy_from_slice(&msg[..n]);
     m[n] = 0;

@@ -115,7 +115,7 @@ STATIC_SKIP = p9_interop
 ctest-static: lib
 	sh ctests/run.sh $(OUT)/static $(filter-out $(STATIC_SKIP),$(basename $(notdir $(wildcard ctests/*.c))))
 
-# Struct layouts against plan9port's (spec/API.md §B).
+# Struct layouts against plan9port's (docs/API.md, binary layouts).
 abitest: lib
 	sh ctests/run.sh $(OUT) abi_layout
 

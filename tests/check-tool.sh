@@ -35,7 +35,7 @@ tsan)
 	# memory, TSan's state included, until exec (the likely reason).
 	# The library is not instrumented, so TSan sees only the libc calls it makes
 	# (memcpy, malloc...), never the atomics ordering them: ignore those calls
-	# (called_from_lib) and rely on the library's own annotations (src/tsan.rs)
+	# (called_from_lib) and rely on the library's own annotations (src/san/tsan.rs)
 	# for the synchronisation C code sees.
 	printf 'called_from_lib:libthread.so\n' >"$W/tsan.supp"
 	export TSAN_OPTIONS="log_path=$L/tsan:die_after_fork=0:suppressions=$W/tsan.supp"

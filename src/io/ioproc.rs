@@ -7,7 +7,7 @@
 //! the caller's frame, which never returns before the op has ended (the C shim's
 //! `va_list` is in that frame too).
 //!
-//! Interrupting a system call (research/FEASIBILITY.md §7, fix A): a library-owned
+//! Interrupting a system call (docs/API.md, ioprocs): a library-owned
 //! realtime signal with an empty handler installed without SA_RESTART makes the
 //! blocked call fail with EINTR. The signal is only ever sent under the Ioproc lock
 //! while `incall` names the interrupted request, so it cannot reach a later call; a

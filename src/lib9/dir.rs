@@ -20,7 +20,7 @@ pub struct Qid {
     pub typ: u8,
 }
 
-/// plan9port's Dir (120 bytes, spec/API.md §B).
+/// plan9port's Dir (120 bytes; docs/API.md, binary layouts).
 #[repr(C)]
 pub struct Dir {
     pub typ: c_ushort,

@@ -1,4 +1,4 @@
-//! Lock, QLock, RWLock and Rendez with plan9port's layouts (spec/API.md §B; all-zero
+//! Lock, QLock, RWLock and Rendez with plan9port's layouts (docs/API.md, binary layouts; all-zero
 //! bytes = unlocked/empty, since programs embed them).
 //!
 //! - Lock is a spin-then-futex lock on its `held` word: it blocks the whole proc
@@ -40,7 +40,7 @@ impl Lock {
         if self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
             self.acquire_slow();
         }
-        // ThreadSanitizer cannot see these atomics: tell it (src/tsan.rs).
+        // ThreadSanitizer cannot see these atomics: tell it (src/san/tsan.rs).
         crate::san::tsan::acquire(self);
     }
 

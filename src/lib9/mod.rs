@@ -1,4 +1,4 @@
-//! The lib9 subset (spec/API.md §E) apart from the print engine, errstr and UTF-8
+//! The lib9 subset (docs/API.md, the lib9 subset) apart from the print engine, errstr and UTF-8
 //! (another module owns those): strings and memory, environment and time, files and
 //! processes, wait messages, notes, and the thread-aware locks.
 //!

@@ -1,4 +1,4 @@
-//! Running other programs (spec/API.md §A.6, §C): threadspawn and friends,
+//! Running other programs (docs/API.md, running programs): threadspawn and friends,
 //! procexec, threadwaitchan, procwait.
 //!
 //! The child is started with clone(CLONE_VM|CLONE_VFORK) on a private stack, as

@@ -1,4 +1,4 @@
-//! Start-up: C main → p9main → here (docs/ABI.md, start-up and exit).
+//! Start-up: C main → p9main → here (docs/API.md, start-up and exit).
 
 use crate::base::report;
 use crate::runtime::proc::{self};
@@ -58,7 +58,7 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
     }
     sched::schedule(p);
     sched::proc_done(p);
-    // The main proc is over but other procs run on (spec/API.md §G); the last one
+    // The main proc is over but other procs run on (docs/API.md, exit); the last one
     // to end exits the process.
     loop {
         libc::pause();

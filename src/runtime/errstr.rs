@@ -2,7 +2,7 @@
 //! code outside any thread9 thread (before start-up, foreign pthreads) uses a
 //! per-OS-thread buffer.
 //!
-//! Validity follows plan9port's lib9 (spec/API.md §E.2), so objects built against
+//! Validity follows plan9port's lib9 (docs/API.md, errstr validity), so objects built against
 //! either library agree: the buffer is the current error only while errno holds the
 //! marker EPLAN9 (set by every errstr write); once a system call sets errno, the error
 //! is `strerror(errno)` ("interrupted" for EINTR). errno is per thread (the scheduler

@@ -1,4 +1,4 @@
-//! The per-proc poller (SERVE-AND-POLL.md §1): one lazily made epoll + eventfd per
+//! The per-proc poller (docs/SERVE-AND-POLL.md, D1): one lazily made epoll + eventfd per
 //! proc that multiplexes every fd wait of the proc's threads, and the proc's idle
 //! path when any such wait is pending.
 //!

@@ -22,7 +22,7 @@ pub type Co = Coroutine<(), Verdict, (), Stack>;
 pub type Yld = Yielder<(), Verdict>;
 
 /// `sel` values: how a park ended. A waker claims a parked thread with one CAS from
-/// WAITING, so exactly one completion wins (DESIGN.md §1, alt).
+/// WAITING, so exactly one completion wins (docs/ARCHITECTURE.md, parking).
 pub const SEL_IDLE: u32 = 0;
 pub const SEL_WAITING: u32 = 1;
 pub const SEL_INTR: u32 = 2;

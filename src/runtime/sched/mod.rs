@@ -3,7 +3,7 @@
 //! A thread switches only to its proc's scheduler loop (a corosensei suspend) and the
 //! loop resumes the next ready thread: two ~2 ns switches, no syscalls. Waking a thread
 //! of another proc pushes it on that proc's lock-free inbox and futex-wakes the proc
-//! only if it sleeps (Dekker ordering on `Proc::sleeping`, FEASIBILITY.md §5).
+//! only if it sleeps (Dekker ordering on `Proc::sleeping`; docs/ARCHITECTURE.md).
 
 use crate::base::futex;
 use crate::runtime::proc::{self, Proc, CENSUS, RUNNING, SLEEP_FUTEX, SLEEP_POLL, WAKEGEN};

@@ -62,7 +62,7 @@ pub unsafe fn ready(t: *mut Thread) {
     }
 }
 
-/// ready() for callers that know debug::hooks() is zero.
+/// ready() for callers that know arch::hooks() is zero.
 ///
 /// # Safety
 /// As for ready.

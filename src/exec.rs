@@ -12,8 +12,8 @@
 //! PATH candidate as execvp does.
 //!
 //! threadspawn runs this in a helper system proc (so the caller's proc keeps
-//! scheduling), which then waits for the child and sends its Waitmsg on
-//! threadwaitchan if that exists (plan9port frees it otherwise).
+//! scheduling), which then waits for the child and queues its Waitmsg for
+//! threadwaitchan, whether that exists yet or not (see `post_wait`).
 
 // The entry points take the C caller's pointers (Ioproc*, buffers, strings) as the
 // C ABI hands them over; they are validated (magic, nil checks) before use.
@@ -29,6 +29,7 @@ use crate::thread::*;
 use core::ffi::{c_char, c_int, c_ulong, c_void, CStr};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicPtr, Ordering};
+use std::collections::VecDeque;
 use std::ffi::CString;
 
 extern "C" {
@@ -284,9 +285,30 @@ pub fn wait_child(pid: c_int) -> *mut Waitmsg {
 }
 
 static WAITCHAN: AtomicPtr<Channel> = AtomicPtr::new(null_mut());
+/// Guards WAITCHAN's creation and QUEUE.
 static WAITCHAN_LOCK: SpinLock = SpinLock::new();
 
-/// threadwaitchan: a `Waitmsg*` channel, buffer 4, created on first call.
+/// The statuses not yet sent on threadwaitchan, oldest first: those of children that
+/// ended before the channel existed (plan9port queues every child's status whenever
+/// it exits; issue 16: they used to be freed) and those waiting for room in its
+/// buffer. `draining` marks the one sender that moves them into the channel, so they
+/// arrive in order and at most one proc is ever blocked on a full threadwaitchan.
+struct Queue {
+    q: VecDeque<*mut Waitmsg>,
+    draining: bool,
+}
+
+static mut QUEUE: Queue = Queue { q: VecDeque::new(), draining: false };
+
+/// # Safety
+/// The caller holds WAITCHAN_LOCK.
+unsafe fn queue() -> &'static mut Queue {
+    &mut *core::ptr::addr_of_mut!(QUEUE)
+}
+
+/// threadwaitchan: a `Waitmsg*` channel, buffer 4, created on first call (nil with
+/// the errstr set if there is no memory for it). Statuses queued before it existed
+/// go into it at once (up to its buffer, the rest from a helper proc).
 pub fn waitchan() -> *mut Channel {
     let c = WAITCHAN.load(Ordering::Acquire);
     if !c.is_null() {
@@ -294,35 +316,110 @@ pub fn waitchan() -> *mut Channel {
     }
     WAITCHAN_LOCK.lock();
     let mut c = WAITCHAN.load(Ordering::Acquire);
+    let mut start = false;
     if c.is_null() {
         c = chan::create(core::mem::size_of::<*mut Waitmsg>() as i32, 4);
-        // SAFETY: a malloc'd copy of a constant string, owned by the channel.
+        if c.is_null() {
+            WAITCHAN_LOCK.unlock();
+            return c;
+        }
+        // SAFETY: a malloc'd copy of a constant string, owned by the channel (nil
+        // without memory: the channel is then unnamed).
         chan::setname(c, unsafe { libc::strdup(c"threadwaitchan".as_ptr()) });
         WAITCHAN.store(c, Ordering::Release);
+        // SAFETY: WAITCHAN_LOCK is held.
+        let q = unsafe { queue() };
+        start = !q.q.is_empty() && !q.draining;
+        q.draining |= start;
     }
     WAITCHAN_LOCK.unlock();
+    if start && !drain(c, false) && crate::start::proccreate_sys(Some(drainer_main), null_mut(), HELPER_STACK, "threadwaitchan") < 0 {
+        // No proc for the rest: the next child's status (post_wait) drains them.
+        WAITCHAN_LOCK.lock();
+        // SAFETY: WAITCHAN_LOCK is held.
+        unsafe { queue().draining = false };
+        WAITCHAN_LOCK.unlock();
+    }
     c
 }
 
-/// Hands a child's Waitmsg to threadwaitchan if it exists, else frees it.
-fn post_wait(w: *mut Waitmsg) {
-    let c = WAITCHAN.load(Ordering::Acquire);
-    if c.is_null() {
-        // SAFETY: our own malloc block, unpublished.
-        unsafe { libc::free(w as *mut c_void) };
-        return;
-    }
+/// Sends one status on threadwaitchan, riding out interrupts: a status is never
+/// lost while the channel lives (a freed channel gets nothing: the status is freed).
+fn send_sure(c: *mut Channel, w: *mut Waitmsg) {
     let mut p = w;
     loop {
         if chan::op1(c, true, &mut p as *mut *mut Waitmsg as *mut u8, true, "threadwaitchan") == 1 {
             return;
         }
-        // Interrupted (threadintgrp on the helper's group): a status is never lost.
+        // Interrupted (threadintgrp on the sender's group).
         if !chan::check(c, "threadwaitchan") {
-            // SAFETY: as above.
+            // SAFETY: our own malloc block, unpublished.
             unsafe { libc::free(w as *mut c_void) };
             return;
         }
+    }
+}
+
+/// Moves the queued statuses into threadwaitchan `c`, oldest first. The caller has
+/// set `draining`; this clears it once the queue is empty and returns true. Without
+/// `block` it stops when the buffer is full and returns false, the rest still queued
+/// and `draining` still set (the caller hands the role on).
+fn drain(c: *mut Channel, block: bool) -> bool {
+    loop {
+        WAITCHAN_LOCK.lock();
+        // SAFETY: WAITCHAN_LOCK is held.
+        let q = unsafe { queue() };
+        let Some(mut m) = q.q.pop_front() else {
+            q.draining = false;
+            WAITCHAN_LOCK.unlock();
+            return true;
+        };
+        WAITCHAN_LOCK.unlock();
+        if block {
+            send_sure(c, m);
+        } else if chan::op1(c, true, &mut m as *mut *mut Waitmsg as *mut u8, false, "threadwaitchan") != 1 {
+            WAITCHAN_LOCK.lock();
+            // SAFETY: WAITCHAN_LOCK is held. The slot just freed by pop_front is
+            // still allocated: push_front does not allocate.
+            unsafe { queue().q.push_front(m) };
+            WAITCHAN_LOCK.unlock();
+            return false;
+        }
+    }
+}
+
+/// A system proc that sends the statuses queued before threadwaitchan existed,
+/// beyond what its buffer took at once.
+unsafe extern "C" fn drainer_main(_: *mut c_void) {
+    sched::setname(b"threadwaitchan");
+    drain(WAITCHAN.load(Ordering::Acquire), true);
+}
+
+/// Queues a child's Waitmsg for threadwaitchan; if the channel exists and nobody is
+/// sending, sends the queue (blocking while the buffer is full).
+fn post_wait(w: *mut Waitmsg) {
+    WAITCHAN_LOCK.lock();
+    // SAFETY: WAITCHAN_LOCK is held.
+    let q = unsafe { queue() };
+    if q.q.try_reserve(1).is_err() {
+        WAITCHAN_LOCK.unlock();
+        // No memory to queue it: hand it over directly (making the channel).
+        let c = waitchan();
+        if c.is_null() {
+            // SAFETY: our own malloc block, unpublished.
+            unsafe { libc::free(w as *mut c_void) };
+        } else {
+            send_sure(c, w);
+        }
+        return;
+    }
+    q.q.push_back(w);
+    let c = WAITCHAN.load(Ordering::Acquire);
+    let start = !c.is_null() && !q.draining;
+    q.draining |= start;
+    WAITCHAN_LOCK.unlock();
+    if start {
+        drain(c, true);
     }
 }
 
@@ -473,6 +570,9 @@ static mut PW: Pw = Pw { msgs: Vec::new(), waiters: Vec::new(), muxer: false };
 pub fn procwait(pid: c_int) -> *mut Waitmsg {
     let t = sched::need("procwait");
     let c = waitchan();
+    if c.is_null() {
+        return null_mut();
+    }
     // SAFETY: PW is only touched under PW_LOCK; waiter records live in this frame
     // and are unlinked before it returns.
     unsafe {

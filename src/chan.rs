@@ -244,7 +244,9 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
     unsafe {
         let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
         if m.is_null() {
-            debug::misuse("chancreate", "out of memory");
+            debug::complain("chancreate", "out of memory");
+            crate::errstr::set(b"chancreate: out of memory");
+            return null_mut();
         }
         core::ptr::write_bytes(m, 0, EXT + 64);
         let e = m as *mut Ext;

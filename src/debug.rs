@@ -106,7 +106,14 @@ pub fn misuse(call: &str, what: &str) -> ! {
 /// A recoverable misuse: report it and let the call return its error value.
 #[cold]
 pub fn complain(call: &str, what: &str) {
-    ewrite(format!("thread9: {call}: {what}\n").as_bytes());
+    // On the stack: the complaint may be that memory ran out.
+    let mut m = crate::mem::Msg::<512>::new();
+    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("thread9: {call}: {what}"));
+    let mut b = [0u8; 513];
+    let n = m.as_bytes().len();
+    b[..n].copy_from_slice(m.as_bytes());
+    b[n] = b'\n';
+    ewrite(&b[..n + 1]);
 }
 
 fn cstr(p: *const u8) -> String {
@@ -196,12 +203,25 @@ fn symbol(addr: usize) -> String {
 /// # Safety
 /// Called on `p`'s own OS thread before its first thread runs.
 pub unsafe fn name_os_thread(p: *mut Proc) {
+    // Without allocating: this runs after proccreate has returned, where running out
+    // of memory could only abort.
     let t = (*p).runq_head;
-    let name = if t.is_null() { None } else { exact_symbol((*t).func) };
-    let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
+    let mut info: libc::Dl_info = core::mem::zeroed();
+    let f = if t.is_null() { 0 } else { (*t).func };
+    let sym = if f != 0
+        && libc::dladdr(f as *const libc::c_void, &mut info) != 0
+        && !info.dli_sname.is_null()
+        && info.dli_saddr as usize == f
+    {
+        Some(std::ffi::CStr::from_ptr(info.dli_sname).to_bytes())
+    } else {
+        None
+    };
+    let m = crate::msg!("proc {}", (*p).id);
+    let s = sym.unwrap_or(m.as_bytes());
     let mut b = [0u8; 16];
-    let n = crate::thread::utf8_trunc(s.as_bytes(), 15);
-    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    let n = crate::thread::utf8_trunc(s, 15);
+    b[..n].copy_from_slice(&s[..n]);
     libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }
 

@@ -22,7 +22,6 @@
 use crate::chan::{self, Channel};
 use crate::debug;
 use crate::errstr;
-use crate::ioproc::errno_text;
 use crate::sched;
 use crate::spin::SpinLock;
 use crate::thread::*;
@@ -47,7 +46,8 @@ struct Child {
     envp: *const *const c_char,
     fds: Option<[c_int; 3]>,
     setpgid: bool,
-    dir: Option<CString>,
+    /// The job's directory (a pointer into the Job, which outlives the child), or nil.
+    dir: *const c_char,
     maxfd: c_int,
     err: c_int,
 }
@@ -60,24 +60,38 @@ pub struct Job {
     dir: Option<CString>,
 }
 
+/// A copy of `b` (no NUL inside) as a CString, or None without memory.
+fn try_cstring(b: &[u8]) -> Option<CString> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(b.len() + 1).ok()?;
+    v.extend_from_slice(b);
+    // SAFETY: the caller's bytes hold no NUL; the capacity takes the one appended.
+    Some(unsafe { CString::from_vec_unchecked(v) })
+}
+
 impl Job {
+    /// None when there is no memory for the copies.
+    ///
     /// # Safety
     /// `cmd` is a C string; `argv` a nil-terminated array of C strings (or nil).
-    pub unsafe fn new(cmd: *const c_char, argv: *const *const c_char, fds: Option<[c_int; 3]>, dir: *const c_char) -> Job {
+    pub unsafe fn new(cmd: *const c_char, argv: *const *const c_char, fds: Option<[c_int; 3]>, dir: *const c_char) -> Option<Job> {
         let mut args = Vec::new();
         if !argv.is_null() {
-            let mut i = 0;
-            while !(*argv.add(i)).is_null() {
-                args.push(CStr::from_ptr(*argv.add(i)).to_owned());
-                i += 1;
+            let mut n = 0;
+            while !(*argv.add(n)).is_null() {
+                n += 1;
+            }
+            args.try_reserve_exact(n).ok()?;
+            for i in 0..n {
+                args.push(try_cstring(CStr::from_ptr(*argv.add(i)).to_bytes())?);
             }
         }
-        Job {
-            cmd: CStr::from_ptr(cmd).to_owned(),
+        Some(Job {
+            cmd: try_cstring(CStr::from_ptr(cmd).to_bytes())?,
             args,
             fds,
-            dir: if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_owned()) },
-        }
+            dir: if dir.is_null() { None } else { Some(try_cstring(CStr::from_ptr(dir).to_bytes())?) },
+        })
     }
 }
 
@@ -112,8 +126,8 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
         let mut set: libc::sigset_t = core::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::pthread_sigmask(libc::SIG_SETMASK, &set, core::ptr::null_mut());
-        if let Some(d) = &c.dir {
-            libc::chdir(d.as_ptr()); // best effort, as plan9port
+        if !c.dir.is_null() {
+            libc::chdir(c.dir); // best effort, as plan9port
         }
         if let Some(fd) = c.fds {
             // Move the sources out of 0..2 first, so any permutation comes out right.
@@ -166,17 +180,28 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
     }
 }
 
-/// Starts the job's child. Returns its pid, or the errno of the failure (fork or exec).
+/// Starts the job's child. Returns its pid, or the errno of the failure (fork or exec;
+/// ENOMEM when there is no memory for the preparations: nothing here aborts).
 pub fn spawn(job: &Job) -> Result<i32, c_int> {
+    const NOMEM: c_int = libc::ENOMEM;
     let cmd = job.cmd.as_bytes();
     let mut paths = Vec::new();
     if cmd.contains(&b'/') {
-        paths.push(job.cmd.clone());
+        paths.try_reserve_exact(1).map_err(|_| NOMEM)?;
+        paths.push(try_cstring(cmd).ok_or(NOMEM)?);
     } else if !cmd.is_empty() {
-        let path = std::env::var_os("PATH").map(|p| p.into_encoded_bytes()).unwrap_or_else(|| b"/bin:/usr/bin".to_vec());
+        // SAFETY: getenv's string is read at once, before anything can change it
+        // (std::env::var_os would copy it onto the heap).
+        let path = unsafe {
+            let p = libc::getenv(c"PATH".as_ptr());
+            if p.is_null() { &b"/bin:/usr/bin"[..] } else { CStr::from_ptr(p).to_bytes() }
+        };
+        paths.try_reserve_exact(path.split(|&c| c == b':').count()).map_err(|_| NOMEM)?;
         for d in path.split(|&c| c == b':') {
             let d: &[u8] = if d.is_empty() { b"." } else { d };
-            let mut full = d.to_vec();
+            let mut full = Vec::new();
+            full.try_reserve_exact(d.len() + 1 + cmd.len() + 1).map_err(|_| NOMEM)?;
+            full.extend_from_slice(d);
             full.push(b'/');
             full.extend_from_slice(cmd);
             if let Ok(c) = CString::new(full) {
@@ -184,11 +209,15 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
             }
         }
     }
-    let mut argv: Vec<*const c_char> = job.args.iter().map(|a| a.as_ptr()).collect();
+    let mut argv: Vec<*const c_char> = Vec::new();
+    argv.try_reserve_exact(job.args.len() + 2).map_err(|_| NOMEM)?;
+    argv.extend(job.args.iter().map(|a| a.as_ptr()));
     if argv.is_empty() {
         argv.push(job.cmd.as_ptr());
     }
-    let mut sh_argv: Vec<*const c_char> = vec![c"sh".as_ptr(), null_mut()];
+    let mut sh_argv: Vec<*const c_char> = Vec::new();
+    sh_argv.try_reserve_exact(argv.len() + 2).map_err(|_| NOMEM)?;
+    sh_argv.extend([c"sh".as_ptr(), null_mut()]);
     sh_argv.extend(argv.iter().skip(1));
     sh_argv.push(core::ptr::null());
     argv.push(core::ptr::null());
@@ -201,7 +230,7 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
     // SAFETY: valid out-pointer.
     unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut rl) };
     let maxfd = rl.rlim_cur.clamp(256, 65536) as c_int;
-    let mut c = Box::new(Child {
+    let mut c = crate::mem::try_box(Child {
         paths,
         argv,
         sh_argv,
@@ -209,11 +238,14 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
         envp: unsafe { environ },
         fds: job.fds,
         setpgid,
-        dir: job.dir.clone(),
+        dir: job.dir.as_ref().map_or(core::ptr::null(), |d| d.as_ptr()),
         maxfd,
         err: 0,
-    });
-    let mut stack = vec![0u64; CHILD_STACK / 8];
+    })
+    .ok_or(NOMEM)?;
+    let mut stack: Vec<u64> = Vec::new();
+    stack.try_reserve_exact(CHILD_STACK / 8).map_err(|_| NOMEM)?;
+    stack.resize(CHILD_STACK / 8, 0);
     // SAFETY: clone with a private stack; the parent is suspended until the child
     // execs or exits (CLONE_VFORK), so `c` and `stack` outlive the child's use.
     // All signals are blocked around it so no handler runs in the child.
@@ -472,13 +504,35 @@ fn recv_sure(c: *mut Channel, t: *mut Thread) -> i64 {
     v
 }
 
+/// An exec failure's text, as ioproc's errno_text words it, without allocating.
+fn exec_error(e: c_int) -> crate::mem::Msg<96> {
+    let mut m = crate::mem::Msg::new();
+    let _ = match e {
+        libc::EINTR => core::fmt::Write::write_str(&mut m, "interrupted"),
+        0 => core::fmt::Write::write_str(&mut m, "unknown error"),
+        _ => return crate::start::errno_str(e),
+    };
+    m
+}
+
 /// threadspawn/threadspawnd: returns the pid, or -1 with errstr set.
 pub fn threadspawn(job: Job, call: &str) -> i32 {
     let t = sched::need(call);
     let fds = job.fds;
-    let name = job.cmd.to_string_lossy().into_owned();
+    // Reported without allocating (memory may be what ran out).
+    // (from_utf8_lossy borrows valid UTF-8, allocating only to repair it).
+    let name = crate::msg!("{}", String::from_utf8_lossy(job.cmd.as_bytes()));
     let reply = chan::create(8, 1);
-    let h = Box::into_raw(Box::new(Helper { job, reply }));
+    if reply.is_null() {
+        return -1;
+    }
+    let Some(h) = crate::mem::try_box(Helper { job, reply }) else {
+        chan::free(reply);
+        debug::complain(call, "out of memory");
+        errstr::set(crate::msg!("{call}: out of memory").as_bytes());
+        return -1;
+    };
+    let h = Box::into_raw(h);
     if crate::start::proccreate_sys(Some(helper_main), h as *mut c_void, HELPER_STACK, call) < 0 {
         // SAFETY: the helper never started; h is still ours.
         unsafe { drop(Box::from_raw(h)) };
@@ -492,7 +546,7 @@ pub fn threadspawn(job: Job, call: &str) -> i32 {
     chan::free(reply);
     sched::check_killed();
     if r < 0 {
-        errstr::set(format!("exec {name}: {}", String::from_utf8_lossy(&errno_text(-r as c_int))).as_bytes());
+        errstr::set(crate::msg!("exec {name}: {}", exec_error(-r as c_int)).as_bytes());
         return -1;
     }
     if let Some(f) = fds {
@@ -532,8 +586,8 @@ pub fn procexec(cpid: *mut Channel, job: Job, call: &str) {
     }
     match spawn(&job) {
         Err(e) => {
-            let name = job.cmd.to_string_lossy().into_owned();
-            errstr::set(format!("exec {name}: {}", String::from_utf8_lossy(&errno_text(e))).as_bytes());
+            let name = String::from_utf8_lossy(job.cmd.as_bytes());
+            errstr::set(crate::msg!("exec {name}: {}", exec_error(e)).as_bytes());
             send_cpid(cpid, !0, call);
         }
         Ok(pid) => {
@@ -659,11 +713,11 @@ mod tests {
     #[test]
     fn spawn_reports_exec_errors_and_statuses() {
         // SAFETY: test-local C strings.
-        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) };
+        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) }.unwrap();
         assert_eq!(spawn(&job), Err(libc::ENOENT));
         let args = [c"sh".as_ptr(), c"-c".as_ptr(), c"exit 7".as_ptr(), core::ptr::null()];
         // SAFETY: as above.
-        let job = unsafe { Job::new(c"sh".as_ptr(), args.as_ptr(), None, core::ptr::null()) };
+        let job = unsafe { Job::new(c"sh".as_ptr(), args.as_ptr(), None, core::ptr::null()) }.unwrap();
         let pid = spawn(&job).expect("spawn sh");
         let w = wait_child(pid);
         // SAFETY: as above.

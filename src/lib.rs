@@ -26,6 +26,7 @@ pub mod hooks;
 pub mod iopause;
 pub mod lib9;
 pub mod ioproc;
+pub mod mem;
 pub mod poll;
 pub mod proc;
 pub mod sched;

@@ -302,7 +302,8 @@ unsafe fn revalidate(pl: *mut Poller, now: u64) {
     (*pl).last_check = now;
     // By index: a woken fdchan source may re-arm another fd (and grow `slots`).
     for fd in 0.. {
-        if fd as usize >= (&(*pl).slots).len() {
+        let slots: &Vec<_> = &(*pl).slots;
+        if fd as usize >= slots.len() {
             break;
         }
         if slot(pl, fd).is_empty() {

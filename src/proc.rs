@@ -85,7 +85,8 @@ pub static WAKEGEN: AtomicU64 = AtomicU64::new(0);
 /// Non-system procs alive: the program ends when this drops to zero.
 pub static NONSYS: AtomicU32 = AtomicU32::new(0);
 
-/// Gets a fresh or recycled proc, registered and counted.
+/// Gets a fresh or recycled proc, registered and counted; null when there is no
+/// memory for one.
 pub fn new_proc(is_main: bool) -> *mut Proc {
     PROCS_LOCK.lock();
     // SAFETY: FREE_PROCS and PROCS_HEAD are only touched under PROCS_LOCK.
@@ -94,8 +95,9 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
         free.pop()
     };
     PROCS_LOCK.unlock();
-    let p = p.unwrap_or_else(|| {
-        Box::into_raw(Box::new(Proc {
+    let p = match p {
+        Some(p) => p,
+        None => match crate::mem::try_box(Proc {
             id: 0,
             tid: AtomicU32::new(0),
             pthread: 0,
@@ -131,8 +133,11 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             reg_head: UnsafeCell::new(null_mut()),
             pnext: null_mut(),
             pprev: null_mut(),
-        }))
-    });
+        }) {
+            Some(b) => Box::into_raw(b),
+            None => return null_mut(),
+        },
+    };
     // SAFETY: p is ours until registered below.
     unsafe {
         let id = NEXT_PROC_ID.fetch_add(1, Ordering::Relaxed);
@@ -174,8 +179,10 @@ pub unsafe fn retire(p: *mut Proc) {
     if !(*p).pnext.is_null() {
         (*(*p).pnext).pprev = (*p).pprev;
     }
+    // Without memory to list it for reuse the Proc is left allocated (not freed:
+    // diagnostics may still hold a pointer to a retired proc).
     if !(*p).is_main {
-        (*core::ptr::addr_of_mut!(FREE_PROCS)).push(p);
+        crate::mem::try_push(&mut *core::ptr::addr_of_mut!(FREE_PROCS), p);
     }
     PROCS_LOCK.unlock();
     CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);

@@ -50,10 +50,13 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
     crate::hooks::install();
     MAIN_ARGS = (argc, argv, tm);
     let p = proc::new_proc(true);
+    if p.is_null() {
+        debug::misuse("threadmain", "out of memory");
+    }
     start_os_thread(p);
     let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
     if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
-        debug::misuse("threadmain", &format!("cannot allocate stack: {}", errno_str(e)));
+        debug::misuse("threadmain", crate::msg!("cannot allocate stack: {}", errno_str(e)).as_str());
     }
     sched::schedule(p);
     sched::proc_done(p);
@@ -72,13 +75,20 @@ unsafe fn start_os_thread(p: *mut Proc) {
     signals::setup_thread(p);
 }
 
-/// strerror's text ("Cannot allocate memory"), without Rust's " (os error 12)" suffix.
-pub fn errno_str(e: i32) -> String {
-    let s = std::io::Error::from_raw_os_error(e).to_string();
-    match s.find(" (os error ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
+/// strerror's text ("Cannot allocate memory"), built without allocating: it reports
+/// the failures of memory exhaustion too.
+pub fn errno_str(e: i32) -> crate::mem::Msg<96> {
+    let mut b = [0 as c_char; 96];
+    // SAFETY: strerror_r (XSI) writes a NUL-terminated text into our buffer.
+    let r = unsafe { libc::strerror_r(e, b.as_mut_ptr(), b.len()) };
+    let mut m = crate::mem::Msg::new();
+    // SAFETY: NUL-terminated on success (and b is zeroed otherwise).
+    let t = unsafe { core::ffi::CStr::from_ptr(b.as_ptr()) }.to_bytes();
+    let _ = match core::str::from_utf8(t) {
+        Ok(t) if r == 0 && !t.is_empty() => core::fmt::Write::write_str(&mut m, t),
+        _ => core::fmt::Write::write_fmt(&mut m, format_args!("error {e}")),
+    };
+    m
 }
 
 pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {
@@ -90,9 +100,9 @@ pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i3
     match unsafe { sched::spawn((*t).proc, f, arg, stacksize as usize) } {
         Ok(id) => id,
         Err(e) => {
-            let m = format!("threadcreate: cannot allocate stack: {}", errno_str(e));
-            debug::complain("threadcreate", &format!("cannot allocate stack: {}", errno_str(e)));
-            crate::errstr::set(m.as_bytes());
+            let what = crate::msg!("cannot allocate stack: {}", errno_str(e));
+            debug::complain("threadcreate", what.as_str());
+            crate::errstr::set(crate::msg!("threadcreate: {what}").as_bytes());
             -1
         }
     }
@@ -160,13 +170,17 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
     let Some(f) = f else {
         debug::misuse(call, "nil function");
     };
-    let fail = |what: String| {
-        debug::complain(call, &what);
-        crate::errstr::set(format!("{call}: {what}").as_bytes());
+    // Reported without allocating: memory may be what ran out.
+    let fail = |what: &str| {
+        debug::complain(call, what);
+        crate::errstr::set(crate::msg!("{call}: {what}").as_bytes());
         -1
     };
     let cur = sched::current();
     let p = proc::new_proc(false);
+    if p.is_null() {
+        return fail("out of memory");
+    }
     if sys {
         // SAFETY: p is not started yet; we own it.
         unsafe { (*p).sys.store(true, Ordering::SeqCst) };
@@ -179,7 +193,7 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
             Ok(id) => id,
             Err(e) => {
                 abandon(p);
-                return fail(format!("cannot allocate stack: {}", errno_str(e)));
+                return fail(crate::msg!("cannot allocate stack: {}", errno_str(e)).as_str());
             }
         };
         if !cur.is_null() {
@@ -201,7 +215,7 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
             // Undo: drop the never-run thread and the proc.
             sched::discard_unstarted(p);
             abandon(p);
-            return fail(format!("cannot create OS thread: {}", errno_str(r)));
+            return fail(crate::msg!("cannot create OS thread: {}", errno_str(r)).as_str());
         }
         id
     }

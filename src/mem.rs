@@ -92,7 +92,7 @@ mod tests {
     fn msg_formats_and_cuts_at_characters() {
         let m = msg!("a {} b {:#x}", 12, 255);
         assert_eq!(m.as_str(), "a 12 b 0xff");
-        let mut s = Msg::<4>::new();
+        let mut s = Msg::<3>::new();
         let _ = fmt::Write::write_str(&mut s, "abé!");
         assert_eq!(s.as_str(), "ab");
         assert_eq!(*try_box(7u32).unwrap(), 7);

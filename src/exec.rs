@@ -309,11 +309,16 @@ pub fn wait_child(pid: c_int) -> *mut Waitmsg {
         sys_ms: 0,
         msg: format!("wait: {}", String::from_utf8_lossy(&crate::errstr::get())),
     });
-    let w = wait::waitmsg(&s);
-    if w.is_null() {
-        debug::misuse("threadwaitchan", "out of memory");
+    // No memory for the Waitmsg: wait for some rather than lose the status (this
+    // runs in the child's helper proc, or in procexec's proc as its last act).
+    loop {
+        let w = wait::waitmsg(&s);
+        if !w.is_null() {
+            return w;
+        }
+        // SAFETY: plain sleep of this OS thread.
+        unsafe { libc::usleep(10_000) };
     }
-    w
 }
 
 static WAITCHAN: AtomicPtr<Channel> = AtomicPtr::new(null_mut());

@@ -257,7 +257,9 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
     unsafe {
         let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
         if m.is_null() {
-            report::misuse("chancreate", "out of memory");
+            report::complain("chancreate", "out of memory");
+            crate::runtime::errstr::set(b"chancreate: out of memory");
+            return null_mut();
         }
         core::ptr::write_bytes(m, 0, EXT + 64);
         let e = m as *mut Ext;

@@ -25,7 +25,17 @@ pub fn buf() -> *mut u8 {
         OS_ERR.with(|b| b.get() as *mut u8)
     } else {
         // SAFETY: t is the running thread; only it touches its errstr.
-        unsafe { (*t).errstr.get_or_insert_with(|| Box::new([0; ERRMAX])).as_mut_ptr() }
+        unsafe {
+            if (*t).errstr.is_none() {
+                (*t).errstr = crate::base::mem::try_box([0; ERRMAX]);
+            }
+            match &mut (*t).errstr {
+                Some(b) => b.as_mut_ptr(),
+                // No memory for the thread's own buffer: its OS thread's (shared
+                // with the proc's other threads until one can be had).
+                None => OS_ERR.with(|b| b.get() as *mut u8),
+            }
+        }
     }
 }
 

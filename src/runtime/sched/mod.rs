@@ -137,7 +137,14 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     // be a third of a thread's whole life cost).
     let t: *mut Thread = match (*p).tcache.pop() {
         Some(t) => t,
-        None => Box::into_raw(Box::<core::mem::MaybeUninit<Thread>>::new(core::mem::MaybeUninit::uninit())) as *mut Thread,
+        None => match crate::base::mem::try_box(core::mem::MaybeUninit::<Thread>::uninit()) {
+            Some(b) => Box::into_raw(b) as *mut Thread,
+            None => {
+                (*p).reg_lock.unlock();
+                stack::free(Some(&mut (*p).cache), st);
+                return Err(libc::ENOMEM);
+            }
+        },
     };
     t.write(Thread {
         id,
@@ -277,7 +284,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
     (*p).nthreads -= 1;
     // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
     crate::san::tsan::gone(t as usize);
-    if (*p).tcache.len() < TCACHE {
+    if (*p).tcache.len() < TCACHE && (*p).tcache.try_reserve(1).is_ok() {
         // Drop what the thread owns; the allocation itself is reused by spawn.
         core::ptr::drop_in_place(t);
         (*p).tcache.push(t);

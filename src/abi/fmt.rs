@@ -79,7 +79,7 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
 }
 
 #[no_mangle]
-pub extern "C" fn fmtinstall(c: c_int, f: Option<Fmts>) -> c_int {
+pub extern "C" fn fmtinstall(c: c_int, f: Option<unsafe extern "C" fn(*mut Fmt) -> c_int>) -> c_int {
     install(c, f)
 }
 

@@ -2,41 +2,57 @@
 
 use crate::serve::types::*;
 use crate::serve::{file2chan as f2c, iofunc, resmgr};
-use core::ffi::{c_char, c_int, c_long, c_void};
+use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
+
+/// The C types of resmgr.h that the library only passes through: opaque here, named
+/// as in the header so that the prototypes match it (tests/abi_signatures.rs).
+macro_rules! opaque {
+    ($($t:ident),* $(,)?) => {$(
+        #[allow(non_camel_case_types)]
+        #[repr(C)]
+        pub struct $t {
+            _opaque: [u8; 0],
+        }
+    )*};
+}
+opaque!(
+    dispatch_t, io_open_t, io_unlink_t, io_read_t, io_write_t, io_close_t, io_stat_t, io_devctl_t, io_lseek_t,
+    io_chmod_t, io_chown_t, io_utime_t, io_space_t, io_sync_t,
+);
 
 #[no_mangle]
-pub unsafe extern "C" fn resmgr_mount(dir: *const c_char, flags: u32) -> *mut c_void {
-    resmgr::resmgr_mount(dir, flags)
+pub unsafe extern "C" fn resmgr_mount(dir: *const c_char, flags: c_uint) -> *mut dispatch_t {
+    resmgr::resmgr_mount(dir, flags) as *mut dispatch_t
 }
 
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn resmgr_attach(
-    dpp: *mut c_void,
+    dpp: *mut dispatch_t,
     attr: *const RAttr,
     path: *const c_char,
-    ftype: c_int,
-    flags: u32,
+    ftype: c_uint,
+    flags: c_uint,
     cf: *const ConnectFuncs,
     io: *const IoFuncs,
     handle: *mut Attr,
 ) -> c_int {
-    resmgr::resmgr_attach(dpp, attr, path, ftype, flags, cf, io, handle)
+    resmgr::resmgr_attach(dpp as *mut c_void, attr, path, ftype as c_int, flags, cf, io, handle)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn resmgr_detach(dpp: *mut c_void, id: c_int, flags: u32) -> c_int {
-    resmgr::resmgr_detach(dpp, id, flags)
+pub unsafe extern "C" fn resmgr_detach(dpp: *mut dispatch_t, id: c_int, flags: c_uint) -> c_int {
+    resmgr::resmgr_detach(dpp as *mut c_void, id, flags)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn resmgr_unmount(dpp: *mut c_void) -> c_int {
-    resmgr::resmgr_unmount(dpp)
+pub unsafe extern "C" fn resmgr_unmount(dpp: *mut dispatch_t) -> c_int {
+    resmgr::resmgr_unmount(dpp as *mut c_void)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn resmgr_path(dpp: *mut c_void, id: c_int) -> *const c_char {
-    resmgr::resmgr_path(dpp, id)
+pub unsafe extern "C" fn resmgr_path(dpp: *mut dispatch_t, id: c_int) -> *const c_char {
+    resmgr::resmgr_path(dpp as *mut c_void, id)
 }
 
 #[no_mangle]
@@ -79,13 +95,13 @@ pub unsafe extern "C" fn iofunc_attr_init(a: *mut Attr, mode: u32, d: *mut Attr,
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn iofunc_read_verify(c: *mut Ctx, m: *mut c_void, o: *mut Ocb, nb: *mut c_int) -> c_int {
-    iofunc::read_verify(c, m, o, nb)
+pub unsafe extern "C" fn iofunc_read_verify(c: *mut Ctx, m: *mut io_read_t, o: *mut Ocb, nb: *mut c_int) -> c_int {
+    iofunc::read_verify(c, m as *mut c_void, o, nb)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn iofunc_write_verify(c: *mut Ctx, m: *mut c_void, o: *mut Ocb, nb: *mut c_int) -> c_int {
-    iofunc::write_verify(c, m, o, nb)
+pub unsafe extern "C" fn iofunc_write_verify(c: *mut Ctx, m: *mut io_write_t, o: *mut Ocb, nb: *mut c_int) -> c_int {
+    iofunc::write_verify(c, m as *mut c_void, o, nb)
 }
 
 #[no_mangle]
@@ -99,39 +115,84 @@ pub unsafe extern "C" fn iofunc_time_update(a: *mut Attr) -> c_int {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn iofunc_open_default(c: *mut Ctx, m: *mut c_void, a: *mut Attr, x: *mut c_void) -> c_int {
-    iofunc::open_default(c, m, a, x)
+pub unsafe extern "C" fn iofunc_open_default(c: *mut Ctx, m: *mut io_open_t, a: *mut Attr, x: *mut c_void) -> c_int {
+    iofunc::open_default(c, m as *mut c_void, a, x)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn iofunc_unlink_default(c: *mut Ctx, m: *mut c_void, a: *mut Attr, x: *mut c_void) -> c_int {
-    iofunc::unlink_default(c, m, a, x)
+pub unsafe extern "C" fn iofunc_unlink_default(c: *mut Ctx, m: *mut io_unlink_t, a: *mut Attr, x: *mut c_void) -> c_int {
+    iofunc::unlink_default(c, m as *mut c_void, a, x)
 }
 
-macro_rules! io_default {
-    ($($name:ident => $f:ident),* $(,)?) => {$(
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
-            iofunc::$f(c, m, o)
-        }
-    )*};
+// Written out (no macro) so that tests/abi_signatures.rs sees every prototype.
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_read_default(c: *mut Ctx, m: *mut io_read_t, o: *mut Ocb) -> c_int {
+    iofunc::read_default(c, m as *mut c_void, o)
 }
 
-io_default! {
-    iofunc_read_default => read_default,
-    iofunc_write_default => write_default,
-    iofunc_close_ocb_default => close_ocb_default,
-    iofunc_close_dup_default => ok_default,
-    iofunc_stat_default => stat_default,
-    iofunc_devctl_default => devctl_default,
-    iofunc_lseek_default => lseek_default,
-    iofunc_chmod_default => chmod_default,
-    iofunc_chown_default => chown_default,
-    iofunc_utime_default => utime_default,
-    iofunc_space_default => space_default,
-    iofunc_sync_default => ok_default,
-    iofunc_unblock_default => unblock_default,
-    iofunc_enosys_default => enosys_default,
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_write_default(c: *mut Ctx, m: *mut io_write_t, o: *mut Ocb) -> c_int {
+    iofunc::write_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_close_ocb_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
+    iofunc::close_ocb_default(c, m, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_close_dup_default(c: *mut Ctx, m: *mut io_close_t, o: *mut Ocb) -> c_int {
+    iofunc::ok_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_stat_default(c: *mut Ctx, m: *mut io_stat_t, o: *mut Ocb) -> c_int {
+    iofunc::stat_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_devctl_default(c: *mut Ctx, m: *mut io_devctl_t, o: *mut Ocb) -> c_int {
+    iofunc::devctl_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_lseek_default(c: *mut Ctx, m: *mut io_lseek_t, o: *mut Ocb) -> c_int {
+    iofunc::lseek_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_chmod_default(c: *mut Ctx, m: *mut io_chmod_t, o: *mut Ocb) -> c_int {
+    iofunc::chmod_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_chown_default(c: *mut Ctx, m: *mut io_chown_t, o: *mut Ocb) -> c_int {
+    iofunc::chown_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_utime_default(c: *mut Ctx, m: *mut io_utime_t, o: *mut Ocb) -> c_int {
+    iofunc::utime_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_space_default(c: *mut Ctx, m: *mut io_space_t, o: *mut Ocb) -> c_int {
+    iofunc::space_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_sync_default(c: *mut Ctx, m: *mut io_sync_t, o: *mut Ocb) -> c_int {
+    iofunc::ok_default(c, m as *mut c_void, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_unblock_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
+    iofunc::unblock_default(c, m, o)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn iofunc_enosys_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
+    iofunc::enosys_default(c, m, o)
 }
 
 #[no_mangle]

@@ -1,10 +1,21 @@
 //! thread.h: threads and procs.
 
-use crate::runtime::sched::{self, ThreadFn};
+use crate::runtime::sched;
 use crate::process::start;
 use crate::runtime::exit;
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void, CStr};
 use core::sync::atomic::Ordering;
+
+/// thread.h's `_Thread` (a thread, for _threadready) and `Ref`, opaque here: named as
+/// in the header so that the prototypes match it (tests/abi_signatures.rs).
+#[repr(C)]
+pub struct _Thread {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+pub struct Ref {
+    _opaque: [u8; 0],
+}
 
 fn bytes<'a>(s: *const c_char) -> &'a [u8] {
     if s.is_null() {
@@ -24,17 +35,17 @@ pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm
 }
 
 #[no_mangle]
-pub extern "C" fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+pub extern "C" fn threadcreate(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint) -> c_int {
     crate::runtime::spawn::threadcreate(f, arg, stacksize)
 }
 
 #[no_mangle]
-pub extern "C" fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+pub extern "C" fn proccreate(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint) -> c_int {
     crate::runtime::spawn::proccreate(f, arg, stacksize, "proccreate")
 }
 
 #[no_mangle]
-pub extern "C" fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint, flags: c_int) -> c_int {
+pub extern "C" fn procrfork(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint, flags: c_int) -> c_int {
     crate::runtime::spawn::procrfork(f, arg, stacksize, flags)
 }
 
@@ -160,7 +171,7 @@ unsafe extern "C" fn now_hook() -> *mut c_void {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn _threadready(t: *mut c_void) {
+pub unsafe extern "C" fn _threadready(t: *mut _Thread) {
     sched::make_ready(t as *mut crate::runtime::thread::Thread);
 }
 
@@ -190,13 +201,13 @@ pub extern "C" fn threadkillgrp(g: c_int) {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn incref(r: *mut c_void) -> c_long {
-    sched::refadd(r, 1)
+pub unsafe extern "C" fn incref(r: *mut Ref) -> c_long {
+    sched::refadd(r as *mut c_void, 1)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn decref(r: *mut c_void) -> c_long {
-    sched::refadd(r, -1)
+pub unsafe extern "C" fn decref(r: *mut Ref) -> c_long {
+    sched::refadd(r as *mut c_void, -1)
 }
 
 #[no_mangle]

@@ -43,7 +43,7 @@ extern "C" {
 /// otherwise the note takes its default action. 1 on success, 0 when the table is
 /// full (33 handlers) or `f` was not registered.
 #[no_mangle]
-pub extern "C" fn atnotify(f: Option<NoteFn>, on: c_int) -> c_int {
+pub extern "C" fn atnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int>, on: c_int) -> c_int {
     let Some(f) = f else {
         crate::base::report::complain("atnotify", "nil handler");
         return 0;
@@ -76,7 +76,7 @@ pub extern "C" fn atnotify(f: Option<NoteFn>, on: c_int) -> c_int {
 }
 
 #[no_mangle]
-pub extern "C" fn threadnotify(f: Option<NoteFn>, on: c_int) -> c_int {
+pub extern "C" fn threadnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int>, on: c_int) -> c_int {
     atnotify(f, on)
 }
 

@@ -17,6 +17,12 @@ typedef struct Ioproc Ioproc;
  */
 __attribute__((weak)) int mainstacksize;
 __attribute__((weak)) char *argv0;
+/*
+ * plan9port's libthread defines this debug mask and programs assign it (acme -D,
+ * vbackup's disknfs, 9pserve), so it must exist for them to link. thread9 has no
+ * debug prints keyed to it: its trace is LIBTHREAD=trace (thread(3), DIFFERENCES).
+ */
+__attribute__((weak)) int _threaddebuglevel;
 
 __attribute__((weak)) int
 threadmaybackground(void)

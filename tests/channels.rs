@@ -5,9 +5,10 @@
 use std::ffi::c_void;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-use thread::alt::{self, Alt, CHANEND, CHANRCV};
+use thread::chan::alt::{self, Alt, CHANEND, CHANRCV};
 use thread::chan::{self, Channel};
-use thread::{debug, start};
+use thread::base::flags;
+use thread::runtime::spawn;
 
 const SENDERS: usize = 4;
 const PER: usize = 20_000;
@@ -58,17 +59,17 @@ static mut SHARED: *const Shared = std::ptr::null();
 
 #[test]
 fn senders_over_procs_alt_receiver() {
-    debug::FLAGS.fetch_or(debug::F_NODEADLOCK, Ordering::Relaxed);
+    flags::FLAGS.fetch_or(flags::F_NODEADLOCK, Ordering::Relaxed);
     let sh = Box::leak(Box::new(Shared {
         data: [chan::create(8, 0), chan::create(8, 16)],
         result: chan::create(8, 1),
     }));
     // SAFETY: written once before any proc starts.
     unsafe { SHARED = sh };
-    assert!(start::proccreate(Some(keeper), std::ptr::null_mut(), 0, "proccreate") > 0);
-    assert!(start::proccreate(Some(receiver), std::ptr::null_mut(), 0, "proccreate") > 0);
+    assert!(spawn::proccreate(Some(keeper), std::ptr::null_mut(), 0, "proccreate") > 0);
+    assert!(spawn::proccreate(Some(receiver), std::ptr::null_mut(), 0, "proccreate") > 0);
     for s in 0..SENDERS {
-        assert!(start::proccreate(Some(sender), s as *mut c_void, 0, "proccreate") > 0);
+        assert!(spawn::proccreate(Some(sender), s as *mut c_void, 0, "proccreate") > 0);
     }
     let t0 = Instant::now();
     let mut v = 0u64;

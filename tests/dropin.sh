@@ -52,11 +52,15 @@ twice=$(nm -g --defined-only -A "$A" 2>/dev/null | awk 'NF == 3 && $2 !~ /^[VvWw
 [ $fail -eq 0 ] && echo "ok   dropin symbols: all $(wc -l <"$W/keep") of plan9port libthread's names defined, none of $(wc -l <"$W/lib9fn") lib9 functions, $(wc -l <"$W/lib9data") lib9 variables weak"
 
 # The stand-in lib9.a.
-if ! cc_out=$($CC -O1 -g -fno-common -I"$top/include/thread9" -x c -c "$top/ctests/p9_fake9.c.txt" -o "$W/fake9.o" 2>&1); then
-	bad "the stand-in lib9 does not compile:"; echo "$cc_out" | head -20; exit 1
-fi
+# (Two members: dofmt and fmtinstall apart, as lib9's fmt objects are.)
+for m in fake9 fake9fmt; do
+	def=""; [ $m = fake9fmt ] && def=-DFAKE9_FMT
+	if ! cc_out=$($CC -O1 -g -fno-common $def -I"$top/include/thread9" -x c -c "$top/ctests/p9_fake9.c.txt" -o "$W/$m.o" 2>&1); then
+		bad "the stand-in lib9 does not compile:"; echo "$cc_out" | head -20; exit 1
+	fi
+done
 rm -f "$W/lib9.a"
-ar rcs "$W/lib9.a" "$W/fake9.o"
+ar rcs "$W/lib9.a" "$W/fake9.o" "$W/fake9fmt.o"
 # 9l's order: the program's libraries, -l9, then -lthread -l9 again (lib9's main needs
 # libthread's p9main).
 LIBS="$A $W/lib9.a $A $W/lib9.a -lpthread"

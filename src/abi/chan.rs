@@ -1,6 +1,6 @@
 //! thread.h: channels and alt.
 
-use crate::alt::{self, Alt};
+use crate::chan::alt::{self, Alt};
 use crate::chan::{self, Channel};
 use core::ffi::{c_char, c_int, c_ulong, c_void};
 

@@ -1,14 +1,14 @@
 //! thread.h: running programs (threadspawn, threadexec, procexec, threadwaitchan, procwait).
 
 use crate::chan::Channel;
-use crate::exec::{self, Job, Waitmsg};
-use crate::{debug, errstr};
+use crate::process::exec::{self, Job, Waitmsg};
+use crate::base::report; use crate::runtime::errstr;
 use core::ffi::{c_char, c_int};
 
 /// Validates the common arguments; complains naming `call` when they are unusable.
 unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> Option<Job> {
     if cmd.is_null() {
-        debug::complain(call, "nil command");
+        report::complain(call, "nil command");
         errstr::set(format!("{call}: nil command").as_bytes());
         return None;
     }
@@ -22,7 +22,7 @@ unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, 
 
 unsafe fn spawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> c_int {
     if fd.is_null() {
-        debug::complain(call, "nil fd array");
+        report::complain(call, "nil fd array");
         errstr::set(format!("{call}: nil fd array").as_bytes());
         return -1;
     }
@@ -53,7 +53,7 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
 ) {
     let call = core::ffi::CStr::from_ptr(call).to_str().unwrap_or("threadexec");
     if fd.is_null() {
-        debug::complain(call, "nil fd array");
+        report::complain(call, "nil fd array");
         errstr::set(format!("{call}: nil fd array").as_bytes());
     } else if let Some(j) = job(fd, cmd, argv, core::ptr::null(), call) {
         exec::threadexec(cpid, j, call, call.as_bytes());

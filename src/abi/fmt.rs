@@ -1,10 +1,10 @@
-//! fmt.h and the errstr calls of libc.h: thin wrappers over crate::fmt and crate::errstr.
+//! fmt.h and the errstr calls of libc.h: thin wrappers over crate::lib9::fmt and crate::runtime::errstr.
 //! The variadic and va_list entry points are C (src/c/fmt.c) and call the
 //! `thread9_rt_` bridges here.
 
-use crate::debug;
-use crate::fmt::sinks::{self, Call};
-use crate::fmt::{self, table, Fmt, Fmts};
+use crate::base::report;
+use crate::lib9::fmt::sinks::{self, Call};
+use crate::lib9::fmt::{self, table, Fmt, Fmts};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
 
@@ -54,13 +54,13 @@ pub unsafe extern "C" fn thread9_rt_werrstr(f: *mut Fmt, fmt: *const c_char) {
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_nilfmt(call: *const c_char) {
-    debug::complain(Call(call).name(), "nil Fmt");
+    report::complain(Call(call).name(), "nil Fmt");
 }
 
 /// Reports a nil Fmt for `call`; true when `f` is usable.
 fn have(f: *mut Fmt, call: &str) -> bool {
     if f.is_null() {
-        debug::complain(call, "nil Fmt");
+        report::complain(call, "nil Fmt");
         return false;
     }
     true
@@ -72,7 +72,7 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
         return -1;
     }
     if fmt.is_null() {
-        debug::complain("dofmt", "nil format");
+        report::complain("dofmt", "nil format");
         return -1;
     }
     fmt::dofmt(f, fmt as *const u8)
@@ -80,20 +80,30 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn fmtinstall(c: c_int, f: Option<Fmts>) -> c_int {
+    install(c, f)
+}
+
+/// fmtinstall, called by name from Rust too (a call to the exported name would go
+/// through the PLT, to whatever definition interposes).
+fn install(c: c_int, f: Option<Fmts>) -> c_int {
+    if let Some(theirs) = fmt::interpose::fmtinstall() {
+        // SAFETY: lib9's fmtinstall (the program's), called as its C prototype says.
+        return unsafe { theirs(c, f) };
+    }
     if let Some(why) = table::refuse(c) {
         let shown = match u8::try_from(c) {
             Ok(b) if b.is_ascii_graphic() || b == b' ' => format!("'{}'", b as char),
             _ => c.to_string(),
         };
-        debug::complain("fmtinstall", &format!("{why}: {shown}"));
+        report::complain("fmtinstall", &format!("{why}: {shown}"));
         return -1;
     }
     let Some(f) = f else {
-        debug::complain("fmtinstall", "nil function");
+        report::complain("fmtinstall", "nil function");
         return -1;
     };
     if table::install(c, f) < 0 {
-        debug::complain("fmtinstall", "too many verbs installed");
+        report::complain("fmtinstall", "too many verbs installed");
         return -1;
     }
     0
@@ -233,22 +243,23 @@ pub extern "C" fn needsrcquote(c: c_int) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn quotefmtinstall() {
-    table::install('q' as c_int, quotestrfmt);
-    table::install('Q' as c_int, quoterunestrfmt);
+    // Through fmtinstall: into lib9's table when the program links lib9's fmt.
+    install('q' as c_int, Some(quotestrfmt));
+    install('Q' as c_int, Some(quoterunestrfmt));
 }
 
 /// The `_syserrstr` hook: the calling thread's ERRMAX-byte error buffer.
 #[no_mangle]
 pub extern "C" fn thread9_rt_errbuf() -> *mut c_char {
-    crate::errstr::buf() as *mut c_char
+    crate::runtime::errstr::buf() as *mut c_char
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn errstr(buf: *mut c_char, n: c_uint) -> c_int {
-    crate::errstr::swap(buf as *mut u8, n as usize)
+    crate::runtime::errstr::swap(buf as *mut u8, n as usize)
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn rerrstr(buf: *mut c_char, n: c_uint) {
-    crate::errstr::rerrstr(buf as *mut u8, n as usize)
+    crate::runtime::errstr::rerrstr(buf as *mut u8, n as usize)
 }

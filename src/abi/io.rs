@@ -1,6 +1,6 @@
 //! thread.h: ioproc(3).
 
-use crate::ioproc::{self, COp, Ioproc};
+use crate::io::ioproc::{self, COp, Ioproc};
 use core::ffi::{c_char, c_int, c_long, c_void};
 
 #[no_mangle]

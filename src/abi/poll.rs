@@ -1,17 +1,17 @@
 //! iopause.h and the thread-blocking helpers of thread.h (SERVE-AND-POLL.md §2).
 
-use crate::alt::Alt;
+use crate::chan::alt::Alt;
 use crate::chan::Channel;
-use crate::debug;
-use crate::iopause;
-use crate::taia::{self, Tai, Taia};
+use crate::base::report;
+use crate::io::iopause;
+use crate::base::taia::{self, Tai, Taia};
 use core::ffi::{c_char, c_double, c_int, c_long, c_uint, c_ulonglong, c_void};
 use libc::{pollfd, sockaddr, socklen_t};
 
 /// A nil taia/tai argument is a misuse: name the call instead of crashing.
 fn nn<T>(p: *const T, call: &str) -> *const T {
     if p.is_null() {
-        debug::misuse(call, "nil pointer argument");
+        report::misuse(call, "nil pointer argument");
     }
     p
 }
@@ -223,7 +223,7 @@ pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
 /// threadannounce: announce (it does not block).
 #[no_mangle]
 pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
-    crate::lib9::net::p9announce(addr, dir)
+    crate::io::net::p9announce(addr, dir)
 }
 
 /// threadlisten: listen, parking only the calling thread until a call arrives.
@@ -235,5 +235,5 @@ pub unsafe extern "C" fn threadlisten(dir: *const c_char, newdir: *mut c_char) -
 /// threadaccept: accept (it does not block).
 #[no_mangle]
 pub unsafe extern "C" fn threadaccept(ctl: c_int, dir: *const c_char) -> c_int {
-    crate::lib9::net::p9accept(ctl, dir)
+    crate::io::net::p9accept(ctl, dir)
 }

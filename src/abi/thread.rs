@@ -1,7 +1,8 @@
 //! thread.h: threads and procs.
 
-use crate::sched::{self, ThreadFn};
-use crate::{debug, exit, start};
+use crate::runtime::sched::{self, ThreadFn};
+use crate::process::start;
+use crate::runtime::exit;
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void, CStr};
 use core::sync::atomic::Ordering;
 
@@ -16,22 +17,25 @@ fn bytes<'a>(s: *const c_char) -> &'a [u8] {
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
+    // The layers above process register what the lower ones call up into.
+    crate::diag::dump::install();
+    crate::serve::install();
     start::main(argc, argv, tm)
 }
 
 #[no_mangle]
 pub extern "C" fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
-    start::threadcreate(f, arg, stacksize)
+    crate::runtime::spawn::threadcreate(f, arg, stacksize)
 }
 
 #[no_mangle]
 pub extern "C" fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint) -> c_int {
-    start::proccreate(f, arg, stacksize, "proccreate")
+    crate::runtime::spawn::proccreate(f, arg, stacksize, "proccreate")
 }
 
 #[no_mangle]
 pub extern "C" fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: c_uint, flags: c_int) -> c_int {
-    start::procrfork(f, arg, stacksize, flags)
+    crate::runtime::spawn::procrfork(f, arg, stacksize, flags)
 }
 
 #[no_mangle]
@@ -142,8 +146,8 @@ pub extern "C" fn threadneedbackground() {}
 /// parent that has waited since start-up exits 0, and the program goes on alone.
 #[no_mangle]
 pub extern "C" fn _threaddaemonize() {
-    if !crate::daemon::detach() {
-        debug::complain(
+    if !crate::process::daemon::detach() {
+        crate::base::report::complain(
             "_threaddaemonize",
             "no parent is waiting (threadmaybackground() returned 0, LIBTHREAD=nodaemon, or done already)",
         );
@@ -152,7 +156,7 @@ pub extern "C" fn _threaddaemonize() {
 
 #[no_mangle]
 pub extern "C" fn threadprintall() {
-    debug::printall();
+    crate::diag::dump::printall();
 }
 
 /// The running thread as plan9port's opaque `_Thread*` (nil outside threads).
@@ -170,7 +174,7 @@ unsafe extern "C" fn now_hook() -> *mut c_void {
 
 #[no_mangle]
 pub unsafe extern "C" fn _threadready(t: *mut c_void) {
-    sched::make_ready(t as *mut crate::thread::Thread);
+    sched::make_ready(t as *mut crate::runtime::thread::Thread);
 }
 
 #[no_mangle]

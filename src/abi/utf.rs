@@ -1,8 +1,8 @@
-//! utf.h: runes and UTF-8 (logic in crate::utf). Strings are NUL-terminated C strings
+//! utf.h: runes and UTF-8 (logic in crate::base::utf). Strings are NUL-terminated C strings
 //! or 0-terminated Rune arrays, as in Plan 9; nil pointers are reported, never followed.
 
-use crate::debug;
-use crate::utf::{self, Rune};
+use crate::base::report;
+use crate::base::utf::{self, Rune};
 use core::ffi::{c_char, c_int, c_long, CStr};
 use core::ptr::null_mut;
 
@@ -19,7 +19,7 @@ unsafe fn rlen(s: *const Rune) -> usize {
 }
 
 fn nil(call: &str) {
-    debug::complain(call, "nil pointer");
+    report::complain(call, "nil pointer");
 }
 
 #[no_mangle]

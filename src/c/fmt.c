@@ -7,9 +7,14 @@
  * below) and fmtinstall'd C formatters (va_arg(f->args, T) themselves) consume one
  * and the same list. The Fmt stays alive in this frame until the Rust side returns.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <limits.h>
+#include <link.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <fmt.h>
 #include "shim.h"
 
@@ -61,6 +66,36 @@ HIDDEN unsigned long long thread9_c_va_uvlong(Fmt *f) { return va_arg(f->args, u
 HIDDEN double thread9_c_va_double(Fmt *f) { return va_arg(f->args, double); }
 HIDDEN void *thread9_c_va_ptr(Fmt *f) { return va_arg(f->args, void*); }
 HIDDEN void *thread9_c_fmtdoquote(void) { return (void*)fmtdoquote; }
+
+/*
+ * The dofmt and fmtinstall the program binds, when they are not thread9's: these
+ * loads go through the GOT, so when the executable links plan9port's lib9 fmt objects
+ * they see lib9's definitions (which interpose on ours). dladdr1 tells what the
+ * address is: a definition of that very name in another object counts; thread9's own
+ * does not, nor the PLT stub a non-PIE executable makes the canonical address of our
+ * function (an undefined symbol with a value: calling it would come back to us).
+ * 0 when thread9's are in effect (always in a static link). Rust cannot make this
+ * comparison itself: its references to its own exported names go through the GOT too.
+ * See src/fmt/interpose.rs.
+ */
+static uintptr_t
+foreign(void *p, const char *name)
+{
+	Dl_info me, it;
+	const ElfW(Sym) *sym;
+
+	sym = NULL;
+	if(dladdr((void*)foreign, &me) == 0 || dladdr1(p, &it, (void**)&sym, RTLD_DL_SYMENT) == 0)
+		return 0;
+	if(it.dli_fbase == me.dli_fbase || sym == NULL || sym->st_shndx == SHN_UNDEF)
+		return 0;
+	if(it.dli_saddr != p || it.dli_sname == NULL || strcmp(it.dli_sname, name) != 0)
+		return 0;
+	return (uintptr_t)p;
+}
+
+HIDDEN uintptr_t thread9_c_program_dofmt(void) { return foreign((void*)dofmt, "dofmt"); }
+HIDDEN uintptr_t thread9_c_program_fmtinstall(void) { return foreign((void*)fmtinstall, "fmtinstall"); }
 
 /* For the Rust layout test: sizeof and offsets as this compiler sees them. */
 HIDDEN long

@@ -190,7 +190,7 @@ fn pack(es: &[Entry]) -> *mut Dir {
     unsafe {
         let d = libc::malloc(total.max(1)) as *mut Dir;
         if d.is_null() {
-            crate::errstr::set(b"out of memory");
+            crate::runtime::errstr::set(b"out of memory");
             return null_mut();
         }
         write_bytes(d as *mut u8, 0, es.len() * size_of::<Dir>());
@@ -217,7 +217,7 @@ fn zstat() -> libc::stat {
 #[no_mangle]
 pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
     if file.is_null() {
-        crate::errstr::set(b"dirstat: nil file name");
+        crate::runtime::errstr::set(b"dirstat: nil file name");
         return null_mut();
     }
     let mut e = Entry { lst: zstat(), st: zstat(), name: cbytes(file).to_vec() };
@@ -350,7 +350,7 @@ unsafe fn rename_in_dir(from: &[u8], name: &[u8]) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int {
     if file.is_null() || dir.is_null() {
-        crate::errstr::set(b"dirwstat: nil argument");
+        crate::runtime::errstr::set(b"dirwstat: nil argument");
         return -1;
     }
     let d = &*dir;
@@ -368,7 +368,7 @@ pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int
 #[no_mangle]
 pub unsafe extern "C" fn dirfwstat(fd: c_int, dir: *const Dir) -> c_int {
     if dir.is_null() {
-        crate::errstr::set(b"dirfwstat: nil argument");
+        crate::runtime::errstr::set(b"dirfwstat: nil argument");
         return -1;
     }
     let d = &*dir;
@@ -410,11 +410,11 @@ fn fdpath(fd: c_int) -> Option<Vec<u8>> {
 #[no_mangle]
 pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_int {
     if buf.is_null() || nbuf <= 0 {
-        crate::errstr::set(b"fd2path: bad buffer");
+        crate::runtime::errstr::set(b"fd2path: bad buffer");
         return -1;
     }
     let Some(p) = fdpath(fd) else { return -1 };
-    let n = crate::thread::utf8_trunc(&p, nbuf as usize - 1);
+    let n = crate::runtime::thread::utf8_trunc(&p, nbuf as usize - 1);
     core::ptr::copy_nonoverlapping(p.as_ptr(), buf as *mut u8, n);
     *buf.add(n) = 0;
     0
@@ -425,7 +425,7 @@ pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_
 /// otherwise one batch. Returns the count (0 at the end), or -1 with errstr set.
 unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
     if dp.is_null() {
-        crate::errstr::set(b"dirread: nil argument");
+        crate::runtime::errstr::set(b"dirread: nil argument");
         return -1;
     }
     *dp = null_mut();
@@ -435,7 +435,7 @@ unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
         return -1;
     }
     if !fmt(st.st_mode, libc::S_IFDIR) {
-        crate::errstr::set(b"not a directory");
+        crate::runtime::errstr::set(b"not a directory");
         return -1;
     }
     let mut es: Vec<Entry> = Vec::new();

@@ -20,7 +20,7 @@ fn b64val(c: u8) -> Option<u32> {
 /// Checks a C buffer pair; sets errstr and returns false when unusable.
 fn ok(out: *const u8, lim: c_int, inp: *const u8, n: c_int, what: &[u8]) -> bool {
     if out.is_null() || lim <= 0 || (inp.is_null() && n > 0) || n < 0 {
-        crate::errstr::set(&[what, b": bad buffer"].concat());
+        crate::runtime::errstr::set(&[what, b": bad buffer"].concat());
         return false;
     }
     true
@@ -225,7 +225,7 @@ pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     }
     enc32s(output(out as *mut u8, lim), input(inp, n)).map_or_else(
         || {
-            crate::errstr::set(b"enc32: buffer too small");
+            crate::runtime::errstr::set(b"enc32: buffer too small");
             -1
         },
         |n| n as c_int,
@@ -239,7 +239,7 @@ pub unsafe extern "C" fn dec32(out: *mut u8, lim: c_int, inp: *const c_char, n: 
     }
     dec32s(output(out, lim), input(inp as *const u8, n)).map_or_else(
         || {
-            crate::errstr::set(b"dec32: bad input length or buffer too small");
+            crate::runtime::errstr::set(b"dec32: bad input length or buffer too small");
             -1
         },
         |n| n as c_int,

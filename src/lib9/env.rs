@@ -22,7 +22,7 @@ pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
 pub unsafe extern "C" fn p9putenv(name: *const c_char, val: *const c_char) -> c_int {
     let n = cbytes(name);
     if n.is_empty() || n.contains(&b'=') {
-        crate::errstr::set(b"putenv: bad variable name");
+        crate::runtime::errstr::set(b"putenv: bad variable name");
         return -1;
     }
     let v = if val.is_null() { c"".as_ptr() } else { val };
@@ -75,7 +75,7 @@ pub extern "C" fn p9sleep(ms: c_long) -> c_int {
 /// stack left, rather than letting it overflow later somewhere less obvious.
 #[no_mangle]
 pub extern "C" fn needstack(n: c_int) {
-    let t = crate::sched::current();
+    let t = crate::runtime::sched::current();
     if t.is_null() || n <= 0 {
         return;
     }
@@ -84,7 +84,7 @@ pub extern "C" fn needstack(n: c_int) {
     // SAFETY: t is the running thread.
     let lo = unsafe { (*t).stack_lo };
     // Keep a page for the guard/canary and the report itself.
-    if sp < lo || sp - lo < n as usize + crate::stack::PAGE {
-        crate::signals::overflow_report(t);
+    if sp < lo || sp - lo < n as usize + crate::runtime::stack::PAGE {
+        crate::runtime::stack::overflow_report(t);
     }
 }

@@ -16,10 +16,10 @@
 //! - threadint does not break a lock wait (Plan 9 qlock cannot fail); threadkill does:
 //!   the waiter leaves the queue and dies.
 
-use crate::debug;
-use crate::futex;
-use crate::sched;
-use crate::thread::{Thread, Wait, SEL_WAITING, SEL_WOKEN};
+use crate::base::report;
+use crate::base::futex;
+use crate::runtime::sched;
+use crate::runtime::thread::{Thread, Wait, SEL_WAITING, SEL_WOKEN};
 use core::ffi::{c_int, c_ulong, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicU32, Ordering};
@@ -41,7 +41,7 @@ impl Lock {
             self.acquire_slow();
         }
         // ThreadSanitizer cannot see these atomics: tell it (src/tsan.rs).
-        crate::tsan::acquire(self);
+        crate::san::tsan::acquire(self);
     }
 
     #[cold]
@@ -63,13 +63,13 @@ impl Lock {
     fn try_acquire(&self) -> bool {
         let got = self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_ok();
         if got {
-            crate::tsan::acquire(self);
+            crate::san::tsan::acquire(self);
         }
         got
     }
 
     fn release(&self) {
-        crate::tsan::release(self);
+        crate::san::tsan::release(self);
         if self.held.swap(0, Ordering::Release) == 2 {
             futex::wake(&self.held, 1);
         }
@@ -186,7 +186,7 @@ fn me() -> *mut c_void {
 fn lonely() -> bool {
     let p = sched::myproc();
     // SAFETY: p is this OS thread's proc; nthreads is touched only by it.
-    !p.is_null() && (crate::proc::CENSUS.load(Ordering::SeqCst) >> 32) == 1 && unsafe { (*p).nthreads } == 1
+    !p.is_null() && (crate::runtime::proc::CENSUS.load(Ordering::SeqCst) >> 32) == 1 && unsafe { (*p).nthreads } == 1
 }
 
 /// Hands a lock to (or wakes) the waiter `n`, which the caller has unqueued.
@@ -240,7 +240,7 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
 
 fn nil_check(p: *const c_void, call: &str, what: &str) {
     if p.is_null() {
-        debug::misuse(call, &format!("nil {what}"));
+        report::misuse(call, &format!("nil {what}"));
     }
 }
 
@@ -274,7 +274,7 @@ pub unsafe extern "C" fn unlock(l: *mut Lock) {
 unsafe fn unlock_impl(l: *mut Lock) {
     nil_check(l as _, "unlock", "Lock");
     if (*l).held.load(Ordering::Relaxed) == 0 {
-        debug::complain("unlock", "Lock is not locked");
+        report::complain("unlock", "Lock is not locked");
         return;
     }
     (*l).release();
@@ -298,7 +298,7 @@ unsafe fn qlock_impl(q: *mut QLock, block: bool, call: &str) -> c_int {
     }
     if (*q).owner == me && lonely() {
         lk.release();
-        debug::misuse(call, "deadlock: the only thread asks for a QLock it already holds");
+        report::misuse(call, "deadlock: the only thread asks for a QLock it already holds");
     }
     let mut n = Node::new();
     (*q).waiting.push(&mut n);
@@ -309,7 +309,7 @@ unsafe fn qlock_impl(q: *mut QLock, block: bool, call: &str) -> c_int {
 /// Releases `q` (its Lock held by the caller): hands it to the first waiter.
 unsafe fn qunlock_locked(q: *mut QLock, call: &str) -> bool {
     if (*q).owner.is_null() {
-        debug::complain(call, "QLock is not locked");
+        report::complain(call, "QLock is not locked");
         return false;
     }
     let n = (*q).waiting.pop();
@@ -362,7 +362,7 @@ unsafe fn rlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     }
     if (*l).writer == me() && lonely() {
         lk.release();
-        debug::misuse(call, "deadlock: the only thread waits for a write lock it holds");
+        report::misuse(call, "deadlock: the only thread waits for a write lock it holds");
     }
     let mut n = Node::new();
     (*l).rwaiting.push(&mut n);
@@ -385,7 +385,7 @@ unsafe fn wlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     }
     if (*l).writer == me() && lonely() {
         lk.release();
-        debug::misuse(call, "deadlock: the only thread waits for an RWLock it holds");
+        report::misuse(call, "deadlock: the only thread waits for an RWLock it holds");
     }
     let mut n = Node::new();
     (*l).wwaiting.push(&mut n);
@@ -399,7 +399,7 @@ unsafe fn runlock_impl(l: *mut RWLock, call: &str) {
     lk.acquire();
     if (*l).readers <= 0 {
         lk.release();
-        debug::complain(call, "RWLock is not read-locked");
+        report::complain(call, "RWLock is not read-locked");
         return;
     }
     (*l).readers -= 1;
@@ -419,7 +419,7 @@ unsafe fn wunlock_impl(l: *mut RWLock, call: &str) {
     lk.acquire();
     if (*l).writer.is_null() {
         lk.release();
-        debug::complain(call, "RWLock is not write-locked");
+        report::complain(call, "RWLock is not write-locked");
         return;
     }
     (*l).writer = null_mut();
@@ -478,13 +478,13 @@ unsafe fn rsleep_impl(r: *mut Rendez, call: &str) {
     let q = (*r).l;
     nil_check(q as _, call, "Rendez.l (set it to the QLock guarding the condition)");
     if lonely() {
-        debug::misuse(call, "deadlock: the only thread would sleep with nobody to wake it");
+        report::misuse(call, "deadlock: the only thread would sleep with nobody to wake it");
     }
     let lk = &(*q).l;
     lk.acquire();
     if (*q).owner.is_null() {
         lk.release();
-        debug::misuse(call, "Rendez.l is not locked (qlock it before rsleep)");
+        report::misuse(call, "Rendez.l is not locked (qlock it before rsleep)");
     }
     let mut n = Node::new();
     (*r).waiting.push(&mut n);

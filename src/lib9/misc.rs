@@ -42,7 +42,7 @@ fn mkaddr(linear: &[u8], defnet: Option<&[u8]>, defsrv: Option<&[u8]>) -> Option
 #[no_mangle]
 pub unsafe extern "C" fn p9netmkaddr(linear: *mut c_char, defnet: *const c_char, defsrv: *const c_char) -> *mut c_char {
     if linear.is_null() {
-        crate::errstr::set(b"netmkaddr: nil address");
+        crate::runtime::errstr::set(b"netmkaddr: nil address");
         return null_mut();
     }
     let opt = |p: *const c_char| (!p.is_null()).then(|| cbytes(p));
@@ -168,7 +168,7 @@ pub unsafe extern "C" fn p9dialparse(
     pport: *mut c_int,
 ) -> c_int {
     if addr.is_null() || pnet.is_null() || punix.is_null() || phost.is_null() || pport.is_null() {
-        crate::errstr::set(b"dialparse: nil argument");
+        crate::runtime::errstr::set(b"dialparse: nil argument");
         return -1;
     }
     let ss = phost as *mut libc::sockaddr_storage;
@@ -176,7 +176,7 @@ pub unsafe extern "C" fn p9dialparse(
     *punix = null_mut();
     let a = cbytes(addr);
     let bad = |m: &[u8]| {
-        crate::errstr::set(m);
+        crate::runtime::errstr::set(m);
         -1
     };
     let Some(b1) = a.iter().position(|&c| c == b'!') else { return bad(b"malformed address") };
@@ -186,7 +186,7 @@ pub unsafe extern "C" fn p9dialparse(
     let unix = |host: &[u8], hp: *mut c_char| -> c_int {
         let un = ss as *mut libc::sockaddr_un;
         if host.len() + 1 > (*un).sun_path.len() {
-            crate::errstr::set(b"unix socket name too long");
+            crate::runtime::errstr::set(b"unix socket name too long");
             return -1;
         }
         *punix = hp;
@@ -313,7 +313,7 @@ pub extern "C" fn p9alarm(ms: c_ulong) -> c_long {
 #[no_mangle]
 pub unsafe extern "C" fn p9exec(prog: *const c_char, argv: *const *const c_char) -> c_int {
     if prog.is_null() || argv.is_null() {
-        crate::errstr::set(b"exec: nil argument");
+        crate::runtime::errstr::set(b"exec: nil argument");
         return -1;
     }
     libc::execvp(prog, argv);

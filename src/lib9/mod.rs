@@ -9,48 +9,21 @@
 
 pub mod dir;
 pub mod encode;
+pub mod fmt;
 pub mod env;
 pub mod lock;
 pub mod misc;
-pub mod net;
 pub mod notes;
 pub mod paths;
 pub mod rand;
 pub mod strings;
 pub mod sys;
 pub mod time;
-pub mod wait;
 
-use core::ffi::{c_char, CStr};
+use core::ffi::c_char;
 
-/// A C string's bytes; nil reads as "".
-pub(crate) fn cbytes<'a>(s: *const c_char) -> &'a [u8] {
-    if s.is_null() {
-        b""
-    } else {
-        // SAFETY: the caller passes a NUL-terminated string that outlives the borrow.
-        unsafe { CStr::from_ptr(s).to_bytes() }
-    }
-}
-
-/// Sets the caller's errstr from errno (EINTR reads "interrupted", as Plan 9 says it).
-pub(crate) fn syserr() {
-    let e = std::io::Error::last_os_error();
-    let code = e.raw_os_error().unwrap_or(0);
-    if code == libc::EINTR {
-        crate::errstr::set(b"interrupted");
-        return;
-    }
-    // std appends " (os error N)": keep strerror's text only.
-    let s = e.to_string();
-    let s = match s.find(" (os error") {
-        Some(i) => &s[..i],
-        None => &s[..],
-    };
-    crate::errstr::set(s.as_bytes());
-    // SAFETY: restoring the caller's errno, which to_string may not change but may.
-    unsafe { *libc::__errno_location() = code };
-}
+pub(crate) use crate::base::report::cbytes;
+pub(crate) use crate::runtime::errstr::set_from_errno as syserr;
 
 /// Decodes one UTF-8 rune at the start of `s` (bad bytes decode as U+FFFD, length 1).
 pub(crate) fn rune(s: &[u8]) -> (u32, usize) {
@@ -109,8 +82,8 @@ pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
     line.extend_from_slice(b": ");
     line.extend_from_slice(m);
     line.push(b'\n');
-    crate::debug::ewrite(&line);
-    crate::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
+    crate::base::report::ewrite(&line);
+    crate::runtime::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
 }
 
 /// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on

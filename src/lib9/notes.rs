@@ -9,53 +9,10 @@
 //! (9front's int result; callers declared void just ignore it).
 
 use super::cbytes;
-use core::ffi::{c_char, c_int, c_void, CStr};
+use core::ffi::{c_char, c_int, c_void};
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-/// Plan 9 note names of Unix signals (plan9port's table).
-static NAMES: &[(c_int, &CStr)] = &[
-    (libc::SIGHUP, c"hangup"),
-    (libc::SIGINT, c"interrupt"),
-    (libc::SIGQUIT, c"quit"),
-    (libc::SIGILL, c"sys: illegal instruction"),
-    (libc::SIGTRAP, c"sys: breakpoint"),
-    (libc::SIGABRT, c"sys: abort"),
-    (libc::SIGFPE, c"sys: fp: trap"),
-    (libc::SIGKILL, c"sys: kill"),
-    (libc::SIGBUS, c"sys: bus error"),
-    (libc::SIGSEGV, c"sys: segmentation violation"),
-    (libc::SIGALRM, c"alarm"),
-    (libc::SIGTERM, c"kill"),
-    (libc::SIGURG, c"sys: urgent condition on socket"),
-    (libc::SIGSTOP, c"sys: stop"),
-    (libc::SIGTSTP, c"sys: tstp"),
-    (libc::SIGCONT, c"sys: cont"),
-    (libc::SIGCHLD, c"sys: child"),
-    (libc::SIGTTIN, c"sys: ttin"),
-    (libc::SIGTTOU, c"sys: ttou"),
-    (libc::SIGIO, c"sys: i/o possible on fd"),
-    (libc::SIGXCPU, c"sys: cpu time limit exceeded"),
-    (libc::SIGXFSZ, c"sys: file size limit exceeded"),
-    (libc::SIGVTALRM, c"sys: virtual time alarm"),
-    (libc::SIGPROF, c"sys: profiling timer alarm"),
-    (libc::SIGWINCH, c"sys: window size change"),
-    (libc::SIGUSR1, c"sys: usr1"),
-    (libc::SIGUSR2, c"sys: usr2"),
-    (libc::SIGPIPE, c"sys: write on closed pipe"),
-];
-
-/// The note name of `sig` ("sys: signal N" for signals without one).
-pub fn sig_name(sig: c_int) -> String {
-    match NAMES.iter().find(|(s, _)| *s == sig) {
-        Some((_, n)) => n.to_string_lossy().into_owned(),
-        None => format!("sys: signal {sig}"),
-    }
-}
-
-/// The signal whose note name is `name`; 0 if none.
-pub fn note_sig(name: &[u8]) -> c_int {
-    NAMES.iter().find(|(_, n)| n.to_bytes() == name).map(|(s, _)| *s).unwrap_or(0)
-}
+use crate::process::signals::{note_sig, NAMES};
 
 /// For the signal handler: a static name (async-signal-safe: no allocation). Only
 /// signals of the table are ever handled; others read "sys: signal".
@@ -75,7 +32,7 @@ pub unsafe extern "C" fn thread9_rt_strsig(name: *const c_char) -> c_int {
 type NoteFn = unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int;
 const NFN: usize = 33;
 static HANDLERS: [AtomicUsize; NFN] = [const { AtomicUsize::new(0) }; NFN];
-static TABLE_LOCK: crate::spin::SpinLock = crate::spin::SpinLock::new();
+static TABLE_LOCK: crate::base::spin::SpinLock = crate::base::spin::SpinLock::new();
 
 extern "C" {
     fn thread9_c_notify_dispatch(on: c_int);
@@ -88,7 +45,7 @@ extern "C" {
 #[no_mangle]
 pub extern "C" fn atnotify(f: Option<NoteFn>, on: c_int) -> c_int {
     let Some(f) = f else {
-        crate::debug::complain("atnotify", "nil handler");
+        crate::base::report::complain("atnotify", "nil handler");
         return 0;
     };
     let fv = f as usize;
@@ -149,18 +106,18 @@ const PNGROUP: c_int = 2;
 pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
     let sig = note_sig(cbytes(msg));
     if sig == 0 {
-        crate::errstr::set(b"postnote: unknown note");
+        crate::runtime::errstr::set(b"postnote: unknown note");
         return -1;
     }
     if pid <= 0 {
-        crate::errstr::set(b"postnote: bad pid");
+        crate::runtime::errstr::set(b"postnote: bad pid");
         return -1;
     }
     let r = match group {
         PNPROC => libc::kill(pid, sig),
         PNGROUP => libc::kill(-pid, sig),
         _ => {
-            crate::errstr::set(b"postnote: bad group");
+            crate::runtime::errstr::set(b"postnote: bad group");
             return -1;
         }
     };
@@ -169,19 +126,4 @@ pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) 
         return -1;
     }
     0
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_round_trip() {
-        assert_eq!(sig_name(libc::SIGTERM), "kill");
-        assert_eq!(sig_name(libc::SIGPIPE), "sys: write on closed pipe");
-        assert_eq!(note_sig(b"interrupt"), libc::SIGINT);
-        assert_eq!(note_sig(b"sys: child"), libc::SIGCHLD);
-        assert_eq!(note_sig(b"nonsense"), 0);
-        assert_eq!(sig_name(libc::SIGRTMIN() + 1), format!("sys: signal {}", libc::SIGRTMIN() + 1));
-    }
 }

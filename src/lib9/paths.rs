@@ -56,7 +56,7 @@ fn clean(name: &[u8]) -> Vec<u8> {
 #[no_mangle]
 pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
     if name.is_null() {
-        crate::errstr::set(b"cleanname: nil name");
+        crate::runtime::errstr::set(b"cleanname: nil name");
         return name;
     }
     let c = clean(cbytes(name));
@@ -69,7 +69,7 @@ pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
     if s.is_null() || ns <= 0 {
-        crate::errstr::set(b"getwd: bad buffer");
+        crate::runtime::errstr::set(b"getwd: bad buffer");
         return null_mut();
     }
     if libc::getcwd(s, ns as usize).is_null() {
@@ -91,7 +91,7 @@ impl<const N: usize> TBuf<N> {
     /// Copies `s` (truncated at a rune boundary) and a NUL into the buffer.
     fn set(&self, s: &[u8]) -> *mut c_char {
         let p = self.0.get() as *mut u8;
-        let n = crate::thread::utf8_trunc(s, N - 1);
+        let n = crate::runtime::thread::utf8_trunc(s, N - 1);
         // SAFETY: the buffer is this OS thread's and has N bytes; n < N.
         unsafe {
             core::ptr::copy_nonoverlapping(s.as_ptr(), p, n);
@@ -195,7 +195,7 @@ pub(crate) fn cdup(s: &[u8]) -> *mut c_char {
     unsafe {
         let p = libc::malloc(s.len() + 1) as *mut u8;
         if p.is_null() {
-            crate::errstr::set(b"out of memory");
+            crate::runtime::errstr::set(b"out of memory");
             return null_mut();
         }
         core::ptr::copy_nonoverlapping(s.as_ptr(), p, s.len());
@@ -218,7 +218,7 @@ fn executable(p: &[u8]) -> bool {
 pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
     let n = cbytes(name);
     if n.is_empty() {
-        crate::errstr::set(b"searchpath: empty name");
+        crate::runtime::errstr::set(b"searchpath: empty name");
         return null_mut();
     }
     if n.starts_with(b"/") || n.starts_with(b"./") || n.starts_with(b"../") {
@@ -238,7 +238,7 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
             return cdup(&full);
         }
     }
-    crate::errstr::set(b"file does not exist");
+    crate::runtime::errstr::set(b"file does not exist");
     null_mut()
 }
 
@@ -247,7 +247,7 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn opentemp(template: *mut c_char, mode: c_int) -> c_int {
     if template.is_null() {
-        crate::errstr::set(b"opentemp: nil template");
+        crate::runtime::errstr::set(b"opentemp: nil template");
         return -1;
     }
     let fd = libc::mkstemp(template);
@@ -255,7 +255,7 @@ pub unsafe extern "C" fn opentemp(template: *mut c_char, mode: c_int) -> c_int {
         syserr();
         return -1;
     }
-    let fd1 = super::sys::p9open(template, mode);
+    let fd1 = crate::io::fd::p9open(template, mode);
     if fd1 < 0 {
         libc::unlink(template);
     }

@@ -2,7 +2,7 @@
 //! fixed seed, so a program sees the same sequence on every run until it calls srand
 //! (Plan 9's behaviour). xorshift64*: small, fast, good enough for these calls.
 
-use crate::spin::SpinLock;
+use crate::base::spin::SpinLock;
 use core::ffi::{c_double, c_int, c_long};
 
 static LOCK: SpinLock = SpinLock::new();

@@ -11,7 +11,7 @@ pub extern "C" fn p9malloc(n: c_ulong) -> *mut c_void {
     // SAFETY: plain malloc.
     let p = unsafe { libc::malloc((n as usize).max(1)) };
     if p.is_null() {
-        crate::errstr::set(b"out of memory");
+        crate::runtime::errstr::set(b"out of memory");
     }
     p
 }
@@ -37,7 +37,7 @@ pub unsafe extern "C" fn p9free(p: *mut c_void) {
 pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
     let q = libc::realloc(p, (n as usize).max(1));
     if q.is_null() {
-        crate::errstr::set(b"out of memory");
+        crate::runtime::errstr::set(b"out of memory");
     }
     q
 }
@@ -48,7 +48,7 @@ pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
     // SAFETY: calloc checks the multiplication itself.
     let p = unsafe { libc::calloc(a, b) };
     if p.is_null() {
-        crate::errstr::set(b"out of memory");
+        crate::runtime::errstr::set(b"out of memory");
     }
     p
 }
@@ -57,12 +57,12 @@ pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
 #[no_mangle]
 pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
     if s.is_null() {
-        crate::errstr::set(b"strdup: nil string");
+        crate::runtime::errstr::set(b"strdup: nil string");
         return null_mut();
     }
     let p = libc::strdup(s);
     if p.is_null() {
-        crate::errstr::set(b"out of memory");
+        crate::runtime::errstr::set(b"out of memory");
     }
     p
 }

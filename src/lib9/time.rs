@@ -145,7 +145,7 @@ fn num(s: &mut [u8], n: c_int, pad: u8) {
 #[no_mangle]
 pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
     if t.is_null() {
-        crate::errstr::set(b"asctime: nil Tm");
+        crate::runtime::errstr::set(b"asctime: nil Tm");
         return null_mut();
     }
     let t = &*t;
@@ -188,7 +188,7 @@ pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
 #[no_mangle]
 pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
     if tm.is_null() {
-        crate::errstr::set(b"tm2sec: nil Tm");
+        crate::runtime::errstr::set(b"tm2sec: nil Tm");
         return 0;
     }
     let tm = &*tm;

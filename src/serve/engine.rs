@@ -4,10 +4,10 @@
 use super::iofunc;
 use super::types::*;
 use super::{answer, with_pending, Answer, FReply, Pend, Slot};
-use crate::debug;
-use crate::proc::Proc;
-use crate::sched;
-use crate::thread::{Thread, Wait, SEL_INTR, SEL_WAITING};
+use crate::base::report;
+use crate::runtime::proc::Proc;
+use crate::runtime::sched;
+use crate::runtime::thread::{Thread, Wait, SEL_INTR, SEL_WAITING};
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -146,7 +146,7 @@ impl Mount {
         if !t.is_null() {
             // SAFETY: the dispatcher lives until `closing`, which only the session
             // loop (the only submitter) sets, after its last submit.
-            unsafe { sched::wake(t, crate::thread::SEL_WOKEN) };
+            unsafe { sched::wake(t, crate::runtime::thread::SEL_WOKEN) };
         }
     }
 
@@ -310,7 +310,7 @@ pub struct Job {
     pub ocb: *mut Ocb,
     pub transient: Option<Box<Ocb>>,
     /// reply_timeout_ms: fires in the serving proc and answers ETIMEDOUT.
-    pub timer: crate::timer::Timer,
+    pub timer: crate::runtime::timer::Timer,
     pub timed_out: bool,
 }
 
@@ -331,7 +331,7 @@ impl Job {
             attach: a,
             ocb: null_mut(),
             transient: None,
-            timer: crate::timer::Timer::new(job_timeout),
+            timer: crate::runtime::timer::Timer::new(job_timeout),
             timed_out: false,
         })
     }
@@ -387,7 +387,7 @@ unsafe extern "C" fn job_main(arg: *mut c_void) {
     if j.attach.timeout_ms > 0 {
         // The handler may block in recv/alt itself: a proc timer, not the park
         // deadline, bounds how long the client waits.
-        j.timer.deadline = crate::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
+        j.timer.deadline = crate::base::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
         (*p).timers.insert(&mut j.timer);
     }
     serve(&mut j);
@@ -397,7 +397,7 @@ unsafe extern "C" fn job_main(arg: *mut c_void) {
 }
 
 /// reply_timeout_ms passed: answer the request in progress with ETIMEDOUT.
-unsafe fn job_timeout(tm: *mut crate::timer::Timer) {
+unsafe fn job_timeout(tm: *mut crate::runtime::timer::Timer) {
     let j = (tm as *mut u8).sub(core::mem::offset_of!(Job, timer)) as *mut Job;
     if super::answer((*j).ctx.rcvid, Err(libc::ETIMEDOUT)) == 0 {
         (*j).timed_out = true;
@@ -505,7 +505,7 @@ unsafe fn exchange(j: &mut Job, reply: FReply, name: &str, h: impl FnOnce(&mut J
 }
 
 fn bad_return(j: &Job, name: &str, what: &str) {
-    debug::complain("resmgr", &format!("{name} handler for {} {what}", j.path.to_string_lossy()));
+    report::complain("resmgr", &format!("{name} handler for {} {what}", j.path.to_string_lossy()));
 }
 
 /// Parks until the job is answered (by resmgr_reply from any thread), or its
@@ -585,7 +585,7 @@ fn nap(ms: u64) {
     let t = sched::current();
     // SAFETY: the running thread parks itself; only its timer (or threadint) wakes it.
     unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
-    sched::park(Wait::Sleep, null_mut(), crate::futex::now_ns() + ms * 1_000_000);
+    sched::park(Wait::Sleep, null_mut(), crate::base::futex::now_ns() + ms * 1_000_000);
     sched::check_killed();
 }
 

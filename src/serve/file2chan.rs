@@ -13,7 +13,7 @@ use super::engine::{self, lock, Mount};
 use super::iofunc;
 use super::types::*;
 use crate::chan::{self, Channel};
-use crate::debug;
+use crate::base::report;
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{HashMap, VecDeque};
@@ -78,7 +78,7 @@ unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
     if c.is_null() {
         return c;
     }
-    chan::set_bound(c);
+    chan::set_kind(c, chan::kinds::REPLY);
     bound().get_or_insert_with(HashMap::new).insert(c as usize, (rcvid, read, f as *const F2c as usize));
     c
 }
@@ -218,13 +218,13 @@ pub fn errno_of(s: &[u8]) -> i32 {
 /// context, copying the data first.
 pub fn bound_send(c: *mut Channel, v: *mut u8) -> i32 {
     if v.is_null() {
-        debug::complain("send", "nil reply");
+        report::complain("send", "nil reply");
         return -1;
     }
     let e = bound().get_or_insert_with(HashMap::new).remove(&(c as usize));
     let Some((rcvid, read, f)) = e else {
-        debug::complain("send", "file2chan reply channel used twice (each request is answered once)");
-        crate::errstr::set(b"reply channel already used");
+        report::complain("send", "file2chan reply channel used twice (each request is answered once)");
+        crate::runtime::errstr::set(b"reply channel already used");
         return -1;
     };
     // SAFETY: v points to the element the sender passes (Readreply/Writereply).
@@ -248,7 +248,7 @@ pub fn bound_send(c: *mut Channel, v: *mut u8) -> i32 {
     let r = super::answer(rcvid, a);
     retire_reply_chan(f as *const F2c, c);
     if r < 0 {
-        crate::errstr::set(b"request already answered or cancelled");
+        crate::runtime::errstr::set(b"request already answered or cancelled");
         return -1;
     }
     1
@@ -260,7 +260,7 @@ fn bad_name(f: &[u8]) -> bool {
 
 pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO {
     let call = "file2chan";
-    crate::sched::need(call);
+    crate::runtime::sched::need(call);
     let fname = if file.is_null() { &b""[..] } else { CStr::from_ptr(file).to_bytes() };
     if bad_name(fname) {
         super::resmgr::fail(call, libc::EINVAL, &format!("bad file name \"{}\"", String::from_utf8_lossy(fname)));
@@ -312,12 +312,12 @@ pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO 
 
 pub unsafe fn file2chanclose(fio: *mut FileIO) -> c_int {
     if fio.is_null() || (*fio).priv_.is_null() {
-        debug::complain("file2chanclose", "nil or closed FileIO");
+        report::complain("file2chanclose", "nil or closed FileIO");
         return -1;
     }
     let f = &*((*fio).priv_ as *const F2c);
     if f.closed.swap(true, Ordering::SeqCst) {
-        debug::complain("file2chanclose", "FileIO already closed");
+        report::complain("file2chanclose", "FileIO already closed");
         return -1;
     }
     f.mount.detach(f.id, false, libc::ENXIO);

@@ -5,7 +5,7 @@
 use super::engine::{lock, Job, Mount, Op};
 use super::types::*;
 use super::FReply;
-use crate::debug;
+use crate::base::report;
 use fuser::{Errno, FileHandle, FopenFlags, Generation, INodeNo, KernelConfig, OpenFlags, Request};
 use fuser::{ReplyAttr, ReplyData, ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite};
 use std::ffi::{CString, OsStr};
@@ -47,7 +47,7 @@ impl Fs {
     fn go(&self, req: &Request, a: Arc<super::engine::Attach>, ino: u64, fh: Option<u64>, buf: Vec<u8>, op: Op) {
         let tid = self.m.tid.load(Ordering::Acquire);
         if tid != 0 && req.pid() as i32 == tid {
-            debug::complain(
+            report::complain(
                 "resmgr",
                 &format!("the serving proc itself did I/O on {}: use an ioproc (EDEADLK)", a.path.to_string_lossy()),
             );

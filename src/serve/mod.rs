@@ -15,8 +15,8 @@ pub mod resmgr;
 pub mod types;
 pub mod unmount;
 
-use crate::thread::SEL_WOKEN;
-use crate::thread::Thread;
+use crate::runtime::thread::SEL_WOKEN;
+use crate::runtime::thread::Thread;
 use fuser::{Errno, FileHandle, FopenFlags, Generation, ReplyAttr, ReplyData, ReplyEmpty, ReplyEntry};
 use fuser::{ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite};
 use std::collections::HashMap;
@@ -118,7 +118,7 @@ pub fn answer(rcvid: i64, a: Answer) -> i32 {
             (*p.slot).done = true;
             let w = (*p.slot).waiter;
             if !w.is_null() {
-                crate::sched::wake(w, SEL_WOKEN);
+                crate::runtime::sched::wake(w, SEL_WOKEN);
             }
         }
     });
@@ -208,6 +208,15 @@ fn ino_of_stat(d: &[u8]) -> u64 {
 }
 
 /// A send on a bound reply channel (chan.rs hook): file2chan's replies.
-pub fn bound_send(c: *mut crate::chan::Channel, v: *mut u8) -> i32 {
-    file2chan::bound_send(c, v)
+/// file2chan reply channels: a send answers the request at once.
+static REPLY_KIND: crate::chan::kinds::KindOps = crate::chan::kinds::KindOps {
+    name: "file2chan reply",
+    send_now: Some(file2chan::bound_send),
+    recv: false,
+    free: None,
+};
+
+/// Registers the serve layer's channel kind (before any reply channel exists).
+pub fn install() {
+    crate::chan::kinds::register(crate::chan::kinds::REPLY, &REPLY_KIND);
 }

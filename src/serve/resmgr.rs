@@ -4,7 +4,7 @@
 use super::engine::{self, lock, Job, Mount};
 use super::types::*;
 use super::unmount::{self, MOUNTS};
-use crate::debug;
+use crate::base::report;
 use core::ffi::{c_char, c_int, c_long, c_void};
 use core::ptr::null_mut;
 use std::ffi::{CStr, CString};
@@ -15,7 +15,7 @@ static DEFAULT: Mutex<Option<Arc<Mount>>> = Mutex::new(None);
 
 /// Sets errstr and errno to report a failure of `call`.
 pub fn fail(call: &str, e: i32, what: &str) {
-    crate::errstr::set(format!("{call}: {what}").as_bytes());
+    crate::runtime::errstr::set(format!("{call}: {what}").as_bytes());
     // SAFETY: the calling OS thread's errno.
     unsafe { *libc::__errno_location() = e };
 }
@@ -44,7 +44,7 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
                     // A stale mount left by a crash.
                     // SAFETY: no preconditions.
                     if unsafe { libc::geteuid() } == 0 {
-                        debug::complain(call, &format!("unmounting stale mount {}", String::from_utf8_lossy(d)));
+                        report::complain(call, &format!("unmounting stale mount {}", String::from_utf8_lossy(d)));
                         unmount::lazy_unmount(&CString::new(d).unwrap_or_default());
                     } else {
                         return Err((libc::ENOTCONN, format!("{} is a stale mount: run fusermount3 -u -z {}", String::from_utf8_lossy(d), String::from_utf8_lossy(d))));
@@ -81,7 +81,7 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
     // The dispatcher first: requests may arrive as soon as the mount exists.
     let arg = Arc::into_raw(m.clone()) as *mut c_void;
     if flags & MOUNT_NEWPROC != 0 {
-        if crate::start::proccreate(Some(engine::dispatcher_main), arg, 64 * 1024, call) < 0 {
+        if crate::runtime::spawn::proccreate(Some(engine::dispatcher_main), arg, 64 * 1024, call) < 0 {
             // SAFETY: the reference we leaked for the dispatcher, never started.
             unsafe { drop(Arc::from_raw(arg as *const Mount)) };
             undo(&m);
@@ -97,7 +97,7 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
             m.tid.store((*p).tid.load(core::sync::atomic::Ordering::Relaxed) as i32, core::sync::atomic::Ordering::Release);
         }
         // SAFETY: spawning into the caller's own proc.
-        if let Err(e) = unsafe { crate::sched::spawn((*t).proc, engine::dispatcher_main, arg, 64 * 1024) } {
+        if let Err(e) = unsafe { crate::runtime::sched::spawn((*t).proc, engine::dispatcher_main, arg, 64 * 1024) } {
             // SAFETY: as above.
             unsafe { drop(Arc::from_raw(arg as *const Mount)) };
             undo(&m);
@@ -113,14 +113,14 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
     Ok(m)
 }
 
-fn sched_need(call: &str) -> *mut crate::thread::Thread {
-    crate::sched::need(call)
+fn sched_need(call: &str) -> *mut crate::runtime::thread::Thread {
+    crate::runtime::sched::need(call)
 }
 
 pub unsafe fn resmgr_mount(dir: *const c_char, flags: u32) -> *mut c_void {
     let d = if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_bytes()) };
     if flags & MOUNT_NEWPROC == 0 {
-        crate::sched::need("resmgr_mount");
+        crate::runtime::sched::need("resmgr_mount");
     }
     match mount("resmgr_mount", d, flags, 0o755) {
         Ok(m) => Arc::into_raw(m) as *mut c_void,
@@ -169,7 +169,7 @@ pub unsafe fn resmgr_attach(
         } else {
             "nil handler tables"
         };
-        debug::complain(call, what);
+        report::complain(call, what);
         fail(call, libc::EINVAL, what);
         return -1;
     }
@@ -259,7 +259,7 @@ pub fn error(rcvid: i64, e: c_int) -> c_int {
 /// (the payload follows the 24-byte `struct _io_write`).
 pub unsafe fn msgread(ctp: *mut Ctx, buf: *mut c_void, n: usize, off: usize) -> c_long {
     if ctp.is_null() || (buf.is_null() && n > 0) {
-        debug::complain("resmgr_msgread", "nil context or buffer");
+        report::complain("resmgr_msgread", "nil context or buffer");
         return -1;
     }
     let j = ctp as *mut Job;

@@ -123,7 +123,7 @@ pub fn loop_ended(m: &Arc<Mount>) {
     let t = m.dispatcher.load(Ordering::Acquire);
     if !t.is_null() {
         // SAFETY: the dispatcher leaves only after seeing `closing` with the queue lock.
-        unsafe { crate::sched::wake(t, crate::thread::SEL_WOKEN) };
+        unsafe { crate::runtime::sched::wake(t, crate::runtime::thread::SEL_WOKEN) };
     }
     if !m.unmounted.swap(true, Ordering::SeqCst) {
         forget(m);

@@ -1,0 +1,961 @@
+//! Channels: plan9port's 64-byte `Channel` with the buffer inline after it, plus a
+//! private header in front (magic, lock, close/free state). One lock per channel.
+//!
+//! Blocked senders and receivers are `Waiter` nodes on their own stacks, linked into
+//! the channel's send or receive queue (FIFO, O(1) removal). A completer claims a
+//! waiter's thread with one CAS on its `sel` word, copies the element directly
+//! between the two threads' buffers and makes the thread runnable.
+
+pub mod alt;
+pub mod kinds;
+
+use crate::base::report;
+use crate::runtime::sched;
+use crate::base::spin::SpinLock;
+use crate::runtime::thread::*;
+use core::ffi::{c_char, c_void};
+use core::ptr::null_mut;
+use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+#[repr(C)]
+pub struct Channel {
+    pub bufsize: u32,
+    pub elemsize: u32,
+    pub buf: *mut u8,
+    pub nbuf: u32,
+    pub off: u32,
+    pub sendq: Queue, // plan9port's asend (_Altarray, 16 bytes)
+    pub recvq: Queue, // plan9port's arecv
+    pub name: *mut c_char,
+}
+
+#[repr(C)]
+pub struct Queue {
+    pub head: *mut Waiter,
+    pub tail: *mut Waiter,
+}
+
+#[repr(C)]
+pub struct Ext {
+    magic: u64,
+    pub lock: SpinLock,
+    pub closed: bool,
+    pub freed: bool,
+    /// The channel's kind (kinds.rs): PLAIN (0) for every channel the program makes.
+    pub kind: u8,
+    /// Zero, so that closed/freed/kind read as one word: zero on the fast path.
+    pad: u8,
+}
+
+const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
+const DEAD: u64 = 0xdead_c4a7_dead_c4a7;
+const EXT: usize = core::mem::size_of::<Ext>();
+const _: () = assert!(core::mem::size_of::<Channel>() == 64 && EXT == 16);
+
+pub struct Waiter {
+    pub next: *mut Waiter,
+    pub prev: *mut Waiter,
+    pub t: *mut Thread,
+    pub idx: u32,
+    pub v: *mut u8,
+    /// In its queue. Cleared (release) by whoever unlinks it as the last access to
+    /// it, so that its owner, seeing it clear (acquire), may leave without taking the
+    /// channel's lock and reuse the memory at once (see `leave`).
+    pub linked: AtomicBool,
+}
+
+impl Waiter {
+    pub fn new(t: *mut Thread, idx: u32, v: *mut u8) -> Self {
+        Waiter { next: null_mut(), prev: null_mut(), t, idx, v, linked: AtomicBool::new(false) }
+    }
+}
+
+/// Names a channel for messages: its chansetname name, else its address.
+pub fn name_of(c: *mut Channel) -> String {
+    if c.is_null() {
+        return "nil".into();
+    }
+    // SAFETY: c is a live channel (the caller holds a reference to it).
+    let n = unsafe { (*c).name };
+    if n.is_null() {
+        format!("{:p}", c)
+    } else {
+        format!("\"{}\"", crate::base::report::cstr(n as *const u8))
+    }
+}
+
+
+/// 9front's Alt.err value for an entry whose channel was closed.
+pub static CLOSED_STR: &[u8] = b"channel was closed\0";
+
+#[inline]
+pub fn ext(c: *mut Channel) -> *mut Ext {
+    (c as *mut u8).wrapping_sub(EXT) as *mut Ext
+}
+
+impl Queue {
+    /// # Safety
+    /// The channel lock is held; `w` is not linked.
+    #[inline]
+    pub unsafe fn push(&mut self, w: *mut Waiter) {
+        (*w).next = null_mut();
+        (*w).prev = self.tail;
+        if self.tail.is_null() {
+            self.head = w;
+        } else {
+            (*self.tail).next = w;
+        }
+        self.tail = w;
+        (*w).linked.store(true, Ordering::Relaxed);
+    }
+
+    /// # Safety
+    /// The channel lock is held; `w` is linked in this queue.
+    #[inline]
+    pub unsafe fn unlink(&mut self, w: *mut Waiter) {
+        if (*w).prev.is_null() {
+            self.head = (*w).next;
+        } else {
+            (*(*w).prev).next = (*w).next;
+        }
+        if (*w).next.is_null() {
+            self.tail = (*w).prev;
+        } else {
+            (*(*w).next).prev = (*w).prev;
+        }
+        (*w).linked.store(false, Ordering::Release);
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.head.is_null()
+    }
+
+    /// Claims the first waiter whose thread is still waiting, with `code | idx`;
+    /// stale waiters (their thread was claimed through another channel) are dropped.
+    /// The claimed waiter is unlinked and returned; the caller copies, then readies.
+    ///
+    /// # Safety
+    /// The channel lock is held.
+    #[inline]
+    pub unsafe fn claim(&mut self, code: u32) -> *mut Waiter {
+        loop {
+            let w = self.head;
+            if w.is_null() {
+                return w;
+            }
+            // Unlink the head. Everything needed from it is read first: once `linked`
+            // is clear, a stale waiter's owner may already have reused its memory.
+            let (next, t, idx) = ((*w).next, (*w).t, (*w).idx);
+            self.head = next;
+            if next.is_null() {
+                self.tail = null_mut();
+            } else {
+                (*next).prev = null_mut();
+            }
+            // A waiter whose thread was claimed elsewhere (an alt's other cases) is
+            // seen stale by a plain load: no locked instruction for it.
+            let won = (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
+                && (*t)
+                    .sel
+                    .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
+                    .is_ok();
+            // A claimed waiter's owner stays parked until readied (after the copy);
+            // a stale one's may be leaving right now.
+            (*w).linked.store(false, Ordering::Release);
+            if won {
+                return w;
+            }
+        }
+    }
+
+    /// Whether some waiter's thread is still waiting (a hint: it may be claimed
+    /// elsewhere before we get to it).
+    ///
+    /// # Safety
+    /// The channel lock is held.
+    #[inline]
+    pub unsafe fn has_live(&self) -> bool {
+        let mut w = self.head;
+        while !w.is_null() {
+            if (*(*w).t).sel.load(Ordering::Relaxed) == SEL_WAITING {
+                return true;
+            }
+            w = (*w).next;
+        }
+        false
+    }
+}
+
+/// Copies one element; a nil destination discards, a nil source sends zeros.
+#[inline]
+unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
+    if dst.is_null() || n == 0 {
+        return;
+    }
+    if n == 8 && !src.is_null() {
+        // The common case (pointers, ulongs): no memcpy call.
+        core::ptr::write_unaligned(dst as *mut u64, core::ptr::read_unaligned(src as *const u64));
+        return;
+    }
+    if src.is_null() {
+        core::ptr::write_bytes(dst, 0, n);
+    } else {
+        core::ptr::copy_nonoverlapping(src, dst, n);
+    }
+}
+
+/// Whether `c` is a live channel (best effort: a pointer from chancreate has its
+/// header right before it), without reporting anything.
+#[inline(always)]
+pub fn is_live(c: *mut Channel) -> bool {
+    // SAFETY: reads the header chancreate put before the channel (a stale pointer reads
+    // a DEAD or foreign magic, never writes).
+    !c.is_null() && unsafe { core::ptr::read_volatile(&(*ext(c)).magic) == LIVE && !(*ext(c)).freed }
+}
+
+/// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
+#[inline(always)]
+pub fn check(c: *mut Channel, call: &str) -> bool {
+    is_live(c) || bad_channel(c, call)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_channel(c: *mut Channel, call: &str) -> bool {
+    if c.is_null() {
+        report::complain(call, "nil channel");
+        crate::runtime::errstr::set(b"nil channel");
+        return false;
+    }
+    // SAFETY: as in check.
+    let m = unsafe { core::ptr::read_volatile(&(*ext(c)).magic) };
+    // SAFETY: best effort on memory that may have been freed.
+    let dead = m == DEAD || unsafe { looks_freed(ext(c)) };
+    if m == LIVE {
+        report::complain(call, &format!("channel {} used after chanfree", crate::chan::name_of(c)));
+        crate::runtime::errstr::set(b"channel was freed");
+    } else if dead {
+        report::complain(call, &format!("channel {:p} used after chanfree", c));
+        crate::runtime::errstr::set(b"channel was freed");
+    } else {
+        report::complain(call, &format!("{:p} is not a channel made by chancreate", c));
+        crate::runtime::errstr::set(b"bad channel");
+    }
+    false
+}
+
+pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
+    if elemsize < 0 || elemcnt < 0 {
+        let what = if elemsize < 0 { "negative element size" } else { "negative buffer size" };
+        report::complain("chancreate", &format!("{what} ({elemsize}, {elemcnt})"));
+        crate::runtime::errstr::set(format!("chancreate: {what}").as_bytes());
+        return null_mut();
+    }
+    let Some(bytes) = (elemsize as usize).checked_mul(elemcnt as usize).filter(|&b| b < (1 << 40)) else {
+        report::complain("chancreate", "buffer too large");
+        crate::runtime::errstr::set(b"chancreate: buffer too large");
+        return null_mut();
+    };
+    // SAFETY: a fresh allocation large enough for header, channel and buffer.
+    unsafe {
+        let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
+        if m.is_null() {
+            report::misuse("chancreate", "out of memory");
+        }
+        core::ptr::write_bytes(m, 0, EXT + 64);
+        let e = m as *mut Ext;
+        (*e).magic = LIVE;
+        let c = m.add(EXT) as *mut Channel;
+        (*c).bufsize = elemcnt as u32;
+        (*c).elemsize = elemsize as u32;
+        (*c).buf = c.add(1) as *mut u8;
+        c
+    }
+}
+
+/// Left in `sendq.head` of a freed channel. malloc reuses the first 16 bytes of a
+/// freed block (glibc's tcache/bin links, 32 for large chunks) — exactly where
+/// `magic` lives — so DEAD alone is gone by the time a use-after-free reads it;
+/// block offset 40 survives until the memory is handed out again.
+const DEAD_Q: usize = 0xdead_c4a7_dead_0001;
+
+/// Whether the channel whose header is `e` looks destroyed by chanfree (best effort).
+///
+/// # Safety
+/// `e` points into memory that was (or is) a channel block.
+unsafe fn looks_freed(e: *mut Ext) -> bool {
+    let c = (e as *mut u8).add(EXT) as *mut Channel;
+    core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
+}
+
+unsafe fn destroy(c: *mut Channel) {
+    (*ext(c)).magic = DEAD;
+    (*c).sendq.head = DEAD_Q as *mut Waiter;
+    libc::free((*c).name as *mut c_void);
+    (*c).name = null_mut();
+    libc::free(ext(c) as *mut c_void);
+}
+
+/// Gives a fresh channel its kind (kinds.rs).
+///
+/// # Safety
+/// `c` is a live channel nobody else uses yet.
+pub unsafe fn set_kind(c: *mut Channel, kind: u8) {
+    // SAFETY: the caller's contract.
+    unsafe { (*ext(c)).kind = kind };
+}
+
+pub fn free(c: *mut Channel) {
+    if c.is_null() {
+        return;
+    }
+    // SAFETY: validated below before use.
+    unsafe {
+        let m = core::ptr::read_volatile(&(*ext(c)).magic);
+        if m != LIVE || (*ext(c)).freed {
+            report::complain("chanfree", &format!("channel {:p} freed twice (or not a channel)", c));
+            return;
+        }
+        // Whatever would still send on a channel of a special kind is cancelled
+        // first (an unfired fdchan/timerchan source).
+        if let Some(f) = kinds::of(c).and_then(|k| k.free) {
+            f(c);
+        }
+        let e = ext(c);
+        (*e).lock.lock();
+        if (*c).sendq.is_empty() && (*c).recvq.is_empty() {
+            (*e).lock.unlock();
+            destroy(c);
+        } else {
+            // Threads are blocked on it: free when the last one leaves (9front).
+            (*e).freed = true;
+            (*e).lock.unlock();
+        }
+    }
+}
+
+pub fn setname(c: *mut Channel, name: *mut c_char) {
+    if !check(c, "chansetname") {
+        // SAFETY: name came from vsmprint (malloc).
+        unsafe { libc::free(name as *mut c_void) };
+        return;
+    }
+    // SAFETY: live channel; the old name was malloc'd by us.
+    unsafe {
+        let e = ext(c);
+        (*e).lock.lock();
+        let old = (*c).name;
+        (*c).name = name;
+        (*e).lock.unlock();
+        libc::free(old as *mut c_void);
+    }
+}
+
+pub fn close(c: *mut Channel) -> i32 {
+    if !check(c, "chanclose") {
+        return -1;
+    }
+    // SAFETY: live channel, under its lock.
+    unsafe {
+        let e = ext(c);
+        (*e).lock.lock();
+        if (*e).closed {
+            (*e).lock.unlock();
+            return -1;
+        }
+        (*e).closed = true;
+        let mut woken: Vec<*mut Thread> = Vec::new();
+        loop {
+            let w = (*c).sendq.claim(SEL_DONE | SEL_CLOSED);
+            if w.is_null() {
+                break;
+            }
+            woken.push((*w).t);
+        }
+        if (*c).nbuf == 0 {
+            loop {
+                let w = (*c).recvq.claim(SEL_DONE | SEL_CLOSED);
+                if w.is_null() {
+                    break;
+                }
+                woken.push((*w).t);
+            }
+        }
+        (*e).lock.unlock();
+        for t in woken {
+            sched::ready(t);
+        }
+    }
+    0
+}
+
+pub fn closing(c: *mut Channel) -> i32 {
+    if !check(c, "chanclosing") {
+        return -1;
+    }
+    // SAFETY: live channel.
+    unsafe {
+        if (*ext(c)).closed {
+            (*c).nbuf as i32
+        } else {
+            -1
+        }
+    }
+}
+
+pub enum Try {
+    Done,
+    Block,
+    Closed,
+}
+
+/// One send attempt with the lock held. On success a claimed receiver is returned
+/// through `wake` for the caller to ready after unlocking.
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) -> Try {
+    try_send_n(c, v, wake, (*c).elemsize as usize)
+}
+
+/// try_send with the element size `n` given (a constant for the word-sized calls).
+///
+/// # Safety
+/// As for try_send; `n` is the channel's element size.
+#[inline(always)]
+unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: usize) -> Try {
+    if (*ext(c)).closed {
+        return Try::Closed;
+    }
+    if (*c).nbuf == 0 {
+        let w = (*c).recvq.claim(SEL_DONE);
+        if !w.is_null() {
+            copy((*w).v, v, n);
+            *wake = (*w).t;
+            return Try::Done;
+        }
+    }
+    if (*c).nbuf < (*c).bufsize {
+        let i = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+        copy((*c).buf.add(i as usize * n), v, n);
+        (*c).nbuf += 1;
+        return Try::Done;
+    }
+    Try::Block
+}
+
+/// `i mod size` for `i < 2 * size`: a compare instead of a division (~20 cycles).
+#[inline(always)]
+fn wrap(i: u32, size: u32) -> u32 {
+    if i >= size {
+        i - size
+    } else {
+        i
+    }
+}
+
+/// One receive attempt with the lock held (see try_send).
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> Try {
+    try_recv_n(c, v, wake, (*c).elemsize as usize)
+}
+
+/// try_recv with the element size `n` given (see try_send_n).
+///
+/// # Safety
+/// As for try_recv; `n` is the channel's element size.
+#[inline(always)]
+unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usize) -> Try {
+    if (*c).nbuf > 0 {
+        let i = (*c).off;
+        copy(v, (*c).buf.add(i as usize * n), n);
+        (*c).off = wrap(i + 1, (*c).bufsize);
+        (*c).nbuf -= 1;
+        // A sender blocked on the full buffer moves its value in.
+        if !(*ext(c)).closed {
+            let w = (*c).sendq.claim(SEL_DONE);
+            if !w.is_null() {
+                let j = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+                copy((*c).buf.add(j as usize * n), (*w).v, n);
+                (*c).nbuf += 1;
+                *wake = (*w).t;
+            }
+        }
+        return Try::Done;
+    }
+    let w = (*c).sendq.claim(SEL_DONE);
+    if !w.is_null() {
+        copy(v, (*w).v, n);
+        *wake = (*w).t;
+        return Try::Done;
+    }
+    if (*ext(c)).closed {
+        return Try::Closed;
+    }
+    Try::Block
+}
+
+/// Whether a case might be ready now (closed channels never are, except a receive
+/// with data left).
+///
+/// # Safety
+/// The channel's lock is held.
+#[inline]
+pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
+    if (*ext(c)).kind != kinds::PLAIN {
+        return kind_ready(c, send);
+    }
+    if send {
+        !(*ext(c)).closed && ((*c).nbuf < (*c).bufsize || ((*c).nbuf == 0 && (*c).recvq.has_live()))
+    } else {
+        (*c).nbuf > 0 || (*c).sendq.has_live()
+    }
+}
+
+/// Readiness of a case on a channel of a special kind: a send-now channel is always
+/// ready for a send; one that refuses receives is never ready for one; otherwise as
+/// a plain channel.
+///
+/// # Safety
+/// `c` is a live channel.
+#[cold]
+unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
+    if send && kinds::sends_now(c) {
+        return !(*ext(c)).closed;
+    }
+    if !send && kinds::refuses_recv(c) {
+        return false;
+    }
+    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+    if send {
+        !(*ext(c)).closed && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+    } else {
+        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    }
+}
+
+/// Completes a send on a send-now channel (no lock held: it may free the channel).
+/// A failure has been reported by the kind (and errstr set): the case is consumed
+/// all the same, as plan9port's send on a channel nobody will read.
+///
+/// # Safety
+/// `c` is a live send-now channel; `v` points at an element.
+pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
+    match kinds::of(c).and_then(|k| k.send_now) {
+        Some(f) => f(c, v),
+        None => -1,
+    }
+}
+
+/// A lock-free hint that a case is ready, for alt's fast path. It may be wrong
+/// either way (the answer is re-checked under the lock); it never dereferences
+/// anything but the channel itself.
+///
+/// # Safety
+/// `c` is a live channel.
+#[inline]
+pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
+    if core::ptr::read_volatile(&(*ext(c)).kind) != kinds::PLAIN {
+        return kind_ready(c, send);
+    }
+    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+    if send {
+        !core::ptr::read_volatile(&(*ext(c)).closed)
+            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+    } else {
+        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    }
+}
+
+/// Tries one case under that channel's lock only. True when it completed.
+///
+/// # Safety
+/// `c` is a live channel; `v` as for try_send/try_recv.
+#[inline]
+pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
+    if send && kinds::sends_now(c) {
+        complete_now(c, v);
+        return true;
+    }
+    let e = ext(c);
+    let mut wake: *mut Thread = null_mut();
+    (*e).lock.lock();
+    let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+    (*e).lock.unlock();
+    if !wake.is_null() {
+        sched::ready(wake);
+    }
+    matches!(r, Try::Done)
+}
+
+/// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
+///
+/// # Safety
+/// `w` was linked into `c`'s queue for direction `send` by the calling thread.
+pub unsafe fn leave(c: *mut Channel, w: *mut Waiter, send: bool) {
+    // Already dropped by a completer (as stale): it is done with the waiter and the
+    // channel owes us nothing. A channel freed meanwhile was destroyed by chanfree
+    // itself (its queues were empty) or is left to a waiter still queued.
+    if !(*w).linked.load(Ordering::Acquire) {
+        return;
+    }
+    let e = ext(c);
+    (*e).lock.lock();
+    if (*w).linked.load(Ordering::Relaxed) {
+        if send {
+            (*c).sendq.unlink(w);
+        } else {
+            (*c).recvq.unlink(w);
+        }
+    }
+    let gone = (*e).freed && (*c).sendq.is_empty() && (*c).recvq.is_empty();
+    (*e).lock.unlock();
+    if gone {
+        destroy(c);
+    }
+}
+
+static NB_RNG: AtomicU64 = AtomicU64::new(0x853c_49e6_748f_ea9b);
+
+/// A uniform random number in [0, n) from the proc's generator (deterministic per run).
+pub fn rand_below(n: usize) -> usize {
+    let p = sched::myproc();
+    let x = if p.is_null() {
+        let mut x = NB_RNG.load(Ordering::Relaxed);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        NB_RNG.store(x, Ordering::Relaxed);
+        x
+    } else {
+        // SAFETY: our own proc's generator.
+        unsafe {
+            let mut x = (*p).rng;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (*p).rng = x;
+            x
+        }
+    };
+    (((x >> 32) * n as u64) >> 32) as usize
+}
+
+/// A single blocking or non-blocking send/receive. Returns 1 done, -1 closed /
+/// interrupted / would block (non-blocking).
+#[inline(always)]
+pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    op1_fast(c, send, v, block, call)
+}
+
+/// Whether `c` may take the fast paths: a live channel that is open and not bound
+/// (one word: closed, freed, bound), with word-sized elements when `word`, a caller
+/// that is no note handler, no sanitizer or tracing hooks. A stale pointer reads a
+/// wrong magic (never writes) and goes the general way, which reports it.
+///
+/// # Safety
+/// `c` is null or points at memory that is (or was) a channel.
+#[inline(always)]
+unsafe fn fast_ok(c: *mut Channel, word: bool) -> bool {
+    let e = ext(c);
+    !(c.is_null()
+        || core::ptr::read_volatile(&(*e).magic) != LIVE
+        || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
+        || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
+        || (crate::arch::hooks() | sched::in_note() as i32) != 0)
+}
+
+/// sendp/sendul (and the nb forms): 1 sent, -1 not. Each blocking or unusual case
+/// continues in a separate function called in tail position, so that the return to
+/// the program after a switch is a single (mispredicted) return, not one per frame.
+#[inline(always)]
+pub fn send_word(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
+    // SAFETY: fast_ok vouches for the channel; the lock guards its state.
+    unsafe {
+        if !fast_ok(c, true) {
+            return send_word_general(c, v, block, call);
+        }
+        match attempt(c, true, &v as *const usize as *mut u8, core::mem::size_of::<usize>(), block) {
+            Attempt::Done => 1,
+            Attempt::Park => send_word_park(c, v, call),
+            Attempt::Other => send_word_general(c, v, block, call),
+        }
+    }
+}
+
+/// recvp/recvul (and the nb forms): the word received, 0 when none was.
+#[inline(always)]
+pub fn recv_word(c: *mut Channel, block: bool, call: &str) -> usize {
+    // SAFETY: as in send_word.
+    unsafe {
+        if !fast_ok(c, true) {
+            return recv_word_general(c, block, call);
+        }
+        let mut x = 0usize;
+        match attempt(c, false, &mut x as *mut usize as *mut u8, core::mem::size_of::<usize>(), block) {
+            Attempt::Done => x,
+            Attempt::Park => recv_word_park(c, call),
+            Attempt::Other => recv_word_general(c, block, call),
+        }
+    }
+}
+
+/// How a fast-path attempt ended.
+enum Attempt {
+    /// Completed; the lock is released and the partner readied.
+    Done,
+    /// An unbuffered channel with no partner and a blocking call: the lock is still
+    /// held, for the caller to queue on (park_on).
+    Park,
+    /// Anything else (would block without blocking, buffered and full or empty,
+    /// closed): the lock is released and the general path starts over.
+    Other,
+}
+
+/// The shared core of the fast paths (op1_fast, send_word, recv_word): one attempt
+/// under the channel's lock, `n` being its element size.
+///
+/// # Safety
+/// `c` passed fast_ok; `v` holds (or receives) `n` bytes.
+#[inline(always)]
+unsafe fn attempt(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
+    let e = ext(c);
+    let mut wake: *mut Thread = null_mut();
+    (*e).lock.lock_nohooks();
+    let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
+    match r {
+        Try::Done => {
+            (*e).lock.unlock_nohooks();
+            if !wake.is_null() {
+                sched::ready_nohooks(wake);
+            }
+            Attempt::Done
+        }
+        Try::Block if block && (*c).bufsize == 0 => Attempt::Park,
+        _ => {
+            (*e).lock.unlock_nohooks();
+            Attempt::Other
+        }
+    }
+}
+
+/// # Safety
+/// As for park_on.
+#[inline(never)]
+unsafe fn send_word_park(c: *mut Channel, v: usize, call: &str) -> i32 {
+    let mut x = v;
+    park_on(c, true, &mut x as *mut usize as *mut u8, call)
+}
+
+/// # Safety
+/// As for park_on.
+#[inline(never)]
+unsafe fn recv_word_park(c: *mut Channel, call: &str) -> usize {
+    let mut x = 0usize;
+    if park_on(c, false, &mut x as *mut usize as *mut u8, call) == 1 {
+        x
+    } else {
+        0
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn send_word_general(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
+    let mut x = v;
+    op1_word_checked(c, true, &mut x as *mut usize as *mut u8, block, call)
+}
+
+#[cold]
+#[inline(never)]
+fn recv_word_general(c: *mut Channel, block: bool, call: &str) -> usize {
+    let mut x = 0usize;
+    if op1_word_checked(c, false, &mut x as *mut usize as *mut u8, block, call) == 1 {
+        x
+    } else {
+        0
+    }
+}
+
+/// The common case, inlined into each entry point: a live channel that is open and
+/// not bound, a caller that is no note handler, tracing off. It completes at once or
+/// queues on an unbuffered channel; everything else (errors, closed channels,
+/// buffered channels that would block and may spin first) takes the general path,
+/// which starts over.
+#[inline(always)]
+fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    // SAFETY: fast_ok vouches for the channel; the lock guards its state.
+    unsafe {
+        if !fast_ok(c, false) {
+            return op1_any(c, send, v, block, call);
+        }
+        match attempt(c, send, v, (*c).elemsize as usize, block) {
+            Attempt::Done => 1,
+            Attempt::Park => park_on(c, send, v, call),
+            Attempt::Other => op1_checked(c, send, v, block, call),
+        }
+    }
+}
+
+/// Queues the running thread on `c` (whose lock is held) and parks it until a
+/// partner completes the operation, the channel closes, or the thread is interrupted.
+///
+/// # Safety
+/// `c`'s lock is held; it is released here.
+#[inline(always)]
+unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
+    let e = ext(c);
+    let t = sched::current();
+    if t.is_null() {
+        (*e).lock.unlock();
+        report::misuse(call, "would block outside a thread9 thread");
+    }
+    let mut w = Waiter::new(t, 0, v);
+    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    if send {
+        (*c).sendq.push(&mut w);
+    } else {
+        (*c).recvq.push(&mut w);
+    }
+    (*e).lock.unlock();
+    let code = sched::park_nodeadline(t, if send { Wait::Send } else { Wait::Recv }, c as *mut c_void);
+    if code & SEL_DONE == 0 {
+        // Interrupted or killed: we are still queued (the completer unlinks the
+        // waiter it claims).
+        leave(c, &mut w, send);
+    }
+    if (*t).killed.load(Ordering::Relaxed) {
+        sched::check_killed();
+    }
+    if code & SEL_DONE != 0 {
+        if code & SEL_CLOSED != 0 {
+            crate::runtime::errstr::set(b"channel was closed");
+            return -1;
+        }
+        return 1;
+    }
+    crate::runtime::errstr::set(b"interrupted");
+    -1
+}
+
+#[cold]
+#[inline(never)]
+fn op1_any(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if !check(c, call) {
+        return -1;
+    }
+    // SAFETY: live channel (checked above).
+    if let Some(k) = unsafe { kinds::of(c) } {
+        if !send && !k.recv {
+            report::complain(call, &format!("receive on a {} channel", k.name));
+            crate::runtime::errstr::set(format!("receive on a {} channel", k.name).as_bytes());
+            return -1;
+        }
+        if let (true, Some(f)) = (send, k.send_now) {
+            return f(c, v);
+        }
+    }
+    op1_checked(c, send, v, block, call)
+}
+
+fn op1_word_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if !check(c, call) {
+        return -1;
+    }
+    // SAFETY: live channel.
+    let n = unsafe { (*c).elemsize } as usize;
+    // As plan9port: the word calls move `elemsize` bytes of the word, so any element
+    // of at most a word works (the low bytes are sent, a narrower element is
+    // zero-extended on receive: the caller's word starts out 0). A wider one would
+    // read or write past the word.
+    if n > core::mem::size_of::<usize>() {
+        return bad_size(c, n as u32, call);
+    }
+    // On a big-endian machine the low bytes are the last ones.
+    #[cfg(target_endian = "big")]
+    // SAFETY: n <= the word's size, so v + (word - n) is inside the word.
+    let v = unsafe { v.add(core::mem::size_of::<usize>() - n) };
+    op1_any(c, send, v, block, call)
+}
+
+#[cold]
+#[inline(never)]
+fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
+    report::complain(
+        call,
+        &format!("channel {} has {n}-byte elements, wider than a {}-byte word", crate::chan::name_of(c), core::mem::size_of::<usize>()),
+    );
+    crate::runtime::errstr::set(b"element wider than a word");
+    -1
+}
+
+#[inline(never)]
+fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
+    if sched::in_note() {
+        report::misuse(call, "called from a note (signal) handler");
+    }
+    if crate::base::flags::tracing() {
+        let t = sched::current();
+        // SAFETY: t is the running thread, if any.
+        let id = if t.is_null() { -1 } else { unsafe { (*t).id } };
+        crate::runtime::sched::trace(&format!("thread {id} {call} on channel {}", crate::chan::name_of(c)));
+    }
+    // SAFETY: live channel; the waiter lives on this stack until we leave the queue.
+    unsafe {
+        let e = ext(c);
+        let mut wake: *mut Thread = null_mut();
+        let mut spun = false;
+        let r = loop {
+            (*e).lock.lock();
+            let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
+            if !matches!(r, Try::Block) || !block || spun {
+                break r;
+            }
+            // About to park with nothing else to run here: the partner is in another
+            // proc. Poll briefly first (buffered channels only, below); a park plus a cross-proc wake costs far more
+            // than the few hundred ns the partner usually needs (buffered streams
+            // across procs otherwise park on every item).
+            // Only on buffered channels: on an unbuffered one the partner completes
+            // only against a queued waiter, so two spinning partners would just wait
+            // each other out.
+            spun = true;
+            let budget = if (*c).bufsize > 0 { sched::chan_spin_budget() } else { 0 };
+            if budget == 0 {
+                break r;
+            }
+            (*e).lock.unlock();
+            let answered = sched::spin_until(budget, || peek_ready(c, send));
+            sched::spin_answered(sched::myproc(), answered);
+        };
+        match r {
+            Try::Done => {
+                (*e).lock.unlock();
+                if !wake.is_null() {
+                    sched::ready(wake);
+                }
+                return 1;
+            }
+            Try::Closed => {
+                (*e).lock.unlock();
+                crate::runtime::errstr::set(b"channel was closed");
+                return -1;
+            }
+            Try::Block if !block => {
+                (*e).lock.unlock();
+                return -1;
+            }
+            Try::Block => {}
+        }
+        park_on(c, send, v, call)
+    }
+}
+
+/// Registers the channel layer's upcalls (its channel names for trace lines).
+pub fn install() {
+    crate::runtime::upcall::set_chan_name(|c| name_of(c as *mut Channel));
+}

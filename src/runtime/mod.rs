@@ -1,0 +1,14 @@
+//! Threads, procs, stacks, the per-proc scheduler and idle driver, timers, the
+//! per-thread error string and program exit.
+
+pub mod errstr;
+pub mod exit;
+pub mod poll;
+pub mod proc;
+pub mod sched;
+pub mod spawn;
+pub mod stack;
+pub mod thread;
+pub mod timer;
+pub mod interrupt;
+pub mod upcall;

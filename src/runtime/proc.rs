@@ -1,0 +1,226 @@
+//! The proc: one OS thread running a cooperative scheduler over its threads.
+//! Proc structs are never freed, only recycled, so a waker in another proc may
+//! still touch a proc's wake word after the proc has ended (a spurious futex wake).
+
+use crate::base::spin::SpinLock;
+use crate::runtime::stack;
+use crate::runtime::thread::Thread;
+use crate::runtime::timer;
+use core::ffi::c_void;
+use core::ptr::null_mut;
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
+use std::cell::UnsafeCell;
+
+/// Sleep states of a proc (`Proc::sleeping`).
+pub const RUNNING: u32 = 0;
+pub const SLEEP_FUTEX: u32 = 1;
+pub const SLEEP_POLL: u32 = 2;
+
+pub struct Proc {
+    pub id: u32,
+    pub tid: AtomicU32,
+    pub pthread: libc::pthread_t,
+    pub sys: AtomicBool,
+    pub is_main: bool,
+    // --- touched only by the proc's own OS thread ---
+    pub cur: *mut Thread,
+    pub runq_head: *mut Thread,
+    pub runq_tail: *mut Thread,
+    pub nthreads: usize,
+    pub nswitch: u64,
+    pub rng: u64,
+    pub cache: stack::Cache,
+    /// Allocations of dead threads, reused by spawn (uninitialised Thread memory).
+    pub tcache: Vec<*mut Thread>,
+    pub timers: timer::Heap,
+    pub pinned: *mut Thread,
+    /// The thread running the proc's ready threads from its own park (sched::host).
+    pub host: *mut Thread,
+    /// How long this proc spins before sleeping, in ns (sched::spin_budget): halved
+    /// when a spin waits in vain, doubled when one is answered.
+    pub spin: u64,
+    pub data: *mut c_void,
+    pub exitmsg: [u8; 128],
+    pub altstack: usize,
+    /// procrfork fd-table flags for the new OS thread.
+    pub rfork: i32,
+    /// This OS thread's errno location (saved/restored around every switch).
+    pub errno: *mut i32,
+    /// Threads parked on something outside thread9 (fd waits, FUSE…): not a deadlock.
+    pub external: usize,
+    /// Optional fd poller (iopause); woken through `wake_fd` when SLEEP_POLL.
+    pub poller: *mut c_void,
+    pub wake_fd: i32,
+    /// The block of thread ids this proc hands out next (sched::next_tid).
+    pub tid_next: i32,
+    pub tid_end: i32,
+    /// The scheduler's stack bounds as ASan knows them (asan.rs; unused without ASan).
+    pub san_bottom: *const c_void,
+    pub san_size: usize,
+    // --- shared ---
+    pub inbox: AtomicPtr<Thread>,
+    pub sleeping: AtomicU32,
+    /// Registry of this proc's threads (dump, threadkill, threadpid).
+    pub reg_lock: SpinLock,
+    pub reg_head: UnsafeCell<*mut Thread>,
+    pub pnext: *mut Proc, // global proc list, under PROCS lock
+    pub pprev: *mut Proc,
+}
+
+// SAFETY: shared fields are atomics or lock-protected; the rest is touched only by
+// the proc's own OS thread (documented per field).
+unsafe impl Sync for Proc {}
+unsafe impl Send for Proc {}
+
+static PROCS_LOCK: SpinLock = SpinLock::new();
+static mut PROCS_HEAD: *mut Proc = null_mut();
+static mut FREE_PROCS: Vec<*mut Proc> = Vec::new();
+static NEXT_PROC_ID: AtomicU32 = AtomicU32::new(0);
+
+/// Procs alive (high 32 bits) and procs asleep with nothing but threads to wake them
+/// (low 32 bits), in one word so the deadlock check reads a consistent pair.
+pub static CENSUS: AtomicU64 = AtomicU64::new(0);
+/// Bumped whenever a sleeping proc is woken: the deadlock check's proof of no progress.
+pub static WAKEGEN: AtomicU64 = AtomicU64::new(0);
+/// Non-system procs alive: the program ends when this drops to zero.
+pub static NONSYS: AtomicU32 = AtomicU32::new(0);
+
+/// Gets a fresh or recycled proc, registered and counted.
+pub fn new_proc(is_main: bool) -> *mut Proc {
+    PROCS_LOCK.lock();
+    // SAFETY: FREE_PROCS and PROCS_HEAD are only touched under PROCS_LOCK.
+    let p = unsafe {
+        let free = &mut *core::ptr::addr_of_mut!(FREE_PROCS);
+        free.pop()
+    };
+    PROCS_LOCK.unlock();
+    let p = p.unwrap_or_else(|| {
+        Box::into_raw(Box::new(Proc {
+            id: 0,
+            tid: AtomicU32::new(0),
+            pthread: 0,
+            sys: AtomicBool::new(false),
+            is_main: false,
+            cur: null_mut(),
+            runq_head: null_mut(),
+            runq_tail: null_mut(),
+            nthreads: 0,
+            nswitch: 0,
+            rng: 0,
+            cache: stack::Cache::default(),
+            tcache: Vec::new(),
+            timers: timer::Heap::default(),
+            pinned: null_mut(),
+            data: null_mut(),
+            exitmsg: [0; 128],
+            altstack: 0,
+            rfork: 0,
+            errno: null_mut(),
+            external: 0,
+            poller: null_mut(),
+            wake_fd: -1,
+            tid_next: 0,
+            host: null_mut(),
+            spin: u64::MAX,
+            tid_end: 0,
+            san_bottom: core::ptr::null(),
+            san_size: 0,
+            inbox: AtomicPtr::new(null_mut()),
+            sleeping: AtomicU32::new(RUNNING),
+            reg_lock: SpinLock::new(),
+            reg_head: UnsafeCell::new(null_mut()),
+            pnext: null_mut(),
+            pprev: null_mut(),
+        }))
+    });
+    // SAFETY: p is ours until registered below.
+    unsafe {
+        let id = NEXT_PROC_ID.fetch_add(1, Ordering::Relaxed);
+        (*p).id = id;
+        (*p).is_main = is_main;
+        (*p).sys.store(false, Ordering::Relaxed);
+        (*p).rng = 0x9E37_79B9_7F4A_7C15 ^ (id as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D);
+        (*p).exitmsg = [0; 128];
+        (*p).data = null_mut();
+        (*p).pinned = null_mut();
+        (*p).nswitch = 0;
+        (*p).external = 0;
+        PROCS_LOCK.lock();
+        (*p).pprev = null_mut();
+        (*p).pnext = PROCS_HEAD;
+        if !PROCS_HEAD.is_null() {
+            (*PROCS_HEAD).pprev = p;
+        }
+        PROCS_HEAD = p;
+        PROCS_LOCK.unlock();
+    }
+    CENSUS.fetch_add(1 << 32, Ordering::SeqCst);
+    NONSYS.fetch_add(1, Ordering::SeqCst);
+    p
+}
+
+/// Unregisters a finished proc and puts it up for reuse.
+///
+/// # Safety
+/// `p` has no threads left and its OS thread is leaving the scheduler.
+pub unsafe fn retire(p: *mut Proc) {
+    stack::drain(&mut (*p).cache);
+    PROCS_LOCK.lock();
+    if (*p).pprev.is_null() {
+        PROCS_HEAD = (*p).pnext;
+    } else {
+        (*(*p).pprev).pnext = (*p).pnext;
+    }
+    if !(*p).pnext.is_null() {
+        (*(*p).pnext).pprev = (*p).pprev;
+    }
+    if !(*p).is_main {
+        (*core::ptr::addr_of_mut!(FREE_PROCS)).push(p);
+    }
+    PROCS_LOCK.unlock();
+    CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);
+}
+
+/// Calls `f` on every live proc, under the registry lock (diagnostics, kill by id).
+pub fn for_each(mut f: impl FnMut(*mut Proc)) {
+    PROCS_LOCK.lock();
+    // SAFETY: the list is only changed under PROCS_LOCK.
+    unsafe {
+        let mut p = PROCS_HEAD;
+        while !p.is_null() {
+            f(p);
+            p = (*p).pnext;
+        }
+    }
+    PROCS_LOCK.unlock();
+}
+
+/// Calls `f` on every thread of `p`, under its registry lock.
+///
+/// # Safety
+/// `p` is a registered proc.
+pub unsafe fn for_each_thread(p: *mut Proc, mut f: impl FnMut(*mut Thread)) {
+    (*p).reg_lock.lock();
+    let mut t = *(*p).reg_head.get();
+    while !t.is_null() {
+        f(t);
+        t = (*t).rnext;
+    }
+    (*p).reg_lock.unlock();
+}
+
+/// Names a proc's OS thread after its first thread's function (top -H, gdb), or
+/// "proc N" when the function has no exported name.
+///
+/// # Safety
+/// Called on `p`'s own OS thread before its first thread runs.
+pub unsafe fn name_os_thread(p: *mut Proc) {
+    let t = (*p).runq_head;
+    let name = if t.is_null() { None } else { crate::base::report::exact_symbol((*t).func) };
+    let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
+    let mut b = [0u8; 16];
+    let n = crate::runtime::thread::utf8_trunc(s.as_bytes(), 15);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
+}
+

@@ -1,0 +1,112 @@
+//! The thread: a coroutine plus the per-thread state plan9port programs expect
+//! (errno, errstr, name, state, data slot, group). Kept small: the name, state and
+//! errstr buffers are allocated on first use, so an idle thread costs ~200 bytes
+//! of heap beside its one touched stack page.
+
+use crate::runtime::proc::Proc;
+use crate::runtime::stack::Stack;
+use crate::runtime::timer::Timer;
+use core::ffi::c_void;
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicU32};
+use corosensei::{Coroutine, Yielder};
+
+/// What a thread tells its scheduler when it switches out.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Verdict {
+    Yield,
+    Block,
+    Exit,
+}
+
+pub type Co = Coroutine<(), Verdict, (), Stack>;
+pub type Yld = Yielder<(), Verdict>;
+
+/// `sel` values: how a park ended. A waker claims a parked thread with one CAS from
+/// WAITING, so exactly one completion wins (DESIGN.md §1, alt).
+pub const SEL_IDLE: u32 = 0;
+pub const SEL_WAITING: u32 = 1;
+pub const SEL_INTR: u32 = 2;
+pub const SEL_TIMEOUT: u32 = 3;
+pub const SEL_WOKEN: u32 = 4;
+pub const SEL_DONE: u32 = 1 << 30; // | case index
+pub const SEL_CLOSED: u32 = 1 << 29; // with SEL_DONE: the case failed (channel closed)
+
+/// What a blocked thread waits for, for the thread dump.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum Wait {
+    None,
+    Send,
+    Recv,
+    Alt,
+    Sleep,
+    Lock,
+    Io,
+    Idle,
+    Fd,
+    /// Waiting (in a system call) for a child process: spawn helpers, procexec.
+    Exec,
+}
+
+pub struct Thread {
+    pub id: i32,
+    pub grp: AtomicI32,
+    pub proc: *mut Proc,
+    pub co: Option<Co>,
+    pub yielder: *const Yld,
+    pub sel: AtomicU32,
+    pub killed: AtomicBool,
+    pub errno: i32,
+    pub data: *mut c_void,
+    pub name: Option<Box<[u8; 256]>>,
+    pub state: Option<Box<[u8; 256]>>,
+    pub errstr: Option<Box<[u8; 128]>>,
+    pub wait: Wait,
+    pub waitchan: *mut c_void,
+    pub func: usize,
+    pub stack_lo: usize,
+    pub stack_size: usize,
+    /// The stack has a canary to check at each switch (no guard page below it).
+    pub canary: bool,
+    pub timer: Timer,
+    /// Run-queue link (owned by the proc's OS thread).
+    pub next: *mut Thread,
+    /// Inbox link (cross-proc wake-ups).
+    pub inext: *mut Thread,
+    /// Registry links (under the proc's registry lock).
+    pub rprev: *mut Thread,
+    pub rnext: *mut Thread,
+}
+
+impl Thread {
+    pub fn name_str(&self) -> &[u8] {
+        match &self.name {
+            Some(b) => {
+                let n = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+                &b[..n]
+            }
+            None => b"",
+        }
+    }
+}
+
+/// Copies a C string into a lazily allocated 256-byte buffer, truncating at a UTF-8
+/// boundary and always NUL-terminating.
+pub fn set_buf(slot: &mut Option<Box<[u8; 256]>>, s: &[u8]) {
+    let b = slot.get_or_insert_with(|| Box::new([0u8; 256]));
+    let n = utf8_trunc(s, 255);
+    b[..n].copy_from_slice(&s[..n]);
+    b[n] = 0;
+}
+
+/// The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 sequence.
+pub fn utf8_trunc(s: &[u8], max: usize) -> usize {
+    if s.len() <= max {
+        return s.len();
+    }
+    let mut n = max;
+    while n > 0 && (s[n] & 0xC0) == 0x80 {
+        n -= 1;
+    }
+    n
+}

@@ -67,7 +67,8 @@ LIBS="$A $W/lib9.a $A $W/lib9.a -lpthread"
 
 # C tests whose lib9 calls the stand-in provides; they must behave as with libthread.so.
 TESTS="hello pingpong buffered sieve altfair alt_overlap chanclose manythreads manyprocs exit_procs
-	exit_sysfatal exit_msg deepexit sleep_basic lib9_thello sysproc lock_deadlock daemon_early"
+	exit_sysfatal exit_msg deepexit sleep_basic lib9_thello sysproc lock_deadlock daemon_early
+	note_child"
 # shellcheck disable=SC2086
 CTEST_LIBS=$LIBS sh "$top/ctests/run.sh" "$B/plan9port" $TESTS >"$W/run.log" 2>&1 || fail=1
 sed 's/^/     /' "$W/run.log"

@@ -33,6 +33,7 @@ use std::ffi::CString;
 
 extern "C" {
     static environ: *const *const c_char;
+    fn thread9_c_childnotes_off();
 }
 
 const CHILD_STACK: usize = 64 * 1024;
@@ -172,6 +173,8 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
 
 /// Starts the job's child. Returns its pid, or the errno of the failure (fork or exec).
 pub fn spawn(job: &Job) -> Result<i32, c_int> {
+    // SAFETY: one sigaction (src/c/lib9.c): children's exits are no notes, as in plan9port.
+    unsafe { thread9_c_childnotes_off() };
     let cmd = job.cmd.as_bytes();
     let mut paths = Vec::new();
     if cmd.contains(&b'/') {

@@ -1,6 +1,6 @@
 // Builds the C shim. main.c (main, p9main) goes into the cdylib only, so `cargo test`'s
 // own main is untouched; the rest is a whole-archive static library both the cdylib and
-// the test binaries link (Rust calls its hidden accessors). See DESIGN.md §2.
+// the test binaries link (Rust calls its hidden accessors). See docs/ARCHITECTURE.md, the C shim.
 use std::path::PathBuf;
 
 fn main() {

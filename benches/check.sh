@@ -3,14 +3,14 @@
 # workload against BUILD_DIR's libthread, runs it once with a small N and
 # compares its checksum line; the Go versions too when `go` is installed.
 #   sh benches/check.sh BUILD_DIR
-# Ends with the line "N passed, N failed".
+# Ends with the line "N passed, N failed" (then ", N skipped" if any were).
 B=${1:?usage: check.sh BUILD_DIR}
 B=$(cd "$B" && pwd) || exit 1
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 . "$here/lib.sh"
 W=$B/benchcheck; mkdir -p "$W"
-pass=0; fail=0; failed=""
+pass=0; fail=0; failed=""; skip=0
 
 smalln() {
 	case $1 in
@@ -55,8 +55,13 @@ if command -v go >/dev/null 2>&1; then
 	fi
 else
 	echo "skip go: no go toolchain (benches/run.sh installs it)"
+	skip=$((skip+1))
 fi
 
 [ -n "$failed" ] && echo "failed:$failed"
-echo "$pass passed, $fail failed"
+if [ $skip -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

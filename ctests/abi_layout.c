@@ -1,6 +1,6 @@
 /*
  * The public structs must have plan9port's sizes and field offsets on x86-64
- * (spec/API.md §B): programs embed Lock/QLock/Ref/..., allocate Alt arrays and
+ * (docs/API.md, binary layouts): programs embed Lock/QLock/Ref/..., allocate Alt arrays and
  * Waitmsgs, and fmtinstall'd formatters read Fmt fields themselves. Prints each
  * mismatch by name and exits non-zero.
  */

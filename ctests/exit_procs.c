@@ -1,5 +1,5 @@
 /* threadmain returns while another proc still works: the program runs on until the
- * last non-system proc ends (spec §G); that proc's exit message sets the status. */
+ * last non-system proc ends (docs/API.md, exit); that proc's exit message sets the status. */
 #include <u.h>
 #include <libc.h>
 #include <thread.h>

@@ -1,6 +1,6 @@
 /*
  * fmt_table: the print verbs against the strings Plan 9 semantics give
- * (spec/API.md §E.4; where Plan 9 and C printf differ, Plan 9 wins).
+ * (docs/API.md, print verbs; where Plan 9 and C printf differ, Plan 9 wins).
  * Every case goes through snprint, sprint and smprint, which must agree.
  * Prints one summary line; failures go to fd 2 and make the exit status 1.
  */

@@ -1,5 +1,5 @@
 /*
- * A thread that blocks runs the proc's ready threads itself (sched.rs, host) instead
+ * A thread that blocks runs the proc's ready threads itself (runtime/sched/mod.rs, host) instead
  * of switching to the scheduler first. Everything a program can observe must be as
  * if the scheduler ran them: the order threads run in, yields, exits, pinning,
  * interrupts, timeouts and wake-ups from other procs while the blocked thread hosts.

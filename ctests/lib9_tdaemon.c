@@ -1,6 +1,6 @@
 /*
  * plan9port's tdaemon: threadmain returns while another proc sleeps, then prints.
- * thread9 runs on until the last proc ends (spec/API.md §G): the line appears and the
+ * thread9 runs on until the last proc ends (docs/API.md, exit): the line appears and the
  * status is 0.
  */
 #include <u.h>

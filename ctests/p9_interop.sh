@@ -1,4 +1,4 @@
-# Interop with plan9port's lib9 (spec/API.md §D.3), without plan9port: build a
+# Interop with plan9port's lib9 (docs/API.md, lib9 hooks), without plan9port: build a
 # stand-in lib9 archive that defines the hook variables and lock()/qlock()/… calling
 # through them, link the test with it BEFORE -lthread (the recipe for real
 # plan9port programs: cc -o prog prog.o $PLAN9/lib/lib9.a -lthread), and check that

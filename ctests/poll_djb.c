@@ -1,5 +1,5 @@
 /*
- * iopause: djb's rules as thread9 adapts them (SERVE-AND-POLL.md §2.2, P1-P5, P14).
+ * iopause: djb's rules as thread9 adapts them (docs/SERVE-AND-POLL.md: checks P1-P4, P14).
  * Time bounds are loose lower bounds (never early) and generous upper bounds.
  */
 #include <u.h>

@@ -1,5 +1,5 @@
 /*
- * Like plan9port's tspawn (spec/API.md §F): spawn the arguments twice with copies of
+ * Like plan9port's tspawn (docs/API.md, plan9port's tests): spawn the arguments twice with copies of
  * fds 0, 1, 2, print each child's Waitmsg as "pid time0 time1 time2 msg", then exit
  * threadmain while nothing else runs (status 0). See spawn_tspawn.sh.
  */

@@ -5,7 +5,7 @@
 //! elements between threads of any proc. docs/ARCHITECTURE.md describes the layers.
 //!
 //! Each top-level module is one layer and imports only from the layers listed above
-//! it here (tests/layers.sh checks it): `arch` (TLS and the hook word), `san`
+//! it here (tools/layers.py checks it): `arch` (TLS and the hook word), `san`
 //! (sanitizer annotations), `base` (locks, futex, time, UTF-8, errno text, misuse
 //! reports, flags), `runtime` (threads, procs, stacks, the scheduler, timers, errstr,
 //! exit), `chan` (channels, alt, channel kinds), `io` (ioprocs, iopause, fd I/O,

@@ -21,6 +21,7 @@ want pkg-config pkg-config	# the install test builds with pkg-config only
 want groff groff		# man page check (groff -man -ww -z)
 want valgrind valgrind		# make check-valgrind
 want timeout coreutils
+want python3 python3		# tools/layers.py (make test)
 need=$(echo "$need" | tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 if [ -n "$need" ]; then
 	echo "setup: installing $need"

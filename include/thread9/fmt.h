@@ -1,4 +1,4 @@
-/* thread9 fmt.h: Plan 9 formatted printing (plan9port's Fmt layout, spec/API.md §B). */
+/* thread9 fmt.h: Plan 9 formatted printing (plan9port's Fmt layout). */
 #ifndef _FMT_H_
 #define _FMT_H_ 1
 #if defined(__cplusplus)
@@ -49,7 +49,7 @@ enum
 };
 
 /*
- * Verbs (Plan 9 semantics, spec/API.md §E.4): d i o x X b(binary) p(hex, no 0x)
+ * Verbs (Plan 9 semantics): d i o x X b(binary) p(hex, no 0x)
  * c(byte) C(Rune) s S(Rune*) e f g E G r(errstr, no argument) n %%; after
  * quotefmtinstall, q Q. Flags: - + # 0 space , ' and h hh l ll; u is the "unsigned"
  * flag (%ud %lux) and, when nothing that could use it follows, C's %u.

@@ -3,7 +3,7 @@
  * layouts. Needs no <u.h>. Called from a thread9 thread, iopause parks only that
  * thread; its proc runs its other threads meanwhile.
  *
- * Rules (SERVE-AND-POLL.md §2.2): deadline and stamp are absolute taias; the wait
+ * Rules (iopause(3)): deadline and stamp are absolute taias; the wait
  * is deadline-stamp on the monotonic clock from the call, never ending early. revents
  * is written for every entry on every return; on hang-up, error or a closed fd the
  * requested READ/WRITE bits are set too. Negative fds are ignored; an empty set just

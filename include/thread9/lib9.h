@@ -1,6 +1,6 @@
 /*
  * thread9 lib9.h: included by libc.h. plan9port's renaming and the lib9 function
- * subset (spec/API.md §E). The renames are textual, as in plan9port's libc.h, so an
+ * subset. The renames are textual, as in plan9port's libc.h, so an
  * object compiled against either header links against either library; define
  * NOPLAN9DEFINES before including libc.h to get the p9 names only.
  *
@@ -280,7 +280,7 @@ extern int notifyoff(char*);
 extern int noteenable(char*);
 extern int notedisable(char*);
 
-/* Hooks plan9port's lib9 defines and libthread fills in (spec/API.md §D.3). */
+/* Hooks plan9port's lib9 defines and libthread fills in (thread9's docs/API.md, lib9 hooks). */
 extern void (*_sysfatal)(char*, ...);
 extern int _p9usepwlibrary;
 

@@ -1,5 +1,5 @@
 /*
- * thread9 libc.h: the lib9 subset a plan9port program expects (spec/API.md §E).
+ * thread9 libc.h: the lib9 subset a plan9port program expects.
  * Symbol names follow plan9port's renaming exactly, so an object compiled against
  * plan9port's headers links against thread9 and vice versa.
  */
@@ -16,7 +16,7 @@ extern "C" {
 AUTOLIB(9)
 
 /*
- * The lib9 functions and plan9port's renames (spec/API.md §E) come first, as in
+ * The lib9 functions and plan9port's renames come first, as in
  * plan9port's libc.h, so struct members below (Waitmsg.time) are renamed the same way.
  */
 typedef struct Waitmsg Waitmsg;

@@ -24,7 +24,7 @@ extern "C" {
 #define EOK 0
 #endif
 
-/* handler return values (§4.3 of SERVE-AND-POLL) */
+/* handler return values (resmgr(3)) */
 #define _RESMGR_ERRNO(e)	(e)
 #define _RESMGR_NPARTS(n)	(-(n))
 #define _RESMGR_NPARTS_MAX	4096

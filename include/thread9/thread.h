@@ -217,7 +217,7 @@ int		threadaccept(int ctl, char *dir);
  * racing on a shared blocking fd could then block the proc: threadfdnoblock avoids
  * it). Regular files always poll ready: use an ioproc for slow files.
  * After threadint they return -1 (void ones just return) with errno EINTR and
- * errstr "interrupted". See SERVE-AND-POLL.md §2.3-2.4.
+ * errstr "interrupted". See iopause(3).
  */
 struct sockaddr;
 uvlong		nsecmono(void);

@@ -17,7 +17,12 @@ unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, 
     } else {
         Some([*fd, *fd.add(1), *fd.add(2)])
     };
-    Some(Job::new(cmd, argv, fds, dir))
+    let j = Job::new(cmd, argv, fds, dir);
+    if j.is_none() {
+        crate::base::report::complain(call, "out of memory");
+        errstr::set(crate::msg!("{call}: out of memory").as_bytes());
+    }
+    j
 }
 
 unsafe fn spawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> c_int {

@@ -1,4 +1,4 @@
-//! iopause.h and the thread-blocking helpers of thread.h (SERVE-AND-POLL.md §2).
+//! iopause.h and the thread-blocking helpers of thread.h (docs/SERVE-AND-POLL.md).
 
 use crate::chan::alt::Alt;
 use crate::chan::Channel;

@@ -184,22 +184,22 @@ pub extern "C" fn _threadswitch() {
 
 #[no_mangle]
 pub extern "C" fn threadint(id: c_int) {
-    sched::interrupt(id, false, false);
+    crate::runtime::interrupt::interrupt(id, false, false);
 }
 
 #[no_mangle]
 pub extern "C" fn threadintgrp(g: c_int) {
-    sched::interrupt(g, true, false);
+    crate::runtime::interrupt::interrupt(g, true, false);
 }
 
 #[no_mangle]
 pub extern "C" fn threadkill(id: c_int) {
-    sched::interrupt(id, false, true);
+    crate::runtime::interrupt::interrupt(id, false, true);
 }
 
 #[no_mangle]
 pub extern "C" fn threadkillgrp(g: c_int) {
-    sched::interrupt(g, true, true);
+    crate::runtime::interrupt::interrupt(g, true, true);
 }
 
 #[no_mangle]

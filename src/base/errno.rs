@@ -6,25 +6,40 @@ use core::ffi::{c_char, CStr};
 
 /// The error string for errno `e`.
 pub fn text(e: i32) -> Vec<u8> {
-    if e == libc::EINTR {
-        return b"interrupted".to_vec();
-    }
-    if e == 0 {
-        return b"unknown error".to_vec();
-    }
-    let mut b = [0u8; 128];
-    // SAFETY: the XSI strerror_r fills b with a NUL-terminated string.
-    unsafe {
-        if libc::strerror_r(e, b.as_mut_ptr() as *mut c_char, b.len() - 1) != 0 {
-            return format!("error {e}").into_bytes();
-        }
-        CStr::from_ptr(b.as_ptr() as *const c_char).to_bytes().to_vec()
-    }
+    text_msg(e).as_bytes().to_vec()
+}
+
+/// `text` without allocating (for paths that report running out of memory).
+pub fn text_msg(e: i32) -> crate::base::mem::Msg<96> {
+    let mut m = crate::base::mem::Msg::new();
+    let _ = match e {
+        libc::EINTR => core::fmt::Write::write_str(&mut m, "interrupted"),
+        0 => core::fmt::Write::write_str(&mut m, "unknown error"),
+        _ => return msg(e),
+    };
+    m
 }
 
 /// `text` as a String, for messages.
 pub fn string(e: i32) -> String {
     String::from_utf8_lossy(&text(e)).into_owned()
+}
+
+/// strerror's text ("Cannot allocate memory"), built without allocating: it reports
+/// the failures of memory exhaustion too. (EINTR reads as strerror has it here: this
+/// is for messages about resources, not errstr.)
+pub fn msg(e: i32) -> crate::base::mem::Msg<96> {
+    let mut b = [0 as c_char; 96];
+    // SAFETY: strerror_r (XSI) writes a NUL-terminated text into our buffer.
+    let r = unsafe { libc::strerror_r(e, b.as_mut_ptr(), b.len()) };
+    let mut m = crate::base::mem::Msg::new();
+    // SAFETY: NUL-terminated on success (and b is zeroed otherwise).
+    let t = unsafe { CStr::from_ptr(b.as_ptr()) }.to_bytes();
+    let _ = match core::str::from_utf8(t) {
+        Ok(t) if r == 0 && !t.is_empty() => core::fmt::Write::write_str(&mut m, t),
+        _ => core::fmt::Write::write_fmt(&mut m, format_args!("error {e}")),
+    };
+    m
 }
 
 /// This OS thread's errno.

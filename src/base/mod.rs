@@ -5,6 +5,7 @@ pub mod errno;
 pub mod fault;
 pub mod flags;
 pub mod futex;
+pub mod mem;
 pub mod report;
 pub mod spin;
 pub mod taia;

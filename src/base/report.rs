@@ -30,7 +30,14 @@ pub fn misuse(call: &str, what: &str) -> ! {
 /// A recoverable misuse: report it and let the call return its error value.
 #[cold]
 pub fn complain(call: &str, what: &str) {
-    ewrite(format!("thread9: {call}: {what}\n").as_bytes());
+    // On the stack: the complaint may be that memory ran out.
+    let mut m = crate::base::mem::Msg::<512>::new();
+    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("thread9: {call}: {what}"));
+    let mut b = [0u8; 513];
+    let n = m.as_bytes().len();
+    b[..n].copy_from_slice(m.as_bytes());
+    b[n] = b'\n';
+    ewrite(&b[..n + 1]);
 }
 
 /// A C string's bytes; nil reads as "".

@@ -48,7 +48,7 @@ impl SpinLock {
         got
     }
 
-    /// lock() for callers that know no TSan runs (debug::hooks() is zero).
+    /// lock() for callers that know no TSan runs (arch::hooks() is zero).
     #[inline(always)]
     pub fn lock_nohooks(&self) {
         if self.0.swap(1, Ordering::Acquire) != 0 {

@@ -9,7 +9,7 @@ typedef struct Channel Channel;
 
 int threadspawn(int fd[3], char *cmd, char *argv[]);
 void procexec(Channel *cpid, char *cmd, char *argv[]);
-void chansendul(Channel *c, unsigned long v);
+int chansendul(Channel *c, unsigned long v);
 
 static char**
 collect(char *first, va_list arg)

@@ -1,6 +1,6 @@
 /*
  * The print family's C half: the variadic and va_list entry points, and the va_arg
- * accessors the Rust engine (src/fmt/) uses to walk Fmt.args.
+ * accessors the Rust engine (src/lib9/fmt/) uses to walk Fmt.args.
  *
  * Every entry point puts its arguments into the args field of a Fmt in its own frame
  * and hands that Fmt to one Rust function, so built-in verbs (through the accessors
@@ -31,7 +31,7 @@ void thread9_rt_nilfmt(const char*);
 __attribute__((weak)) int (*fmtdoquote)(int);
 
 /*
- * plan9port lib9's hook for the error buffer (spec/API.md §D.3; libthread in HEAD
+ * plan9port lib9's hook for the error buffer (docs/API.md, lib9 hooks; plan9port's libthread
  * leaves it nil, so lib9 has one buffer for the whole process). When the program
  * links plan9port's lib9.a, lib9's definition interposes and this constructor fills
  * it through the GOT, so lib9's werrstr/errstr/rerrstr/%r use each thread's own
@@ -48,7 +48,7 @@ errhook(void)
 }
 
 #if defined(__x86_64__)
-/* spec/API.md §B: plan9port's layout, which compiled objects rely on. */
+/* docs/API.md, binary layouts: plan9port's layout, which compiled objects rely on. */
 _Static_assert(sizeof(Fmt) == 128, "Fmt size");
 _Static_assert(offsetof(Fmt, args) == 56, "Fmt.args");
 _Static_assert(offsetof(Fmt, r) == 80, "Fmt.r");
@@ -76,7 +76,7 @@ HIDDEN void *thread9_c_fmtdoquote(void) { return (void*)fmtdoquote; }
  * function (an undefined symbol with a value: calling it would come back to us).
  * 0 when thread9's are in effect (always in a static link). Rust cannot make this
  * comparison itself: its references to its own exported names go through the GOT too.
- * See src/fmt/interpose.rs.
+ * See src/lib9/fmt/interpose.rs.
  */
 static uintptr_t
 foreign(void *p, const char *name)

@@ -1,7 +1,7 @@
 /*
  * The C side of thread9's lib9 subset: what Rust cannot express.
  *
- * 1. plan9port lib9's hook variables (spec/API.md §D.3). plan9port's lib9.a defines
+ * 1. plan9port lib9's hook variables (docs/API.md, lib9 hooks). plan9port's lib9.a defines
  *    them; when a program links that archive, its definitions interpose on ours
  *    (ELF: the executable's copy wins and every GOT reference binds to it), so
  *    hooks_install() below, called at start-up, fills in whichever copy is live and
@@ -60,13 +60,12 @@ void thread9_rt_fatal(char *msg);
 char *thread9_rt_sigstr(int sig);
 int thread9_rt_strsig(char *name);
 int thread9_rt_atnotify_run(void *v, char *msg);
-int thread9_rt_notes_blocked(int sig);
 
 static void threadsysfatal(char*, va_list);
 static Jmp *threadnotejmp(void);
 
 /*
- * Called once from start-up (src/hooks.rs), before any thread runs. The stores go
+ * Called once from start-up (src/process/p9hooks.rs), before any thread runs. The stores go
  * through the GOT, so they reach plan9port lib9's copies when those interpose.
  */
 HIDDEN void
@@ -173,7 +172,7 @@ static void (*volatile notifyf)(void*, char*);
 
 /* Per OS thread: the handler's jump buffer and whether a handler is active. */
 static __thread Jmp notejmp __attribute__((tls_model("initial-exec")));
-/* Read by the channel code (src/sched.rs) to refuse channel operations in a handler. */
+/* Read by the channel code (src/arch/mod.rs) to refuse channel operations in a handler. */
 __attribute__((tls_model("initial-exec"), visibility("hidden"))) __thread int thread9_tls_innote;
 #define innote thread9_tls_innote
 

@@ -1,8 +1,8 @@
 /*
- * src/asan.rs calls these around every stack switch when thread9_asan_on is set.
+ * src/san/asan.rs calls these around every stack switch when thread9_hooks has the ASan bit.
  * Defining hidden forwarders here keeps libthread.so loadable by programs built
  * without ASan; under ASan the real runtime functions are found once with dlsym
- * (research/FEASIBILITY.md §6).
+ * (docs/ARCHITECTURE.md, the C shim).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>

@@ -1,7 +1,7 @@
 /*
  * Program-overridable symbols and the variadic entry points of thread.h.
  * Overridables are defined and read here, in C, because a Rust cdylib binds its own
- * definitions locally (research/FEASIBILITY.md §2); a program's definition interposes.
+ * definitions locally (docs/ARCHITECTURE.md, the C shim); a program's definition interposes.
  * Each variadic collects its va_list and hands it to one Rust function.
  */
 #include <stdlib.h>

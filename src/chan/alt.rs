@@ -19,7 +19,6 @@ use crate::runtime::thread::*;
 use core::ffi::{c_char, c_void};
 use core::mem::MaybeUninit;
 use core::ptr::null_mut;
-use core::sync::atomic::Ordering;
 
 pub const CHANEND: u32 = 0;
 pub const CHANSND: u32 = 1;
@@ -42,7 +41,8 @@ const FAST_MAX: usize = 32;
 /// have small stacks); longer alts allocate.
 const INLINE: usize = 8;
 
-/// How the entries end: the terminator's index and whether it is CHANNOBLK.
+/// How the entries end: the terminator's index and whether it is CHANNOBLK. Reads
+/// only the ops (never a channel), so a bad array is reported before anything else.
 unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
     let mut n = 0;
     loop {
@@ -93,27 +93,29 @@ unsafe fn fast_path(a: *mut Alt) -> Fast {
     let mut cand = MaybeUninit::<[u8; FAST_MAX]>::uninit();
     let cand = cand.as_mut_ptr() as *mut u8;
     let mut nc = 0;
+    // Every op first, up to the terminator: an array missing its CHANEND is reported
+    // (by `count`, on the general path) before any channel it seems to name is
+    // touched; a wild pointer in an entry past the real ones was a silent SIGSEGV.
     let mut i = 0;
     loop {
-        let e = &*a.add(i);
-        match e.op {
+        match (*a.add(i)).op {
             CHANEND | CHANNOBLK => break,
             _ if i == FAST_MAX => return Fast::Unknown,
-            CHANSND | CHANRCV => {
-                if !e.c.is_null() {
-                    if !chan::is_live(e.c) {
-                        return Fast::Unknown;
-                    }
-                    if chan::peek_ready(e.c, e.op == CHANSND) {
-                        *cand.add(nc) = i as u8;
-                        nc += 1;
-                    }
-                }
-            }
-            CHANNOP => {}
+            CHANSND | CHANRCV | CHANNOP => i += 1,
             _ => return Fast::Unknown,
         }
-        i += 1;
+    }
+    for k in 0..i {
+        let e = &*a.add(k);
+        if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
+            if !chan::is_live(e.c) {
+                return Fast::Unknown;
+            }
+            if chan::peek_ready(e.c, e.op == CHANSND) {
+                *cand.add(nc) = k as u8;
+                nc += 1;
+            }
+        }
     }
     while nc > 0 {
         // Uniform among the candidates left; a lone one needs no random number.
@@ -347,7 +349,7 @@ unsafe fn general(
         unlock();
         report::misuse(o.call, "would block outside a thread9 thread");
     }
-    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    sched::arm_locked(t);
     for k in 0..nw {
         let w = ws.add(k);
         let e = &al[(*w).idx as usize];

@@ -155,11 +155,7 @@ impl Queue {
             }
             // A waiter whose thread was claimed elsewhere (an alt's other cases) is
             // seen stale by a plain load: no locked instruction for it.
-            let won = (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
-                && (*t)
-                    .sel
-                    .compare_exchange(SEL_WAITING, code | idx, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok();
+            let won = sched::claim(t, code | idx);
             // A claimed waiter's owner stays parked until readied (after the copy);
             // a stale one's may be leaving right now.
             (*w).linked.store(false, Ordering::Release);
@@ -178,7 +174,7 @@ impl Queue {
     pub unsafe fn has_live(&self) -> bool {
         let mut w = self.head;
         while !w.is_null() {
-            if (*(*w).t).sel.load(Ordering::Relaxed) == SEL_WAITING {
+            if sched::is_armed((*w).t) {
                 return true;
             }
             w = (*w).next;
@@ -261,7 +257,9 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
     unsafe {
         let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
         if m.is_null() {
-            report::misuse("chancreate", "out of memory");
+            report::complain("chancreate", "out of memory");
+            crate::runtime::errstr::set(b"chancreate: out of memory");
+            return null_mut();
         }
         core::ptr::write_bytes(m, 0, EXT + 64);
         let e = m as *mut Ext;
@@ -582,15 +580,7 @@ pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
         complete_now(c, v);
         return true;
     }
-    let e = ext(c);
-    let mut wake: *mut Thread = null_mut();
-    (*e).lock.lock();
-    let r = if send { try_send(c, v, &mut wake) } else { try_recv(c, v, &mut wake) };
-    (*e).lock.unlock();
-    if !wake.is_null() {
-        sched::ready(wake);
-    }
-    matches!(r, Try::Done)
+    matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done)
 }
 
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
@@ -680,7 +670,7 @@ pub fn send_word(c: *mut Channel, v: usize, block: bool, call: &str) -> i32 {
         if !fast_ok(c, true) {
             return send_word_general(c, v, block, call);
         }
-        match attempt(c, true, &v as *const usize as *mut u8, core::mem::size_of::<usize>(), block) {
+        match attempt::<false>(c, true, &v as *const usize as *mut u8, core::mem::size_of::<usize>(), block) {
             Attempt::Done => 1,
             Attempt::Park => send_word_park(c, v, call),
             Attempt::Other => send_word_general(c, v, block, call),
@@ -697,7 +687,7 @@ pub fn recv_word(c: *mut Channel, block: bool, call: &str) -> usize {
             return recv_word_general(c, block, call);
         }
         let mut x = 0usize;
-        match attempt(c, false, &mut x as *mut usize as *mut u8, core::mem::size_of::<usize>(), block) {
+        match attempt::<false>(c, false, &mut x as *mut usize as *mut u8, core::mem::size_of::<usize>(), block) {
             Attempt::Done => x,
             Attempt::Park => recv_word_park(c, call),
             Attempt::Other => recv_word_general(c, block, call),
@@ -717,28 +707,46 @@ enum Attempt {
     Other,
 }
 
-/// The shared core of the fast paths (op1_fast, send_word, recv_word): one attempt
-/// under the channel's lock, `n` being its element size.
+/// The one lock/try/unlock/ready attempt, shared by the fast paths (op1_fast,
+/// send_word, recv_word, with `HOOKED` false: they run only when no sanitizer or
+/// trace hook is loaded) and alt's single-channel tries (`HOOKED` true). `n` is the
+/// channel's element size.
 ///
 /// # Safety
-/// `c` passed fast_ok; `v` holds (or receives) `n` bytes.
+/// `c` is a live channel (and passed fast_ok unless `HOOKED`); `v` holds (or
+/// receives) `n` bytes.
 #[inline(always)]
-unsafe fn attempt(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
+unsafe fn attempt<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
     let e = ext(c);
     let mut wake: *mut Thread = null_mut();
-    (*e).lock.lock_nohooks();
+    if HOOKED {
+        (*e).lock.lock();
+    } else {
+        (*e).lock.lock_nohooks();
+    }
     let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
+    let unlock = || {
+        if HOOKED {
+            (*e).lock.unlock();
+        } else {
+            (*e).lock.unlock_nohooks();
+        }
+    };
     match r {
         Try::Done => {
-            (*e).lock.unlock_nohooks();
+            unlock();
             if !wake.is_null() {
-                sched::ready_nohooks(wake);
+                if HOOKED {
+                    sched::ready(wake);
+                } else {
+                    sched::ready_nohooks(wake);
+                }
             }
             Attempt::Done
         }
         Try::Block if block && (*c).bufsize == 0 => Attempt::Park,
         _ => {
-            (*e).lock.unlock_nohooks();
+            unlock();
             Attempt::Other
         }
     }
@@ -794,7 +802,7 @@ fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) ->
         if !fast_ok(c, false) {
             return op1_any(c, send, v, block, call);
         }
-        match attempt(c, send, v, (*c).elemsize as usize, block) {
+        match attempt::<false>(c, send, v, (*c).elemsize as usize, block) {
             Attempt::Done => 1,
             Attempt::Park => park_on(c, send, v, call),
             Attempt::Other => op1_checked(c, send, v, block, call),
@@ -816,7 +824,7 @@ unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
         report::misuse(call, "would block outside a thread9 thread");
     }
     let mut w = Waiter::new(t, 0, v);
-    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    sched::arm_locked(t);
     if send {
         (*c).sendq.push(&mut w);
     } else {

@@ -15,17 +15,17 @@ pub fn install() {
 fn describe(t: *mut Thread, running: bool) -> String {
     // SAFETY: t is registered (we hold its proc's registry lock).
     unsafe {
-        let st = if running && (*t).wait == Wait::Exec {
+        let st = if running && (*t).wait() == Wait::Exec {
             "running: waiting for a child process (exec)".to_string()
-        } else if running && (*t).wait == Wait::Io {
+        } else if running && (*t).wait() == Wait::Io {
             "running an iocall op".to_string()
         } else if running {
             "running".to_string()
         } else {
-            match (*t).wait {
+            match (*t).wait() {
                 Wait::None => "ready".into(),
-                Wait::Send => format!("blocked in send on channel {}", channame((*t).waitchan as _)),
-                Wait::Recv => format!("blocked in recv on channel {}", channame((*t).waitchan as _)),
+                Wait::Send => format!("blocked in send on channel {}", channame((*t).waitchan() as _)),
+                Wait::Recv => format!("blocked in recv on channel {}", channame((*t).waitchan() as _)),
                 Wait::Alt => "blocked in alt".into(),
                 Wait::Sleep => "sleeping".into(),
                 Wait::Lock => "blocked on a lock".into(),
@@ -69,7 +69,7 @@ pub fn dump() -> String {
                 if (*p).is_main { " main" } else { "" },
                 sys
             );
-            let cur = (*p).cur;
+            let cur = (*p).cur.load(Ordering::Relaxed);
             proc::for_each_thread(p, |t| out += &describe(t, t == cur || t == me));
         }
     });

@@ -1,4 +1,4 @@
-//! Thread-aware waiting on fds and time (SERVE-AND-POLL.md §2): djb's iopause with
+//! Thread-aware waiting on fds and time (docs/SERVE-AND-POLL.md): djb's iopause with
 //! thread9's rules, the thread-blocking I/O helpers, threadsleep, alt with deadlines,
 //! and the one-shot fdchan/timerchan/deadlinechan channels.
 //!
@@ -60,7 +60,7 @@ fn after(ns: u64) -> u64 {
     futex::now_ns().checked_add(ns).unwrap_or(0)
 }
 
-/// §2.2 readiness: the requested READ/WRITE bits are added on hang-up, error or a
+/// iopause readiness: the requested READ/WRITE bits are added on hang-up, error or a
 /// closed fd; negative fds report nothing. Returns the count of non-zero revents.
 ///
 /// # Safety
@@ -166,7 +166,7 @@ pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
         if deadline != 0 && now >= deadline {
             return 0;
         }
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         let mut k = 0;
         for i in 0..n {
             let e = &*x.add(i);
@@ -218,7 +218,7 @@ fn fd_limit() -> u64 {
     r.rlim_max
 }
 
-/// iopause (§2.2).
+/// iopause (docs/SERVE-AND-POLL.md, iopause).
 ///
 /// # Safety
 /// `x` holds `len` pollfds; `deadline` and `stamp` are taias (checked for nil).
@@ -661,7 +661,7 @@ pub fn sleep(ms: i64) {
     let deadline = after(ms as u64 * MS);
     loop {
         // SAFETY: the running thread parks itself.
-        unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
+        unsafe { crate::runtime::sched::arm(t) };
         let code = sched::park(Wait::Sleep, null_mut(), deadline);
         sched::check_killed();
         if code == SEL_INTR || code == SEL_TIMEOUT || (deadline != 0 && futex::now_ns() >= deadline) {
@@ -869,7 +869,7 @@ pub fn timerchan(ms: i64) -> *mut Channel {
     deadlinechan(if d == 0 { u64::MAX } else { d }, "timerchan")
 }
 
-/// fdchan: fires (once, value = the §2.2 revents) when `fd` is ready for `events`.
+/// fdchan: fires (once, value = iopause's revents) when `fd` is ready for `events`.
 pub fn fdchan(fd: i32, events: i32) -> *mut Channel {
     if fd < 0 || events & RW as i32 == 0 {
         let what = if fd < 0 { format!("negative fd {fd}") } else { format!("no READ/WRITE bits in events {events:#x}") };

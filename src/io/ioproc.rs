@@ -7,7 +7,7 @@
 //! the caller's frame, which never returns before the op has ended (the C shim's
 //! `va_list` is in that frame too).
 //!
-//! Interrupting a system call (research/FEASIBILITY.md §7, fix A): a library-owned
+//! Interrupting a system call (docs/API.md, ioprocs): a library-owned
 //! realtime signal with an empty handler installed without SA_RESTART makes the
 //! blocked call fail with EINTR. The signal is only ever sent under the Ioproc lock
 //! while `incall` names the interrupted request, so it cannot reach a later call; a
@@ -215,12 +215,12 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             (*io).lock.unlock();
             errstr::set(b"");
             *libc::__errno_location() = 0;
-            (*me).wait = Wait::Io;
+            (*me).set_wait(Wait::Io, core::ptr::null_mut());
             let ret = match (*r).work {
                 Work::C(op, args) => op(args),
                 Work::Rust(f) => (*f)(),
             };
-            (*me).wait = Wait::None;
+            (*me).set_wait(Wait::None, core::ptr::null_mut());
             let mut err = Vec::new();
             if ret < 0 {
                 err = errstr::get();
@@ -239,7 +239,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             // Callers still queued learn that the ioproc is gone.
             let mut woken = Vec::new();
             while let Some(t) = (*io).queue.pop_front() {
-                if (*t).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+                if crate::runtime::sched::claim(t, SEL_WOKEN) {
                     woken.push(t);
                 }
             }
@@ -250,7 +250,7 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
             }
             return;
         }
-        (*me).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(me);
         (*io).lock.unlock();
         sched::park(Wait::Idle, null_mut(), 0);
         (*io).lock.lock();
@@ -261,17 +261,17 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
 /// next queued caller.
 unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool) {
     (*r).ret = ret;
-    let n = crate::runtime::thread::utf8_trunc(err, errstr::ERRMAX - 1);
+    let n = crate::base::utf::trunc(err, errstr::ERRMAX - 1);
     let e = &mut (*r).err;
     e[..n].copy_from_slice(&err[..n]);
     e[n] = 0;
     (*r).done = true;
     let caller = (*r).caller;
     (*io).req = null_mut();
-    let woke = (*caller).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+    let woke = crate::runtime::sched::claim(caller, SEL_WOKEN);
     let mut next = null_mut();
     while let Some(t) = (*io).queue.pop_front() {
-        if (*t).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+        if crate::runtime::sched::claim(t, SEL_WOKEN) {
             next = t;
             break;
         }
@@ -367,7 +367,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
                 return -1;
             }
             (*io).queue.push_back(t);
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             (*io).lock.unlock();
             let code = sched::park(Wait::Io, io as *mut c_void, 0);
             (*io).lock.lock();
@@ -394,10 +394,10 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
         };
         let r: *mut Req = &mut req;
         (*io).req = r;
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         let w = (*io).thread;
         let wake_io = !w.is_null()
-            && (*w).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+            && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);
@@ -417,7 +417,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
                 interrupted = true;
                 interrupt_locked(io);
             }
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             (*io).lock.unlock();
         }
         killed |= (*t).killed.swap(false, Ordering::SeqCst);
@@ -522,7 +522,7 @@ pub fn close(io: *mut Ioproc) {
         interrupt_locked(io);
         let w = (*io).thread;
         let wake_io = !w.is_null()
-            && (*w).sel.compare_exchange(SEL_WAITING, SEL_WOKEN, Ordering::AcqRel, Ordering::Relaxed).is_ok();
+            && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);
@@ -614,16 +614,7 @@ pub fn iowrite(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
 }
 
 pub fn iosleep(io: *mut Ioproc, ms: c_long) -> i64 {
-    rcall(io, "iosleep", || {
-        if ms <= 0 {
-            // SAFETY: no preconditions.
-            unsafe { libc::sched_yield() };
-            return 0;
-        }
-        let ts = libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: ((ms % 1000) * 1_000_000) as c_long };
-        // SAFETY: a valid timespec; one shot (an interrupt ends the sleep early).
-        sys(unsafe { libc::nanosleep(&ts, null_mut()) } as isize)
-    })
+    rcall(io, "iosleep", || sys(crate::base::futex::sleep_ms(ms as i64) as isize))
 }
 
 /// read9pmsg: one 9P message (size[4] then the rest); 0 at EOF, -1 on error.

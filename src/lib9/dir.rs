@@ -20,7 +20,7 @@ pub struct Qid {
     pub typ: u8,
 }
 
-/// plan9port's Dir (120 bytes, spec/API.md §B).
+/// plan9port's Dir (120 bytes; docs/API.md, binary layouts).
 #[repr(C)]
 pub struct Dir {
     pub typ: c_ushort,
@@ -414,7 +414,7 @@ pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_
         return -1;
     }
     let Some(p) = fdpath(fd) else { return -1 };
-    let n = crate::runtime::thread::utf8_trunc(&p, nbuf as usize - 1);
+    let n = crate::base::utf::trunc(&p, nbuf as usize - 1);
     core::ptr::copy_nonoverlapping(p.as_ptr(), buf as *mut u8, n);
     *buf.add(n) = 0;
     0

@@ -57,14 +57,7 @@ pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
 /// thread-only waits). 0 or less just yields the CPU. -1 if a note interrupted it.
 #[no_mangle]
 pub extern "C" fn p9sleep(ms: c_long) -> c_int {
-    if ms <= 0 {
-        // SAFETY: no preconditions.
-        unsafe { libc::sched_yield() };
-        return 0;
-    }
-    let ts = libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: (ms % 1000) * 1_000_000 };
-    // SAFETY: ts is valid; the remainder is not wanted.
-    if unsafe { libc::nanosleep(&ts, null_mut()) } < 0 {
+    if crate::base::futex::sleep_ms(ms as i64) < 0 {
         super::syserr();
         return -1;
     }

@@ -1,4 +1,4 @@
-//! Lock, QLock, RWLock and Rendez with plan9port's layouts (spec/API.md §B; all-zero
+//! Lock, QLock, RWLock and Rendez with plan9port's layouts (docs/API.md, binary layouts; all-zero
 //! bytes = unlocked/empty, since programs embed them).
 //!
 //! - Lock is a spin-then-futex lock on its `held` word: it blocks the whole proc
@@ -19,7 +19,7 @@
 use crate::base::report;
 use crate::base::futex;
 use crate::runtime::sched;
-use crate::runtime::thread::{Thread, Wait, SEL_WAITING, SEL_WOKEN};
+use crate::runtime::thread::{Thread, Wait, SEL_WOKEN};
 use core::ffi::{c_int, c_ulong, c_void};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicU32, Ordering};
@@ -40,7 +40,7 @@ impl Lock {
         if self.held.compare_exchange(0, 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
             self.acquire_slow();
         }
-        // ThreadSanitizer cannot see these atomics: tell it (src/tsan.rs).
+        // ThreadSanitizer cannot see these atomics: tell it (src/san/tsan.rs).
         crate::san::tsan::acquire(self);
     }
 
@@ -218,7 +218,7 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
         lk.release();
         return;
     }
-    (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+    crate::runtime::sched::arm(t);
     lk.release();
     loop {
         sched::park(Wait::Lock, what, 0);
@@ -233,7 +233,7 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
             sched::check_killed();
         }
         // Interrupted (threadint): lock waits cannot fail; wait on.
-        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+        crate::runtime::sched::arm(t);
         lk.release();
     }
 }

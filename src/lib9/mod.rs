@@ -1,4 +1,4 @@
-//! The lib9 subset (spec/API.md §E) apart from the print engine, errstr and UTF-8
+//! The lib9 subset (docs/API.md, the lib9 subset) apart from the print engine, errstr and UTF-8
 //! (another module owns those): strings and memory, environment and time, files and
 //! processes, wait messages, notes, and the thread-aware locks.
 //!
@@ -25,33 +25,9 @@ use core::ffi::c_char;
 pub(crate) use crate::base::report::cbytes;
 pub(crate) use crate::runtime::errstr::set_from_errno as syserr;
 
-/// Decodes one UTF-8 rune at the start of `s` (bad bytes decode as U+FFFD, length 1).
-pub(crate) fn rune(s: &[u8]) -> (u32, usize) {
-    let c = s[0] as u32;
-    if c < 0x80 {
-        return (c, 1);
-    }
-    let (n, min, init) = match c {
-        0xC0..=0xDF => (2, 0x80, c & 0x1F),
-        0xE0..=0xEF => (3, 0x800, c & 0x0F),
-        0xF0..=0xF7 => (4, 0x10000, c & 0x07),
-        _ => return (0xFFFD, 1),
-    };
-    if s.len() < n {
-        return (0xFFFD, 1);
-    }
-    let mut r = init;
-    for &b in &s[1..n] {
-        if b & 0xC0 != 0x80 {
-            return (0xFFFD, 1);
-        }
-        r = (r << 6) | (b as u32 & 0x3F);
-    }
-    if r < min || r > 0x10FFFF || (0xD800..=0xDFFF).contains(&r) {
-        return (0xFFFD, 1);
-    }
-    (r, n)
-}
+/// Decodes one UTF-8 rune at the start of `s`: the library's one decoder
+/// (base/utf.rs), so getfields, tokenize and chartorune split the same bytes alike.
+pub(crate) use crate::base::utf::decode as rune;
 
 /// Whether rune `r` occurs in the UTF-8 string `set`.
 pub(crate) fn in_set(set: &[u8], r: u32) -> bool {

@@ -91,7 +91,7 @@ impl<const N: usize> TBuf<N> {
     /// Copies `s` (truncated at a rune boundary) and a NUL into the buffer.
     fn set(&self, s: &[u8]) -> *mut c_char {
         let p = self.0.get() as *mut u8;
-        let n = crate::runtime::thread::utf8_trunc(s, N - 1);
+        let n = crate::base::utf::trunc(s, N - 1);
         // SAFETY: the buffer is this OS thread's and has N bytes; n < N.
         unsafe {
             core::ptr::copy_nonoverlapping(s.as_ptr(), p, n);

@@ -1,5 +1,5 @@
 //! Daemonizing for programs whose threadmaybackground() returns non-zero
-//! (spec/API.md §D.4). The process forks at start-up: the child runs the program;
+//! (docs/API.md, exit: daemonizing). The process forks at start-up: the child runs the program;
 //! the parent forwards signals to it and waits. When threadmain's thread exits while
 //! other threads or procs run on, the child tells the parent, which exits 0 so the
 //! shell goes on; if the child ends first, the parent exits with its status.

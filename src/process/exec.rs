@@ -1,4 +1,4 @@
-//! Running other programs (spec/API.md §A.6, §C): threadspawn and friends,
+//! Running other programs (docs/API.md, running programs): threadspawn and friends,
 //! procexec, threadwaitchan, procwait.
 //!
 //! The child is started with clone(CLONE_VM|CLONE_VFORK) on a private stack, as
@@ -13,8 +13,8 @@
 //! PATH candidate as execvp does.
 //!
 //! threadspawn runs this in a helper system proc (so the caller's proc keeps
-//! scheduling), which then waits for the child and sends its Waitmsg on
-//! threadwaitchan if that exists (plan9port frees it otherwise).
+//! scheduling), which then waits for the child and queues its Waitmsg for
+//! threadwaitchan, whether that exists yet or not (see `post_wait`).
 
 // The entry points take the C caller's pointers (Ioproc*, buffers, strings) as the
 // C ABI hands them over; they are validated (magic, nil checks) before use.
@@ -29,6 +29,7 @@ use crate::runtime::thread::*;
 use core::ffi::{c_char, c_int, c_ulong, c_void, CStr};
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicPtr, Ordering};
+use std::collections::VecDeque;
 use std::ffi::CString;
 
 extern "C" {
@@ -47,7 +48,8 @@ struct Child {
     envp: *const *const c_char,
     fds: Option<[c_int; 3]>,
     setpgid: bool,
-    dir: Option<CString>,
+    /// The job's directory (a pointer into the Job, which outlives the child), or nil.
+    dir: *const c_char,
     maxfd: c_int,
     err: c_int,
 }
@@ -60,24 +62,38 @@ pub struct Job {
     dir: Option<CString>,
 }
 
+/// A copy of `b` (no NUL inside) as a CString, or None without memory.
+fn try_cstring(b: &[u8]) -> Option<CString> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(b.len() + 1).ok()?;
+    v.extend_from_slice(b);
+    // SAFETY: the caller's bytes hold no NUL; the capacity takes the one appended.
+    Some(unsafe { CString::from_vec_unchecked(v) })
+}
+
 impl Job {
+    /// None when there is no memory for the copies.
+    ///
     /// # Safety
     /// `cmd` is a C string; `argv` a nil-terminated array of C strings (or nil).
-    pub unsafe fn new(cmd: *const c_char, argv: *const *const c_char, fds: Option<[c_int; 3]>, dir: *const c_char) -> Job {
+    pub unsafe fn new(cmd: *const c_char, argv: *const *const c_char, fds: Option<[c_int; 3]>, dir: *const c_char) -> Option<Job> {
         let mut args = Vec::new();
         if !argv.is_null() {
-            let mut i = 0;
-            while !(*argv.add(i)).is_null() {
-                args.push(CStr::from_ptr(*argv.add(i)).to_owned());
-                i += 1;
+            let mut n = 0;
+            while !(*argv.add(n)).is_null() {
+                n += 1;
+            }
+            args.try_reserve_exact(n).ok()?;
+            for i in 0..n {
+                args.push(try_cstring(CStr::from_ptr(*argv.add(i)).to_bytes())?);
             }
         }
-        Job {
-            cmd: CStr::from_ptr(cmd).to_owned(),
+        Some(Job {
+            cmd: try_cstring(CStr::from_ptr(cmd).to_bytes())?,
             args,
             fds,
-            dir: if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_owned()) },
-        }
+            dir: if dir.is_null() { None } else { Some(try_cstring(CStr::from_ptr(dir).to_bytes())?) },
+        })
     }
 }
 
@@ -112,8 +128,8 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
         let mut set: libc::sigset_t = core::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::pthread_sigmask(libc::SIG_SETMASK, &set, core::ptr::null_mut());
-        if let Some(d) = &c.dir {
-            libc::chdir(d.as_ptr()); // best effort, as plan9port
+        if !c.dir.is_null() {
+            libc::chdir(c.dir); // best effort, as plan9port
         }
         if let Some(fd) = c.fds {
             // Move the sources out of 0..2 first, so any permutation comes out right.
@@ -171,19 +187,30 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
     }
 }
 
-/// Starts the job's child. Returns its pid, or the errno of the failure (fork or exec).
+/// Starts the job's child. Returns its pid, or the errno of the failure (fork or exec;
+/// ENOMEM when there is no memory for the preparations: nothing here aborts).
 pub fn spawn(job: &Job) -> Result<i32, c_int> {
+    const NOMEM: c_int = libc::ENOMEM;
     // SAFETY: one sigaction (src/c/lib9.c): children's exits are no notes, as in plan9port.
     unsafe { thread9_c_childnotes_off() };
     let cmd = job.cmd.as_bytes();
     let mut paths = Vec::new();
     if cmd.contains(&b'/') {
-        paths.push(job.cmd.clone());
+        paths.try_reserve_exact(1).map_err(|_| NOMEM)?;
+        paths.push(try_cstring(cmd).ok_or(NOMEM)?);
     } else if !cmd.is_empty() {
-        let path = std::env::var_os("PATH").map(|p| p.into_encoded_bytes()).unwrap_or_else(|| b"/bin:/usr/bin".to_vec());
+        // SAFETY: getenv's string is read at once, before anything can change it
+        // (std::env::var_os would copy it onto the heap).
+        let path = unsafe {
+            let p = libc::getenv(c"PATH".as_ptr());
+            if p.is_null() { &b"/bin:/usr/bin"[..] } else { CStr::from_ptr(p).to_bytes() }
+        };
+        paths.try_reserve_exact(path.split(|&c| c == b':').count()).map_err(|_| NOMEM)?;
         for d in path.split(|&c| c == b':') {
             let d: &[u8] = if d.is_empty() { b"." } else { d };
-            let mut full = d.to_vec();
+            let mut full = Vec::new();
+            full.try_reserve_exact(d.len() + 1 + cmd.len() + 1).map_err(|_| NOMEM)?;
+            full.extend_from_slice(d);
             full.push(b'/');
             full.extend_from_slice(cmd);
             if let Ok(c) = CString::new(full) {
@@ -191,11 +218,15 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
             }
         }
     }
-    let mut argv: Vec<*const c_char> = job.args.iter().map(|a| a.as_ptr()).collect();
+    let mut argv: Vec<*const c_char> = Vec::new();
+    argv.try_reserve_exact(job.args.len() + 2).map_err(|_| NOMEM)?;
+    argv.extend(job.args.iter().map(|a| a.as_ptr()));
     if argv.is_empty() {
         argv.push(job.cmd.as_ptr());
     }
-    let mut sh_argv: Vec<*const c_char> = vec![c"sh".as_ptr(), null_mut()];
+    let mut sh_argv: Vec<*const c_char> = Vec::new();
+    sh_argv.try_reserve_exact(argv.len() + 2).map_err(|_| NOMEM)?;
+    sh_argv.extend([c"sh".as_ptr(), null_mut()]);
     sh_argv.extend(argv.iter().skip(1));
     sh_argv.push(core::ptr::null());
     argv.push(core::ptr::null());
@@ -209,7 +240,7 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
     // SAFETY: valid out-pointer.
     unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut rl) };
     let maxfd = rl.rlim_cur.clamp(256, 65536) as c_int;
-    let mut c = Box::new(Child {
+    let mut c = crate::base::mem::try_box(Child {
         paths,
         argv,
         sh_argv,
@@ -217,11 +248,14 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
         envp: unsafe { environ },
         fds: job.fds,
         setpgid,
-        dir: job.dir.clone(),
+        dir: job.dir.as_ref().map_or(core::ptr::null(), |d| d.as_ptr()),
         maxfd,
         err: 0,
-    });
-    let mut stack = vec![0u64; CHILD_STACK / 8];
+    })
+    .ok_or(NOMEM)?;
+    let mut stack: Vec<u64> = Vec::new();
+    stack.try_reserve_exact(CHILD_STACK / 8).map_err(|_| NOMEM)?;
+    stack.resize(CHILD_STACK / 8, 0);
     // SAFETY: clone with a private stack; the parent is suspended until the child
     // execs or exits (CLONE_VFORK), so `c` and `stack` outlive the child's use.
     // All signals are blocked around it so no handler runs in the child.
@@ -290,17 +324,43 @@ pub fn wait_child(pid: c_int) -> *mut Waitmsg {
         sys_ms: 0,
         msg: format!("wait: {}", String::from_utf8_lossy(&crate::runtime::errstr::get())),
     });
-    let w = wait::waitmsg(&s);
-    if w.is_null() {
-        report::misuse("threadwaitchan", "out of memory");
+    // No memory for the Waitmsg: wait for some rather than lose the status (this
+    // runs in the child's helper proc, or in procexec's proc as its last act).
+    loop {
+        let w = wait::waitmsg(&s);
+        if !w.is_null() {
+            return w;
+        }
+        // SAFETY: plain sleep of this OS thread.
+        unsafe { libc::usleep(10_000) };
     }
-    w
 }
 
 static WAITCHAN: AtomicPtr<Channel> = AtomicPtr::new(null_mut());
+/// Guards WAITCHAN's creation and QUEUE.
 static WAITCHAN_LOCK: SpinLock = SpinLock::new();
 
-/// threadwaitchan: a `Waitmsg*` channel, buffer 4, created on first call.
+/// The statuses not yet sent on threadwaitchan, oldest first: those of children that
+/// ended before the channel existed (plan9port queues every child's status whenever
+/// it exits; issue 16: they used to be freed) and those waiting for room in its
+/// buffer. `draining` marks the one sender that moves them into the channel, so they
+/// arrive in order and at most one proc is ever blocked on a full threadwaitchan.
+struct Queue {
+    q: VecDeque<*mut Waitmsg>,
+    draining: bool,
+}
+
+static mut QUEUE: Queue = Queue { q: VecDeque::new(), draining: false };
+
+/// # Safety
+/// The caller holds WAITCHAN_LOCK.
+unsafe fn queue() -> &'static mut Queue {
+    &mut *core::ptr::addr_of_mut!(QUEUE)
+}
+
+/// threadwaitchan: a `Waitmsg*` channel, buffer 4, created on first call (nil with
+/// the errstr set if there is no memory for it). Statuses queued before it existed
+/// go into it at once (up to its buffer, the rest from a helper proc).
 pub fn waitchan() -> *mut Channel {
     let c = WAITCHAN.load(Ordering::Acquire);
     if !c.is_null() {
@@ -308,35 +368,110 @@ pub fn waitchan() -> *mut Channel {
     }
     WAITCHAN_LOCK.lock();
     let mut c = WAITCHAN.load(Ordering::Acquire);
+    let mut start = false;
     if c.is_null() {
         c = chan::create(core::mem::size_of::<*mut Waitmsg>() as i32, 4);
-        // SAFETY: a malloc'd copy of a constant string, owned by the channel.
+        if c.is_null() {
+            WAITCHAN_LOCK.unlock();
+            return c;
+        }
+        // SAFETY: a malloc'd copy of a constant string, owned by the channel (nil
+        // without memory: the channel is then unnamed).
         chan::setname(c, unsafe { libc::strdup(c"threadwaitchan".as_ptr()) });
         WAITCHAN.store(c, Ordering::Release);
+        // SAFETY: WAITCHAN_LOCK is held.
+        let q = unsafe { queue() };
+        start = !q.q.is_empty() && !q.draining;
+        q.draining |= start;
     }
     WAITCHAN_LOCK.unlock();
+    if start && !drain(c, false) && crate::runtime::spawn::proccreate_sys(Some(drainer_main), null_mut(), HELPER_STACK, "threadwaitchan") < 0 {
+        // No proc for the rest: the next child's status (post_wait) drains them.
+        WAITCHAN_LOCK.lock();
+        // SAFETY: WAITCHAN_LOCK is held.
+        unsafe { queue().draining = false };
+        WAITCHAN_LOCK.unlock();
+    }
     c
 }
 
-/// Hands a child's Waitmsg to threadwaitchan if it exists, else frees it.
-fn post_wait(w: *mut Waitmsg) {
-    let c = WAITCHAN.load(Ordering::Acquire);
-    if c.is_null() {
-        // SAFETY: our own malloc block, unpublished.
-        unsafe { libc::free(w as *mut c_void) };
-        return;
-    }
+/// Sends one status on threadwaitchan, riding out interrupts: a status is never
+/// lost while the channel lives (a freed channel gets nothing: the status is freed).
+fn send_sure(c: *mut Channel, w: *mut Waitmsg) {
     let mut p = w;
     loop {
         if chan::op1(c, true, &mut p as *mut *mut Waitmsg as *mut u8, true, "threadwaitchan") == 1 {
             return;
         }
-        // Interrupted (threadintgrp on the helper's group): a status is never lost.
+        // Interrupted (threadintgrp on the sender's group).
         if !chan::check(c, "threadwaitchan") {
-            // SAFETY: as above.
+            // SAFETY: our own malloc block, unpublished.
             unsafe { libc::free(w as *mut c_void) };
             return;
         }
+    }
+}
+
+/// Moves the queued statuses into threadwaitchan `c`, oldest first. The caller has
+/// set `draining`; this clears it once the queue is empty and returns true. Without
+/// `block` it stops when the buffer is full and returns false, the rest still queued
+/// and `draining` still set (the caller hands the role on).
+fn drain(c: *mut Channel, block: bool) -> bool {
+    loop {
+        WAITCHAN_LOCK.lock();
+        // SAFETY: WAITCHAN_LOCK is held.
+        let q = unsafe { queue() };
+        let Some(mut m) = q.q.pop_front() else {
+            q.draining = false;
+            WAITCHAN_LOCK.unlock();
+            return true;
+        };
+        WAITCHAN_LOCK.unlock();
+        if block {
+            send_sure(c, m);
+        } else if chan::op1(c, true, &mut m as *mut *mut Waitmsg as *mut u8, false, "threadwaitchan") != 1 {
+            WAITCHAN_LOCK.lock();
+            // SAFETY: WAITCHAN_LOCK is held. The slot just freed by pop_front is
+            // still allocated: push_front does not allocate.
+            unsafe { queue().q.push_front(m) };
+            WAITCHAN_LOCK.unlock();
+            return false;
+        }
+    }
+}
+
+/// A system proc that sends the statuses queued before threadwaitchan existed,
+/// beyond what its buffer took at once.
+unsafe extern "C" fn drainer_main(_: *mut c_void) {
+    sched::setname(b"threadwaitchan");
+    drain(WAITCHAN.load(Ordering::Acquire), true);
+}
+
+/// Queues a child's Waitmsg for threadwaitchan; if the channel exists and nobody is
+/// sending, sends the queue (blocking while the buffer is full).
+fn post_wait(w: *mut Waitmsg) {
+    WAITCHAN_LOCK.lock();
+    // SAFETY: WAITCHAN_LOCK is held.
+    let q = unsafe { queue() };
+    if q.q.try_reserve(1).is_err() {
+        WAITCHAN_LOCK.unlock();
+        // No memory to queue it: hand it over directly (making the channel).
+        let c = waitchan();
+        if c.is_null() {
+            // SAFETY: our own malloc block, unpublished.
+            unsafe { libc::free(w as *mut c_void) };
+        } else {
+            send_sure(c, w);
+        }
+        return;
+    }
+    q.q.push_back(w);
+    let c = WAITCHAN.load(Ordering::Acquire);
+    let start = !c.is_null() && !q.draining;
+    q.draining |= start;
+    WAITCHAN_LOCK.unlock();
+    if start {
+        drain(c, true);
     }
 }
 
@@ -362,9 +497,9 @@ unsafe extern "C" fn helper_main(arg: *mut c_void) {
     // 1-slot buffer: never blocks; the caller frees the channel after receiving.
     chan::op1(reply, true, &mut v as *mut i64 as *mut u8, true, "threadspawn");
     if r > 0 {
-        (*me).wait = Wait::Exec;
+        (*me).set_wait(Wait::Exec, core::ptr::null_mut());
         let w = wait_child(r as c_int);
-        (*me).wait = Wait::None;
+        (*me).set_wait(Wait::None, core::ptr::null_mut());
         (*me).killed.store(false, Ordering::SeqCst);
         post_wait(w);
     }
@@ -393,9 +528,20 @@ fn recv_sure(c: *mut Channel, t: *mut Thread) -> i64 {
 pub fn threadspawn(job: Job, call: &str) -> i32 {
     let t = sched::need(call);
     let fds = job.fds;
-    let name = job.cmd.to_string_lossy().into_owned();
+    // Reported without allocating (memory may be what ran out).
+    // (from_utf8_lossy borrows valid UTF-8, allocating only to repair it).
+    let name = crate::msg!("{}", String::from_utf8_lossy(job.cmd.as_bytes()));
     let reply = chan::create(8, 1);
-    let h = Box::into_raw(Box::new(Helper { job, reply }));
+    if reply.is_null() {
+        return -1;
+    }
+    let Some(h) = crate::base::mem::try_box(Helper { job, reply }) else {
+        chan::free(reply);
+        report::complain(call, "out of memory");
+        errstr::set(crate::msg!("{call}: out of memory").as_bytes());
+        return -1;
+    };
+    let h = Box::into_raw(h);
     if crate::runtime::spawn::proccreate_sys(Some(helper_main), h as *mut c_void, HELPER_STACK, call) < 0 {
         // SAFETY: the helper never started; h is still ours.
         unsafe { drop(Box::from_raw(h)) };
@@ -409,7 +555,7 @@ pub fn threadspawn(job: Job, call: &str) -> i32 {
     chan::free(reply);
     sched::check_killed();
     if r < 0 {
-        errstr::set(format!("exec {name}: {}", String::from_utf8_lossy(&crate::base::errno::text(-r as c_int))).as_bytes());
+        errstr::set(crate::msg!("exec {name}: {}", crate::base::errno::text_msg(-r as c_int)).as_bytes());
         return -1;
     }
     if let Some(f) = fds {
@@ -449,17 +595,17 @@ pub fn procexec(cpid: *mut Channel, job: Job, call: &str) {
     }
     match spawn(&job) {
         Err(e) => {
-            let name = job.cmd.to_string_lossy().into_owned();
-            errstr::set(format!("exec {name}: {}", String::from_utf8_lossy(&crate::base::errno::text(e))).as_bytes());
+            let name = String::from_utf8_lossy(job.cmd.as_bytes());
+            errstr::set(crate::msg!("exec {name}: {}", crate::base::errno::text_msg(e)).as_bytes());
             send_cpid(cpid, !0, call);
         }
         Ok(pid) => {
             send_cpid(cpid, pid as c_ulong, call);
             // SAFETY: t is the running thread.
-            unsafe { (*t).wait = Wait::Exec };
+            unsafe { (*t).set_wait(Wait::Exec, core::ptr::null_mut()) };
             let w = wait_child(pid);
             // SAFETY: as above.
-            unsafe { (*t).wait = Wait::None };
+            unsafe { (*t).set_wait(Wait::None, core::ptr::null_mut()) };
             post_wait(w);
             sched::exit_thread(b"procexec");
         }
@@ -487,6 +633,9 @@ static mut PW: Pw = Pw { msgs: Vec::new(), waiters: Vec::new(), muxer: false };
 pub fn procwait(pid: c_int) -> *mut Waitmsg {
     let t = sched::need("procwait");
     let c = waitchan();
+    if c.is_null() {
+        return null_mut();
+    }
     // SAFETY: PW is only touched under PW_LOCK; waiter records live in this frame
     // and are unlinked before it returns.
     unsafe {
@@ -501,7 +650,7 @@ pub fn procwait(pid: c_int) -> *mut Waitmsg {
         let mep: *mut PwWaiter = &mut me;
         while pw.muxer && me.msg.is_null() {
             pw.waiters.push(mep);
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             PW_LOCK.unlock();
             let code = sched::park(Wait::Recv, c as *mut c_void, 0);
             PW_LOCK.lock();
@@ -573,11 +722,11 @@ mod tests {
     #[test]
     fn spawn_reports_exec_errors_and_statuses() {
         // SAFETY: test-local C strings.
-        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) };
+        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) }.unwrap();
         assert_eq!(spawn(&job), Err(libc::ENOENT));
         let args = [c"sh".as_ptr(), c"-c".as_ptr(), c"exit 7".as_ptr(), core::ptr::null()];
         // SAFETY: as above.
-        let job = unsafe { Job::new(c"sh".as_ptr(), args.as_ptr(), None, core::ptr::null()) };
+        let job = unsafe { Job::new(c"sh".as_ptr(), args.as_ptr(), None, core::ptr::null()) }.unwrap();
         let pid = spawn(&job).expect("spawn sh");
         let w = wait_child(pid);
         // SAFETY: as above.

@@ -1,5 +1,5 @@
-//! Installs the hook pointers plan9port's lib9 expects libthread to fill (spec/API.md
-//! §D.3): _lock/_unlock, _qlock/_qunlock, _rlock/_runlock/_wlock/_wunlock,
+//! Installs the hook pointers plan9port's lib9 expects libthread to fill (docs/API.md,
+//! lib9 hooks): _lock/_unlock, _qlock/_qunlock, _rlock/_runlock/_wlock/_wunlock,
 //! _rsleep/_rwakeup, _notejmpbuf, _pin/_unpin, _sysfatal, and _p9usepwlibrary = 0.
 //!
 //! The variables are defined in src/c/lib9.c with default visibility. When the

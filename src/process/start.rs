@@ -1,4 +1,4 @@
-//! Start-up: C main → p9main → here (docs/ABI.md, start-up and exit).
+//! Start-up: C main → p9main → here (docs/API.md, start-up and exit).
 
 use crate::base::report;
 use crate::runtime::proc::{self};
@@ -51,14 +51,17 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
     crate::process::p9hooks::install();
     MAIN_ARGS = (argc, argv, tm);
     let p = proc::new_proc(true);
+    if p.is_null() {
+        report::misuse("threadmain", "out of memory");
+    }
     crate::runtime::spawn::start_os_thread(p);
     let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
     if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
-        report::misuse("threadmain", &format!("cannot allocate stack: {}", crate::base::errno::string(e)));
+        report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
     }
     sched::schedule(p);
     sched::proc_done(p);
-    // The main proc is over but other procs run on (spec/API.md §G); the last one
+    // The main proc is over but other procs run on (docs/API.md, exit); the last one
     // to end exits the process.
     loop {
         libc::pause();

@@ -10,7 +10,7 @@ use crate::process::signals::sig_name;
 use core::ffi::{c_char, c_int, c_ulong};
 use core::ptr::null_mut;
 
-/// plan9port's Waitmsg (spec/API.md §B): 40 bytes.
+/// plan9port's Waitmsg (docs/API.md, binary layouts): 40 bytes.
 #[repr(C)]
 pub struct Waitmsg {
     pub pid: c_int,

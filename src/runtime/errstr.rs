@@ -2,7 +2,7 @@
 //! code outside any thread9 thread (before start-up, foreign pthreads) uses a
 //! per-OS-thread buffer.
 //!
-//! Validity follows plan9port's lib9 (spec/API.md §E.2), so objects built against
+//! Validity follows plan9port's lib9 (docs/API.md, errstr validity), so objects built against
 //! either library agree: the buffer is the current error only while errno holds the
 //! marker EPLAN9 (set by every errstr write); once a system call sets errno, the error
 //! is `strerror(errno)` ("interrupted" for EINTR). errno is per thread (the scheduler
@@ -25,7 +25,17 @@ pub fn buf() -> *mut u8 {
         OS_ERR.with(|b| b.get() as *mut u8)
     } else {
         // SAFETY: t is the running thread; only it touches its errstr.
-        unsafe { (*t).errstr.get_or_insert_with(|| Box::new([0; ERRMAX])).as_mut_ptr() }
+        unsafe {
+            if (*t).errstr.is_none() {
+                (*t).errstr = crate::base::mem::try_box([0; ERRMAX]);
+            }
+            match &mut (*t).errstr {
+                Some(b) => b.as_mut_ptr(),
+                // No memory for the thread's own buffer: its OS thread's (shared
+                // with the proc's other threads until one can be had).
+                None => OS_ERR.with(|b| b.get() as *mut u8),
+            }
+        }
     }
 }
 
@@ -51,7 +61,7 @@ fn set_buf(msg: &[u8]) {
         Some(n) => &msg[..n],
         None => msg,
     };
-    let n = crate::runtime::thread::utf8_trunc(msg, ERRMAX - 1);
+    let n = crate::base::utf::trunc(msg, ERRMAX - 1);
     // SAFETY: b has ERRMAX bytes.
     unsafe {
         core::ptr::copy_nonoverlapping(msg.as_ptr(), b, n);
@@ -97,7 +107,7 @@ pub fn text(out: &mut [u8; ERRMAX]) -> usize {
             out[..n].copy_from_slice(&m.as_bytes()[..n]);
             n
         } else {
-            let n = crate::runtime::thread::utf8_trunc(s, ERRMAX - 1);
+            let n = crate::base::utf::trunc(s, ERRMAX - 1);
             out[..n].copy_from_slice(&s[..n]);
             n
         }

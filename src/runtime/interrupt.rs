@@ -2,7 +2,11 @@
 //! so that the system call it is blocked in fails with EINTR (threadint,
 //! iointerrupt).
 
+use crate::runtime::proc;
+use crate::runtime::sched::{myproc, ready, trace};
+use crate::runtime::thread::*;
 use core::ffi::c_int;
+use core::sync::atomic::Ordering;
 use core::ptr::null_mut;
 use std::sync::Once;
 
@@ -44,3 +48,58 @@ pub fn kill_os_thread(th: libc::pthread_t) {
     unsafe { libc::pthread_kill(th, sig) };
 }
 
+/// threadint/threadkill (and the group forms): interrupts threads blocked in a
+/// channel operation, alt or sleep; a kill also makes them die at their next switch.
+///
+/// A target that is *running* (its proc's current thread, e.g. blocked in a system
+/// call) gets the library's interrupt signal on its proc's OS thread, so the call
+/// fails with EINTR (9front semantics); for a thread parked in iocall the ioproc's
+/// call is interrupted at once (the thread also does it when it wakes: ioproc.rs).
+pub fn interrupt(which: i32, grp: bool, kill: bool) {
+    let mut hits: Vec<*mut Thread> = Vec::new();
+    let mut running = 0;
+    proc::for_each(|p| {
+        // SAFETY: registered procs/threads under their locks.
+        unsafe {
+            proc::for_each_thread(p, |t| {
+                let m = if grp { (*t).grp.load(Ordering::Relaxed) == which } else { (*t).id == which };
+                if m {
+                    if kill {
+                        (*t).killed.store(true, Ordering::SeqCst);
+                    }
+                    // Claim under the registry lock: a claimed thread cannot exit
+                    // before we have queued it.
+                    if crate::runtime::sched::claim(t, SEL_INTR)
+                    {
+                        hits.push(t);
+                    } else if (*p).cur.load(Ordering::Relaxed) == t && p != myproc() {
+                        // Signal it now, under the proc list lock: a registered proc's
+                        // OS thread has not ended yet, so its pthread_t is valid.
+                        crate::runtime::interrupt::kill_os_thread((*p).pthread);
+                        running += 1;
+                    }
+                }
+            })
+        }
+    });
+    if crate::base::flags::tracing() {
+        trace(&format!(
+            "thread{} {} {}: {} parked, {} running",
+            if kill { "kill" } else { "int" },
+            if grp { "grp" } else { "id" },
+            which,
+            hits.len(),
+            running
+        ));
+    }
+    for t in hits {
+        // SAFETY: claimed above; it stays parked until readied. A thread parked in
+        // iocall holds a reference on its Ioproc (`waitchan`) while parked.
+        unsafe {
+            if (*t).wait() == Wait::Io {
+                crate::runtime::upcall::io_interrupt((*t).waitchan(), t);
+            }
+            ready(t)
+        };
+    }
+}

@@ -1,4 +1,4 @@
-//! The per-proc poller (SERVE-AND-POLL.md §1): one lazily made epoll + eventfd per
+//! The per-proc poller (docs/SERVE-AND-POLL.md, D1): one lazily made epoll + eventfd per
 //! proc that multiplexes every fd wait of the proc's threads, and the proc's idle
 //! path when any such wait is pending.
 //!
@@ -10,6 +10,16 @@
 //! Registrations are EPOLLONESHOT: an fd nobody waits for any more fires at most once
 //! more (a harmless spurious wake-up, since waiters always re-poll: D3) instead of
 //! firing on every idle pass, and arming costs one epoll_ctl(MOD) per wait.
+//!
+//! A closed fd leaves the epoll set without an event (the kernel drops the
+//! registration when the file goes, or it stays with a file the number no longer
+//! names), and a number reused meanwhile names a file that was never registered: a
+//! thread parked on it would wait forever. So while waits are pending the proc
+//! revalidates them (`revalidate`), every CHECK_NS or CHECK_PER_FD_NS per parked fd if
+//! that is longer: an epoll_ctl(MOD) per parked fd fails (EBADF, ENOENT) exactly
+//! when the number no longer names the registered file, and then its waiters are
+//! woken; their re-poll sees the closed fd (POLLNVAL: ready, the read fails with
+//! EBADF) or waits on the new file.
 
 use crate::base::futex;
 use crate::runtime::proc::{Proc, RUNNING, SLEEP_POLL};
@@ -25,6 +35,11 @@ const WAKE_TAG: u64 = u64::MAX;
 /// A busy proc looks at its fds at most this often (every 64 switches).
 const BUSY_NS: u64 = 1_000_000;
 const NEVENTS: usize = 64;
+/// Revalidation period with few parked fds...
+const CHECK_NS: u64 = 100_000_000;
+/// ...and per parked fd with many (one epoll_ctl each, under a microsecond: well
+/// under 1% of the proc's time).
+const CHECK_PER_FD_NS: u64 = 100_000;
 
 /// One fd interest of a parked thread (or of an fd source such as fdchan), living in
 /// its owner's memory until it is unlinked.
@@ -57,6 +72,8 @@ pub struct Poller {
     /// Linked waiters: while non-zero the proc idles in epoll.
     nwait: usize,
     last_busy: u64,
+    /// When the parked fds were last revalidated.
+    last_check: u64,
     evbuf: Vec<libc::epoll_event>,
     /// Work queued by other procs for this one (`post`), run by the owner on its next
     /// idle or busy pass; `pending` says the queue may be non-empty.
@@ -81,6 +98,7 @@ pub unsafe fn get(p: *mut Proc) -> *mut Poller {
             kinds: Vec::new(),
             nwait: 0,
             last_busy: 0,
+            last_check: 0,
             evbuf: Vec::with_capacity(NEVENTS),
             pending: AtomicBool::new(false),
             work: Mutex::new(Vec::new()),
@@ -199,6 +217,9 @@ pub unsafe fn arm(p: *mut Proc, w: *mut FdWaiter) -> bool {
         return false;
     }
     (*w).linked = true;
+    if (*pl).nwait == 0 {
+        (*pl).last_check = futex::now_ns();
+    }
     (*pl).nwait += 1;
     true
 }
@@ -230,31 +251,73 @@ unsafe fn dispatch(p: *mut Proc, pl: *mut Poller, n: usize) {
             libc::read((*p).wake_fd, &mut v as *mut u64 as *mut c_void, 8);
             continue;
         }
-        let fd = tag as i32;
-        let bad = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
-        let s = slot(pl, fd);
-        let mut i = 0;
-        let mut fired: Vec<*mut FdWaiter> = Vec::new();
-        while i < s.len() {
-            let w = s[i];
-            if e.events & ((*w).events | bad) != 0 {
-                s.swap_remove(i);
-                (*w).linked = false;
-                (*pl).nwait -= 1;
-                fired.push(w);
-            } else {
-                i += 1;
-            }
+        fire(pl, tag as i32, e.events);
+    }
+}
+
+/// Wakes the waiters on `fd` whose interests `events` meets (errors and hang-ups meet
+/// all); re-arms the fd for those left.
+unsafe fn fire(pl: *mut Poller, fd: i32, events: u32) {
+    let bad = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
+    let s = slot(pl, fd);
+    let mut i = 0;
+    let mut fired: Vec<*mut FdWaiter> = Vec::new();
+    while i < s.len() {
+        let w = s[i];
+        if events & ((*w).events | bad) != 0 {
+            s.swap_remove(i);
+            (*w).linked = false;
+            (*pl).nwait -= 1;
+            fired.push(w);
+        } else {
+            i += 1;
         }
-        if !s.is_empty() {
-            rearm(pl, fd);
+    }
+    if !s.is_empty() {
+        rearm(pl, fd);
+    }
+    for w in fired {
+        if !(*w).t.is_null() {
+            // Fails harmlessly when another fd of the same wait already woke it.
+            sched::wake((*w).t, SEL_WOKEN);
+        } else if let Some(f) = (*w).on_ready {
+            f(w);
         }
-        for w in fired {
-            if !(*w).t.is_null() {
-                // Fails harmlessly when another fd of the same wait already woke it.
-                sched::wake((*w).t, SEL_WOKEN);
-            } else if let Some(f) = (*w).on_ready {
-                f(w);
+    }
+}
+
+/// When the parked fds are due for revalidation (0: nothing parked).
+unsafe fn check_due(pl: *mut Poller) -> u64 {
+    if (*pl).nwait == 0 {
+        return 0;
+    }
+    (*pl).last_check.saturating_add(CHECK_NS.max((*pl).nwait as u64 * CHECK_PER_FD_NS))
+}
+
+/// Wakes the waiters of every parked fd whose number no longer names the file
+/// registered for it (closed, or closed and reused): re-arming it with
+/// epoll_ctl(MOD) then fails with EBADF (no such fd) or ENOENT (another file).
+/// Re-arming a still-valid one with the same interests changes nothing.
+unsafe fn revalidate(pl: *mut Poller, now: u64) {
+    (*pl).last_check = now;
+    // By index: a woken fdchan source may re-arm another fd (and grow `slots`).
+    for fd in 0.. {
+        let slots: &Vec<_> = &(*pl).slots;
+        if fd as usize >= slots.len() {
+            break;
+        }
+        if slot(pl, fd).is_empty() {
+            continue;
+        }
+        let mut want = 0u32;
+        for &w in slot(pl, fd).iter() {
+            want |= (*w).events;
+        }
+        let mut e = libc::epoll_event { events: want | libc::EPOLLONESHOT as u32, u64: fd as u64 };
+        if libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_MOD, fd, &mut e) != 0 {
+            let err = *libc::__errno_location();
+            if err == libc::EBADF || err == libc::ENOENT {
+                fire(pl, fd, libc::EPOLLERR as u32);
             }
         }
     }
@@ -305,6 +368,9 @@ pub unsafe fn busy(p: *mut Proc) {
     if now.wrapping_sub((*pl).last_busy) >= BUSY_NS {
         (*pl).last_busy = now;
         poll_nowait(p, pl);
+        if (*pl).nwait != 0 && now >= check_due(pl) {
+            revalidate(pl, now);
+        }
     }
 }
 
@@ -322,10 +388,20 @@ pub unsafe fn idle(p: *mut Proc) -> bool {
         return !(*p).runq_head.is_null();
     }
     poll_nowait(p, pl);
+    let due = check_due(pl);
+    if due != 0 && futex::now_ns() >= due {
+        revalidate(pl, futex::now_ns());
+    }
     if !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
         return true;
     }
-    let deadline = (*p).timers.next().unwrap_or(0);
+    // Wake up for the next revalidation too.
+    let due = check_due(pl);
+    let deadline = match (*p).timers.next().unwrap_or(0) {
+        0 => due,
+        d if due == 0 => d,
+        d => d.min(due),
+    };
     // Publish that we sleep in epoll, then re-check the inbox: a waker pushes to the
     // inbox before reading `sleeping` (both SeqCst), so either we see its thread or
     // it sees SLEEP_POLL and writes the eventfd.

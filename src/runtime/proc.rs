@@ -22,8 +22,10 @@ pub struct Proc {
     pub pthread: libc::pthread_t,
     pub sys: AtomicBool,
     pub is_main: bool,
+    /// The running thread: written by the proc's own OS thread, read by interrupts
+    /// and dumps on others (relaxed atomics: plain moves). Use `cur()`/`set_cur()`.
+    pub cur: AtomicPtr<Thread>,
     // --- touched only by the proc's own OS thread ---
-    pub cur: *mut Thread,
     pub runq_head: *mut Thread,
     pub runq_tail: *mut Thread,
     pub nthreads: usize,
@@ -85,7 +87,8 @@ pub static WAKEGEN: AtomicU64 = AtomicU64::new(0);
 /// Non-system procs alive: the program ends when this drops to zero.
 pub static NONSYS: AtomicU32 = AtomicU32::new(0);
 
-/// Gets a fresh or recycled proc, registered and counted.
+/// Gets a fresh or recycled proc, registered and counted; null when there is no
+/// memory for one.
 pub fn new_proc(is_main: bool) -> *mut Proc {
     PROCS_LOCK.lock();
     // SAFETY: FREE_PROCS and PROCS_HEAD are only touched under PROCS_LOCK.
@@ -94,14 +97,15 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
         free.pop()
     };
     PROCS_LOCK.unlock();
-    let p = p.unwrap_or_else(|| {
-        Box::into_raw(Box::new(Proc {
+    let p = match p {
+        Some(p) => p,
+        None => match crate::base::mem::try_box(Proc {
             id: 0,
             tid: AtomicU32::new(0),
             pthread: 0,
             sys: AtomicBool::new(false),
             is_main: false,
-            cur: null_mut(),
+            cur: AtomicPtr::new(null_mut()),
             runq_head: null_mut(),
             runq_tail: null_mut(),
             nthreads: 0,
@@ -131,8 +135,11 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             reg_head: UnsafeCell::new(null_mut()),
             pnext: null_mut(),
             pprev: null_mut(),
-        }))
-    });
+        }) {
+            Some(b) => Box::into_raw(b),
+            None => return null_mut(),
+        },
+    };
     // SAFETY: p is ours until registered below.
     unsafe {
         let id = NEXT_PROC_ID.fetch_add(1, Ordering::Relaxed);
@@ -174,8 +181,10 @@ pub unsafe fn retire(p: *mut Proc) {
     if !(*p).pnext.is_null() {
         (*(*p).pnext).pprev = (*p).pprev;
     }
+    // Without memory to list it for reuse the Proc is left allocated (not freed:
+    // diagnostics may still hold a pointer to a retired proc).
     if !(*p).is_main {
-        (*core::ptr::addr_of_mut!(FREE_PROCS)).push(p);
+        crate::base::mem::try_push(&mut *core::ptr::addr_of_mut!(FREE_PROCS), p);
     }
     PROCS_LOCK.unlock();
     CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);
@@ -215,12 +224,25 @@ pub unsafe fn for_each_thread(p: *mut Proc, mut f: impl FnMut(*mut Thread)) {
 /// # Safety
 /// Called on `p`'s own OS thread before its first thread runs.
 pub unsafe fn name_os_thread(p: *mut Proc) {
+    // Without allocating: this runs after proccreate has returned, where running out
+    // of memory could only abort.
     let t = (*p).runq_head;
-    let name = if t.is_null() { None } else { crate::base::report::exact_symbol((*t).func) };
-    let s = name.unwrap_or_else(|| format!("proc {}", (*p).id));
+    let mut info: libc::Dl_info = core::mem::zeroed();
+    let f = if t.is_null() { 0 } else { (*t).func };
+    let sym = if f != 0
+        && libc::dladdr(f as *const libc::c_void, &mut info) != 0
+        && !info.dli_sname.is_null()
+        && info.dli_saddr as usize == f
+    {
+        Some(std::ffi::CStr::from_ptr(info.dli_sname).to_bytes())
+    } else {
+        None
+    };
+    let m = crate::msg!("proc {}", (*p).id);
+    let s = sym.unwrap_or(m.as_bytes());
     let mut b = [0u8; 16];
-    let n = crate::runtime::thread::utf8_trunc(s.as_bytes(), 15);
-    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    let n = crate::base::utf::trunc(s, 15);
+    b[..n].copy_from_slice(&s[..n]);
     libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }
 

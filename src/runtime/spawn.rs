@@ -29,9 +29,9 @@ pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i3
     match unsafe { sched::spawn((*t).proc, f, arg, stacksize as usize) } {
         Ok(id) => id,
         Err(e) => {
-            let m = format!("threadcreate: cannot allocate stack: {}", crate::base::errno::string(e));
-            report::complain("threadcreate", &format!("cannot allocate stack: {}", crate::base::errno::string(e)));
-            crate::runtime::errstr::set(m.as_bytes());
+            let what = crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e));
+            report::complain("threadcreate", what.as_str());
+            crate::runtime::errstr::set(crate::msg!("threadcreate: {what}").as_bytes());
             -1
         }
     }
@@ -99,13 +99,17 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
     let Some(f) = f else {
         report::misuse(call, "nil function");
     };
-    let fail = |what: String| {
-        report::complain(call, &what);
-        crate::runtime::errstr::set(format!("{call}: {what}").as_bytes());
+    // Reported without allocating: memory may be what ran out.
+    let fail = |what: &str| {
+        report::complain(call, what);
+        crate::runtime::errstr::set(crate::msg!("{call}: {what}").as_bytes());
         -1
     };
     let cur = sched::current();
     let p = proc::new_proc(false);
+    if p.is_null() {
+        return fail("out of memory");
+    }
     if sys {
         // SAFETY: p is not started yet; we own it.
         unsafe { (*p).sys.store(true, Ordering::SeqCst) };
@@ -118,7 +122,7 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
             Ok(id) => id,
             Err(e) => {
                 abandon(p);
-                return fail(format!("cannot allocate stack: {}", crate::base::errno::string(e)));
+                return fail(crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
             }
         };
         if !cur.is_null() {
@@ -140,7 +144,7 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
             // Undo: drop the never-run thread and the proc.
             sched::discard_unstarted(p);
             abandon(p);
-            return fail(format!("cannot create OS thread: {}", crate::base::errno::string(r)));
+            return fail(crate::msg!("cannot create OS thread: {}", crate::base::errno::msg(r)).as_str());
         }
         id
     }

@@ -299,8 +299,7 @@ pub fn free(cache: Option<&mut Cache>, s: Stack) {
     let k = s.class as usize;
     let v = s.lo | if s.guarded { GUARDED } else { 0 };
     if let Some(c) = cache {
-        if c.free[k].len() < CACHE_PER_CLASS {
-            c.free[k].push(v);
+        if c.free[k].len() < CACHE_PER_CLASS && crate::base::mem::try_push(&mut c.free[k], v) {
             return;
         }
     }
@@ -315,8 +314,9 @@ fn release(k: usize, v: usize, size: usize) {
     unsafe { libc::madvise(lo as *mut _, size - PAGE, libc::MADV_DONTNEED) };
     let cl = &CLASSES[k];
     cl.lock.lock();
-    // SAFETY: under cl.lock.
-    unsafe { (*cl.free.get()).push(v) };
+    // SAFETY: under cl.lock. Without memory to list the slot it stays unused (its
+    // pages were given back above).
+    unsafe { crate::base::mem::try_push(&mut *cl.free.get(), v) };
     cl.lock.unlock();
 }
 

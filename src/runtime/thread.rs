@@ -7,7 +7,7 @@ use crate::runtime::proc::Proc;
 use crate::runtime::stack::Stack;
 use crate::runtime::timer::Timer;
 use core::ffi::c_void;
-use core::sync::atomic::{AtomicBool, AtomicI32, AtomicU32};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU32, AtomicU8, Ordering};
 use corosensei::{Coroutine, Yielder};
 
 /// What a thread tells its scheduler when it switches out.
@@ -22,7 +22,7 @@ pub type Co = Coroutine<(), Verdict, (), Stack>;
 pub type Yld = Yielder<(), Verdict>;
 
 /// `sel` values: how a park ended. A waker claims a parked thread with one CAS from
-/// WAITING, so exactly one completion wins (DESIGN.md §1, alt).
+/// WAITING, so exactly one completion wins (docs/ARCHITECTURE.md, parking).
 pub const SEL_IDLE: u32 = 0;
 pub const SEL_WAITING: u32 = 1;
 pub const SEL_INTR: u32 = 2;
@@ -61,8 +61,11 @@ pub struct Thread {
     pub name: Option<Box<[u8; 256]>>,
     pub state: Option<Box<[u8; 256]>>,
     pub errstr: Option<Box<[u8; 128]>>,
-    pub wait: Wait,
-    pub waitchan: *mut c_void,
+    /// What the thread waits for (a `Wait`), and on what (a channel, an ioproc…):
+    /// written by the thread itself, read by interrupts and dumps on other OS
+    /// threads, hence atomics (relaxed: plain moves).
+    pub(in crate::runtime) wait: AtomicU8,
+    pub(in crate::runtime) waitchan: AtomicPtr<c_void>,
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
@@ -78,7 +81,34 @@ pub struct Thread {
     pub rnext: *mut Thread,
 }
 
+impl Wait {
+    fn from_u8(v: u8) -> Wait {
+        const ALL: [Wait; 10] =
+            [Wait::None, Wait::Send, Wait::Recv, Wait::Alt, Wait::Sleep, Wait::Lock, Wait::Io, Wait::Idle, Wait::Fd, Wait::Exec];
+        ALL.get(v as usize).copied().unwrap_or(Wait::None)
+    }
+}
+
 impl Thread {
+    /// What the thread waits for.
+    #[inline(always)]
+    pub fn wait(&self) -> Wait {
+        Wait::from_u8(self.wait.load(Ordering::Relaxed))
+    }
+
+    /// The object of the wait (a channel, an ioproc; null for none).
+    #[inline(always)]
+    pub fn waitchan(&self) -> *mut c_void {
+        self.waitchan.load(Ordering::Relaxed)
+    }
+
+    /// Sets what the running thread waits for (by the thread itself only).
+    #[inline(always)]
+    pub fn set_wait(&self, w: Wait, on: *mut c_void) {
+        self.wait.store(w as u8, Ordering::Relaxed);
+        self.waitchan.store(on, Ordering::Relaxed);
+    }
+
     pub fn name_str(&self) -> &[u8] {
         match &self.name {
             Some(b) => {
@@ -94,19 +124,7 @@ impl Thread {
 /// boundary and always NUL-terminating.
 pub fn set_buf(slot: &mut Option<Box<[u8; 256]>>, s: &[u8]) {
     let b = slot.get_or_insert_with(|| Box::new([0u8; 256]));
-    let n = utf8_trunc(s, 255);
+    let n = crate::base::utf::trunc(s, 255);
     b[..n].copy_from_slice(&s[..n]);
     b[n] = 0;
-}
-
-/// The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 sequence.
-pub fn utf8_trunc(s: &[u8], max: usize) -> usize {
-    if s.len() <= max {
-        return s.len();
-    }
-    let mut n = max;
-    while n > 0 && (s[n] & 0xC0) == 0x80 {
-        n -= 1;
-    }
-    n
 }

@@ -4,7 +4,7 @@
 //! coroutine's, or it reports false stack-buffer errors and leaves stale poison on
 //! reused stacks. corosensei can do this itself, but unconditionally (four calls per
 //! round trip, ~9% of a same-proc hand-off); here each hook is one predictable branch
-//! on a flag the shim's constructor sets when an ASan runtime is loaded (debug::hooks).
+//! on a flag the shim's constructor sets when an ASan runtime is loaded (arch::hooks).
 
 use core::ffi::c_void;
 use core::ptr::null_mut;

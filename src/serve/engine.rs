@@ -7,7 +7,7 @@ use super::{answer, with_pending, Answer, FReply, Pend, Slot};
 use crate::base::report;
 use crate::runtime::proc::Proc;
 use crate::runtime::sched;
-use crate::runtime::thread::{Thread, Wait, SEL_INTR, SEL_WAITING};
+use crate::runtime::thread::{Thread, Wait, SEL_INTR};
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -361,7 +361,7 @@ pub unsafe extern "C" fn dispatcher_main(arg: *mut c_void) {
                 drop(q);
                 break;
             }
-            (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+            crate::runtime::sched::arm(t);
             drop(q);
             sched::park(Wait::Io, null_mut(), 0);
             continue;
@@ -519,7 +519,7 @@ unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
                 true
             } else {
                 (*slot).waiter = t;
-                (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+                crate::runtime::sched::arm(t);
                 false
             }
         });
@@ -584,7 +584,7 @@ unsafe fn serve(j: &mut Job) {
 fn nap(ms: u64) {
     let t = sched::current();
     // SAFETY: the running thread parks itself; only its timer (or threadint) wakes it.
-    unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
+    unsafe { crate::runtime::sched::arm(t) };
     sched::park(Wait::Sleep, null_mut(), crate::base::futex::now_ns() + ms * 1_000_000);
     sched::check_killed();
 }

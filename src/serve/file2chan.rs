@@ -1,9 +1,9 @@
-//! file2chan (SERVE-AND-POLL.md §5): an Inferno-style file on the resmgr engine.
+//! file2chan (docs/SERVE-AND-POLL.md, file2chan): an Inferno-style file on the resmgr engine.
 //! Reads and writes become Fileread/Filewrite messages on the FileIO's channels;
 //! the reply channel in each is *bound*: a send on it answers the request in the
 //! sender's context (data copied before send returns).
 //!
-//! Unlike SERVE-AND-POLL.md §3.1 (a dedicated proc), requests are served by the
+//! Not by a dedicated proc, as first planned: requests are served by the
 //! proc that calls file2chan, as resmgr_mount does: the usual server thread lives
 //! there, and the cross-proc hop a dedicated proc adds made a 4 KiB read ~5x
 //! slower than a resmgr handler (benches/serve_bench.c); in the same proc the

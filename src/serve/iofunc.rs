@@ -1,4 +1,4 @@
-//! The iofunc default handlers (SERVE-AND-POLL.md §4.4), used for NULL table
+//! The iofunc default handlers (docs/SERVE-AND-POLL.md, defaults), used for NULL table
 //! entries and exported for chaining.
 
 use super::types::*;

@@ -1,4 +1,4 @@
-//! File serving (SERVE-AND-POLL.md §3–§5): a QNX-style resource manager whose
+//! File serving (docs/SERVE-AND-POLL.md): a QNX-style resource manager whose
 //! files are reached through FUSE, and Inferno's file2chan on the same engine.
 //!
 //! Shape: the FUSE session loop runs in its own OS thread (`fuse.rs`) and runs no
@@ -207,7 +207,7 @@ fn ino_of_stat(d: &[u8]) -> u64 {
     st.st_ino
 }
 
-/// A send on a bound reply channel (chan.rs hook): file2chan's replies.
+/// A send on a bound reply channel (the REPLY kind, chan/kinds.rs): file2chan's replies.
 /// file2chan reply channels: a send answers the request at once.
 static REPLY_KIND: crate::chan::kinds::KindOps = crate::chan::kinds::KindOps {
     name: "file2chan reply",

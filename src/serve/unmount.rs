@@ -1,6 +1,6 @@
 //! Mount lifecycle: the registry of live mounts, lazy unmount on every exit path
 //! (resmgr_unmount, exit/threadexitsall via atexit, SIGINT/SIGTERM/SIGHUP) and a
-//! watchdog process that unmounts after a crash or SIGKILL (§3.3).
+//! watchdog process that unmounts after a crash or SIGKILL (docs/SERVE-AND-POLL.md, unmounting).
 
 use super::engine::{lock, Mount};
 use core::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};

@@ -22,7 +22,7 @@ pub mod verbs;
 
 use core::ffi::{c_char, c_int, c_ulong, c_void};
 
-/// plan9port's `Fmt` (spec/API.md §B). `args` is opaque here: only C touches it.
+/// plan9port's `Fmt` (docs/API.md, binary layouts). `args` is opaque here: only C touches it.
 #[repr(C)]
 pub struct Fmt {
     pub runes: u8,

@@ -1,4 +1,4 @@
-//! The built-in verbs and flags (spec/API.md §E.4). An installed formatter for the same
+//! The built-in verbs and flags (docs/API.md, print verbs). An installed formatter for the same
 //! character is looked up first (table.rs), so programs can replace any of these.
 
 use super::*;

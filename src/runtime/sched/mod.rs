@@ -3,7 +3,7 @@
 //! A thread switches only to its proc's scheduler loop (a corosensei suspend) and the
 //! loop resumes the next ready thread: two ~2 ns switches, no syscalls. Waking a thread
 //! of another proc pushes it on that proc's lock-free inbox and futex-wakes the proc
-//! only if it sleeps (Dekker ordering on `Proc::sleeping`, FEASIBILITY.md §5).
+//! only if it sleeps (Dekker ordering on `Proc::sleeping`; docs/ARCHITECTURE.md).
 
 use crate::base::futex;
 use crate::runtime::proc::{self, Proc, CENSUS, RUNNING, SLEEP_FUTEX, SLEEP_POLL, WAKEGEN};
@@ -13,6 +13,17 @@ use core::ffi::c_void;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, Ordering};
 use corosensei::CoroutineResult;
+
+mod api;
+mod host;
+mod idle;
+mod park;
+mod runq;
+pub use api::*;
+use host::*;
+pub use idle::*;
+pub use park::*;
+pub use runq::*;
 
 
 static NEXT_TID: AtomicI32 = AtomicI32::new(1);
@@ -62,7 +73,7 @@ pub fn current() -> *mut Thread {
         null_mut()
     } else {
         // SAFETY: p is this OS thread's live proc.
-        unsafe { (*p).cur }
+        unsafe { (*p).cur.load(Ordering::Relaxed) }
     }
 }
 
@@ -126,7 +137,14 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     // be a third of a thread's whole life cost).
     let t: *mut Thread = match (*p).tcache.pop() {
         Some(t) => t,
-        None => Box::into_raw(Box::<core::mem::MaybeUninit<Thread>>::new(core::mem::MaybeUninit::uninit())) as *mut Thread,
+        None => match crate::base::mem::try_box(core::mem::MaybeUninit::<Thread>::uninit()) {
+            Some(b) => Box::into_raw(b) as *mut Thread,
+            None => {
+                (*p).reg_lock.unlock();
+                stack::free(Some(&mut (*p).cache), st);
+                return Err(libc::ENOMEM);
+            }
+        },
     };
     t.write(Thread {
         id,
@@ -141,8 +159,8 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         name: None,
         state: None,
         errstr: None,
-        wait: Wait::None,
-        waitchan: null_mut(),
+        wait: core::sync::atomic::AtomicU8::new(Wait::None as u8),
+        waitchan: core::sync::atomic::AtomicPtr::new(null_mut()),
         func: f as usize,
         stack_lo: lo,
         stack_size: size,
@@ -182,304 +200,6 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
     Ok(id)
 }
 
-#[inline]
-unsafe fn push_runq(p: *mut Proc, t: *mut Thread) {
-    (*t).next = null_mut();
-    if (*p).runq_tail.is_null() {
-        (*p).runq_head = t;
-    } else {
-        (*(*p).runq_tail).next = t;
-    }
-    (*p).runq_tail = t;
-}
-
-#[inline]
-unsafe fn pop_runq(p: *mut Proc) -> *mut Thread {
-    let t = (*p).runq_head;
-    if !t.is_null() {
-        (*p).runq_head = (*t).next;
-        if (*p).runq_head.is_null() {
-            (*p).runq_tail = null_mut();
-        }
-    }
-    t
-}
-
-/// Takes the pinned thread out of the run queue, if it is there.
-unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
-    let want = (*p).pinned;
-    let mut prev: *mut Thread = null_mut();
-    let mut t = (*p).runq_head;
-    while !t.is_null() {
-        if t == want {
-            if prev.is_null() {
-                (*p).runq_head = (*t).next;
-            } else {
-                (*prev).next = (*t).next;
-            }
-            if (*p).runq_tail == t {
-                (*p).runq_tail = prev;
-            }
-            return t;
-        }
-        prev = t;
-        t = (*t).next;
-    }
-    null_mut()
-}
-
-/// Makes a parked thread runnable, from any proc.
-///
-/// # Safety
-/// `t` is a live thread that the caller has just claimed (its `sel` CAS succeeded).
-#[inline(always)]
-pub unsafe fn ready(t: *mut Thread) {
-    if crate::base::flags::tracing() {
-        ready_slow(t);
-    } else {
-        ready_nohooks(t);
-    }
-}
-
-/// ready() for callers that know debug::hooks() is zero.
-///
-/// # Safety
-/// As for ready.
-#[inline(always)]
-pub unsafe fn ready_nohooks(t: *mut Thread) {
-    let p = (*t).proc;
-    if p == myproc() {
-        push_runq(p, t);
-    } else {
-        ready_slow(t);
-    }
-}
-
-#[inline(never)]
-unsafe fn ready_slow(t: *mut Thread) {
-    let p = (*t).proc;
-    if crate::base::flags::tracing() {
-        trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
-    }
-    if p == myproc() {
-        push_runq(p, t);
-    } else {
-        crate::san::tsan::release(&(*p).inbox);
-        let mut h = (*p).inbox.load(Ordering::Relaxed);
-        loop {
-            (*t).inext = h;
-            match (*p).inbox.compare_exchange_weak(h, t, Ordering::SeqCst, Ordering::Relaxed) {
-                Ok(_) => break,
-                Err(x) => h = x,
-            }
-        }
-        kick(p);
-    }
-}
-
-/// Wakes proc `p` if it sleeps. Called after publishing work for it.
-pub fn kick(p: *mut Proc) {
-    // SAFETY: procs are never freed; a stale kick is a harmless spurious wake.
-    unsafe {
-        if (*p).sleeping.load(Ordering::SeqCst) == RUNNING {
-            return;
-        }
-        match (*p).sleeping.swap(RUNNING, Ordering::SeqCst) {
-            SLEEP_FUTEX => {
-                WAKEGEN.fetch_add(1, Ordering::Relaxed);
-                futex::wake(&(*p).sleeping, 1);
-            }
-            SLEEP_POLL => {
-                WAKEGEN.fetch_add(1, Ordering::Relaxed);
-                let one: u64 = 1;
-                libc::write((*p).wake_fd, &one as *const u64 as *const c_void, 8);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Claims a parked thread with `code` and makes it runnable. False if it was not
-/// waiting (already claimed, or running).
-///
-/// # Safety
-/// `t` is a live thread.
-#[inline]
-pub unsafe fn wake(t: *mut Thread, code: u32) -> bool {
-    if (*t).sel.compare_exchange(SEL_WAITING, code, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
-        ready(t);
-        true
-    } else {
-        false
-    }
-}
-
-/// Switches from the running thread to its scheduler (or host).
-#[inline]
-pub fn switch(v: Verdict) {
-    let t = current();
-    // SAFETY: t is the running thread; its yielder lives on its own stack.
-    unsafe { suspend((*t).proc, t, v) }
-}
-
-/// Switches the running thread `t` of proc `p` to whoever resumed it (its proc's
-/// scheduler or host), telling ASan.
-///
-/// # Safety
-/// `t` is the running thread of `p`.
-#[inline(always)]
-unsafe fn suspend(p: *mut Proc, t: *mut Thread, v: Verdict) {
-    let fake = crate::san::asan::to_scheduler((*p).san_bottom, (*p).san_size, v == Verdict::Exit);
-    (*(*t).yielder).suspend(v);
-    crate::san::asan::in_thread(&mut (*p).san_bottom, &mut (*p).san_size, fake);
-}
-
-/// Parks the running thread, whose `sel` the caller has set to SEL_WAITING (under
-/// the locks that make it findable). Returns how the park ended. `deadline` is an
-/// absolute nsecmono() value, 0 for none. A killed thread never returns from here.
-pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
-    let t = current();
-    // SAFETY: t is the running thread of this OS thread's proc.
-    unsafe {
-        let p = (*t).proc;
-        (*t).wait = wait;
-        (*t).waitchan = chan;
-        if deadline != 0 {
-            (*t).timer.deadline = deadline;
-            (*p).timers.insert(&mut (*t).timer);
-        }
-        // Whoever claims us (CAS from SEL_WAITING) also makes us runnable, so we must
-        // suspend exactly once even if the claim already happened (a waker on another
-        // proc): its ready() only reaches our run queue after we switch out. The one
-        // exception: a killed thread claims itself and is readied by nobody.
-        let selfclaim = (*t).killed.load(Ordering::Relaxed)
-            && (*t).sel.compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed).is_ok();
-        if crate::base::flags::tracing() {
-            let on = match wait {
-                Wait::Send | Wait::Recv => format!(" on channel {}", crate::runtime::upcall::chan_name(chan)),
-                Wait::Io => format!(" on ioproc {:p}", chan),
-                _ => String::new(),
-            };
-            trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
-        }
-        if !selfclaim {
-            block(t);
-        }
-        if (*t).timer.armed() {
-            (*p).timers.remove(&mut (*t).timer);
-        }
-        unparked(t)
-    }
-}
-
-/// After a park: clears the wait and returns how it ended.
-///
-/// # Safety
-/// `t` is the running thread, back from its park.
-#[inline(always)]
-unsafe fn unparked(t: *mut Thread) -> u32 {
-    (*t).wait = Wait::None;
-    (*t).waitchan = null_mut();
-    // Nobody touches sel once we have been claimed: no atomic RMW needed.
-    let code = (*t).sel.load(Ordering::Acquire);
-    (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
-    code
-}
-
-/// park() without a deadline for the running thread `t`, inlined into channel
-/// operations: the common case skips the timer and the kill and trace checks.
-///
-/// # Safety
-/// `t` is the running thread; its `sel` is SEL_WAITING as for park.
-#[inline(always)]
-pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> u32 {
-    if (*t).killed.load(Ordering::Relaxed) || crate::arch::hooks() != 0 {
-        return park(wait, chan, 0);
-    }
-    (*t).wait = wait;
-    (*t).waitchan = chan;
-    block(t);
-    unparked(t)
-}
-
-/// Switches the parked running thread `t` out until its wake-up is consumed.
-///
-/// A thread the scheduler resumed hosts the proc's ready threads instead of
-/// switching back to the scheduler first (host, below). A thread running hosted,
-/// a proc with a pinned thread, and a thread short of stack switch to their parent
-/// as usual.
-///
-/// # Safety
-/// `t` is the running thread, parked (its `sel` SEL_WAITING or already claimed).
-#[inline(always)]
-unsafe fn block(t: *mut Thread) {
-    let p = (*t).proc;
-    let sp = &t as *const *mut Thread as usize;
-    if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
-        host(p, t);
-    } else {
-        suspend(p, t, Verdict::Block);
-    }
-}
-
-/// Stack a parked thread must have left to host others (host's frame and the
-/// switch's saved registers take a few hundred bytes).
-const HOST_STACK_MIN: usize = 8192;
-
-/// Runs the proc's ready threads from the parked thread `t`'s own stack, in run-queue
-/// order, until `t` itself comes up (its wake-up, consumed here as the scheduler
-/// would), or until nothing is ready (then `t` switches to the scheduler and sleeps
-/// there like any parked thread).
-///
-/// Why: a hand-off between two threads of a proc otherwise costs two switch pairs
-/// (thread → scheduler → thread), and every switch into a thread blocked inside a
-/// library call ends in a mispredicted return (the return stack buffer holds the
-/// other context's addresses). Resuming the next thread directly from the parked
-/// one halves both. The order threads run in is the scheduler's exactly; only
-/// threads resumed by the scheduler host (one level), so a hosted thread that
-/// parks returns here.
-///
-/// # Safety
-/// As for block; `p` is `t`'s proc and has no host.
-#[inline(never)]
-unsafe fn host(p: *mut Proc, t: *mut Thread) {
-    (*p).host = t;
-    let errno = (*p).errno;
-    let mine = *errno;
-    // Whether to go on sleeping in the scheduler: nothing else is ready (it resumes
-    // us once our wake-up arrives), or a hosted thread pinned itself (only the
-    // scheduler honours that).
-    let sleep = loop {
-        drain_inbox(p);
-        fire_timers(p);
-        let n = pop_runq(p);
-        if n == t {
-            break false;
-        }
-        if n.is_null() {
-            break true;
-        }
-        (*p).cur = n;
-        *errno = (*n).errno;
-        let r = if crate::arch::hooks() == 0 {
-            (*n).co.as_mut().unwrap_unchecked().resume(())
-        } else {
-            resume_hosted_hooked(p, t, n)
-        };
-        (*n).errno = *errno;
-        (*p).cur = t;
-        after_run(p, n, r);
-        if !(*p).pinned.is_null() {
-            break true;
-        }
-    };
-    (*p).host = null_mut();
-    *errno = mine;
-    if sleep {
-        suspend(p, t, Verdict::Block);
-    }
-}
-
 /// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.
 pub fn check_killed() {
     let t = current();
@@ -515,7 +235,7 @@ pub fn yield_now() -> i32 {
 /// # Safety
 /// `p` is the caller's proc.
 pub unsafe fn set_exitmsg(p: *mut Proc, msg: &[u8]) {
-    let n = utf8_trunc(msg, 127);
+    let n = crate::base::utf::trunc(msg, 127);
     let m = &mut (*p).exitmsg;
     m[..n].copy_from_slice(&msg[..n]);
     m[n] = 0;
@@ -564,7 +284,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
     (*p).nthreads -= 1;
     // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
     crate::san::tsan::gone(t as usize);
-    if (*p).tcache.len() < TCACHE {
+    if (*p).tcache.len() < TCACHE && (*p).tcache.try_reserve(1).is_ok() {
         // Drop what the thread owns; the allocation itself is reused by spawn.
         core::ptr::drop_in_place(t);
         (*p).tcache.push(t);
@@ -575,7 +295,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
-    (*p).cur = t;
+    (*p).cur.store(t, Ordering::Relaxed);
     let errno = (*p).errno;
     *errno = (*t).errno;
     let r = if crate::arch::hooks() == 0 {
@@ -584,7 +304,7 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
         resume_hooked(t)
     };
     (*t).errno = *errno;
-    (*p).cur = null_mut();
+    (*p).cur.store(null_mut(), Ordering::Relaxed);
     after_run(p, t, r);
 }
 
@@ -688,425 +408,4 @@ pub unsafe fn schedule(p: *mut Proc) {
         }
         idle(p);
     }
-}
-
-/// How long a thread about to park on a channel may poll it first: only when its
-/// proc has nothing else to run, and never on one CPU.
-#[inline]
-pub fn chan_spin_budget() -> u64 {
-    let p = myproc();
-    // SAFETY: p is this OS thread's proc (checked non-null).
-    unsafe {
-        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
-            return 0;
-        }
-        spin_budget(p) / 8
-    }
-}
-
-/// The proc's current spin budget (ns).
-///
-/// Spinning pays only while the partner runs on another CPU. When it does not (a
-/// loaded machine, or a partner waiting for I/O), every spin burns the time the
-/// partner may need on this very CPU: a buffered stream across two procs sharing
-/// a CPU slowed from ~70 to ~400 ns per item. So the budget adapts per proc:
-/// halved by a spin that waited in vain, doubled by one that was answered, within
-/// [max/32, max] (THREAD9_SPIN sets max; 0 never spins).
-///
-/// # Safety
-/// `p` is the caller's proc.
-#[inline]
-pub unsafe fn spin_budget(p: *mut Proc) -> u64 {
-    let s = (*p).spin;
-    if s != u64::MAX {
-        return s;
-    }
-    let s = spin_ns();
-    (*p).spin = s;
-    s
-}
-
-/// Records whether a spin of proc `p` was answered (see spin_budget).
-///
-/// # Safety
-/// `p` is the caller's proc.
-#[inline]
-pub unsafe fn spin_answered(p: *mut Proc, yes: bool) {
-    let max = spin_ns();
-    let s = spin_budget(p);
-    (*p).spin = if yes { (s * 2).min(max) } else { (s / 2).max(max / 32) };
-}
-
-/// Spins up to `ns` nanoseconds until `done()` holds; whether it did.
-pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) -> bool {
-    let start = futex::now_ns();
-    let mut i = 0u32;
-    while !done() {
-        core::hint::spin_loop();
-        i += 1;
-        if i & 63 == 0 && futex::now_ns() - start >= ns {
-            return false;
-        }
-    }
-    true
-}
-
-fn spin_ns() -> u64 {
-    let v = SPIN_NS.load(Ordering::Relaxed);
-    if v != u64::MAX {
-        return v;
-    }
-    // SAFETY: sysconf has no preconditions.
-    let ncpu = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    let v = std::env::var("THREAD9_SPIN")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(if ncpu > 1 { 20_000 } else { 0 });
-    SPIN_NS.store(v, Ordering::Relaxed);
-    v
-}
-
-/// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
-/// arrives or the earliest timer is due.
-unsafe fn idle(p: *mut Proc) {
-    // A proc with fd waits pending idles in its epoll instead (poll.rs); it returns
-    // false when it has none, and the plain path below (with deadlock detection) runs.
-    if !(*p).poller.is_null() && crate::runtime::poll::idle(p) {
-        return;
-    }
-    let spin = spin_budget(p);
-    if spin > 0 {
-        let start = futex::now_ns();
-        let (limit, timer) = match (*p).timers.next() {
-            Some(d) if d < start + spin => (d, true),
-            _ => (start + spin, false),
-        };
-        let mut i = 0u32;
-        while (*p).inbox.load(Ordering::Relaxed).is_null() {
-            core::hint::spin_loop();
-            i += 1;
-            // No sched_yield here: on a loaded machine it hands the core to another
-            // task for a whole time slice, and the wake-up we spin for waits behind it.
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
-            }
-        }
-        let answered = !(*p).inbox.load(Ordering::Relaxed).is_null();
-        if answered || !timer {
-            spin_answered(p, answered);
-        }
-        if answered {
-            return;
-        }
-    }
-    let deadline = (*p).timers.next().unwrap_or(0);
-    (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
-    if !(*p).inbox.load(Ordering::SeqCst).is_null() {
-        (*p).sleeping.store(RUNNING, Ordering::Relaxed);
-        return;
-    }
-    if deadline == 0 && (*p).external == 0 {
-        sleep_indefinitely(p);
-    } else {
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, deadline);
-    }
-    (*p).sleeping.store(RUNNING, Ordering::Relaxed);
-}
-
-/// Sleeps with nothing but other threads able to wake us. If every proc is in this
-/// state and stays so (no wake-up anywhere for a grace period), nothing can ever run
-/// again: report the deadlock.
-unsafe fn sleep_indefinitely(p: *mut Proc) {
-    let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
-    if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
-        let gen = WAKEGEN.load(Ordering::SeqCst);
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
-        let v2 = CENSUS.load(Ordering::SeqCst);
-        if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
-            && (*p).inbox.load(Ordering::SeqCst).is_null()
-            && (v2 & 0xffff_ffff) == (v2 >> 32)
-            && WAKEGEN.load(Ordering::SeqCst) == gen
-            && all_procs_asleep()
-        {
-            crate::runtime::upcall::deadlock();
-        }
-    } else {
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
-    }
-    CENSUS.fetch_sub(1, Ordering::SeqCst);
-}
-
-/// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
-/// enough: a proc kicked before the checker read WAKEGEN stays counted until its OS
-/// thread gets a CPU again, which on a loaded machine can take longer than the grace
-/// period (seen with a caller and its ioproc: a false deadlock report).
-fn all_procs_asleep() -> bool {
-    let mut all = true;
-    proc::for_each(|q| {
-        // SAFETY: registered procs; only atomics are read.
-        unsafe {
-            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
-                all = false;
-            }
-        }
-    });
-    all
-}
-
-/// Registers a thread/task outside the channel world that may wake this proc's
-/// threads (an fd wait, a pending FUSE request…), so idling is not a deadlock.
-pub fn external_add(delta: isize) {
-    let p = myproc();
-    if !p.is_null() {
-        // SAFETY: p is this OS thread's proc.
-        unsafe { (*p).external = ((*p).external as isize + delta) as usize };
-    }
-}
-
-/// Called on a proc's OS thread once its scheduler has returned.
-///
-/// # Safety
-/// `p` has no threads left.
-pub unsafe fn proc_done(p: *mut Proc) {
-    let sys = (*p).sys.load(Ordering::SeqCst);
-    let msg = (*p).exitmsg;
-    proc::retire(p);
-    set_myproc(null_mut());
-    if !sys && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
-        let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
-        crate::runtime::exit::exit_all(&msg[..n]);
-    }
-    recheck_deadlock();
-}
-
-/// The deadlock check runs when a proc falls asleep. If the last proc that was
-/// still awake ends instead, every remaining proc sleeps forever and nobody checks
-/// (found by stress_chan -d: two procs blocked, no report, a hang): wake one
-/// sleeper so that it goes back to sleep and runs the check itself.
-fn recheck_deadlock() {
-    let v = CENSUS.load(Ordering::SeqCst);
-    if v >> 32 == 0 || (v & 0xffff_ffff) != (v >> 32) || !crate::base::flags::deadlock_check_enabled() {
-        return;
-    }
-    let mut done = false;
-    proc::for_each(|q| {
-        // SAFETY: registered procs; kick only touches the wake word.
-        if !done && unsafe { (*q).sleeping.load(Ordering::SeqCst) } == SLEEP_FUTEX {
-            kick(q);
-            done = true;
-        }
-    });
-}
-
-/// Drops the threads of a proc whose OS thread could not be started.
-///
-/// # Safety
-/// `p`'s OS thread never ran; its threads never started.
-pub unsafe fn discard_unstarted(p: *mut Proc) {
-    loop {
-        let t = pop_runq(p);
-        if t.is_null() {
-            break;
-        }
-        finish(p, t, true);
-    }
-}
-
-/// threadidle: yields until no other thread of the proc is ready; returns switches made.
-pub fn idle_until_empty() -> i32 {
-    let t = need("threadidle");
-    // SAFETY: t is the running thread of this proc.
-    unsafe {
-        let p = (*t).proc;
-        let before = (*p).nswitch;
-        while !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
-            switch(Verdict::Yield);
-            check_killed();
-        }
-        ((*p).nswitch - before) as i32
-    }
-}
-
-/// threadpid: the OS thread id of the proc holding thread `id` (0: the caller's).
-pub fn threadpid(id: i32) -> i32 {
-    if id < 0 {
-        return -1;
-    }
-    if id == 0 {
-        let t = need("threadpid");
-        // SAFETY: running thread.
-        return unsafe { (*(*t).proc).tid.load(Ordering::Relaxed) as i32 };
-    }
-    let mut r = -1;
-    proc::for_each(|p| {
-        // SAFETY: registered procs and threads, under their locks.
-        unsafe {
-            proc::for_each_thread(p, |t| {
-                if (*t).id == id {
-                    r = (*p).tid.load(Ordering::Relaxed) as i32;
-                }
-            })
-        }
-    });
-    r
-}
-
-pub fn getname() -> *mut libc::c_char {
-    let t = need("threadgetname");
-    // SAFETY: the running thread's own buffer, valid for its life.
-    unsafe { (*t).name.get_or_insert_with(|| Box::new([0; 256])).as_mut_ptr() as *mut libc::c_char }
-}
-
-pub fn setname(s: &[u8]) {
-    let t = need("threadsetname");
-    // SAFETY: the running thread.
-    unsafe {
-        let p = (*t).proc;
-        // Under the registry lock: the thread dump (SIGQUIT, threadprintall, deadlock
-        // report) reads names from other OS threads while holding it (TSan saw the race).
-        (*p).reg_lock.lock();
-        set_buf(&mut (*t).name, s);
-        (*p).reg_lock.unlock();
-        if (*p).nthreads == 1 {
-            // Name the OS thread too (top -H, gdb); the kernel keeps 15 bytes.
-            let mut b = [0u8; 16];
-            let n = utf8_trunc(s, 15);
-            b[..n].copy_from_slice(&s[..n]);
-            libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
-        }
-    }
-}
-
-pub fn setstate(s: &[u8]) {
-    let t = need("threadsetstate");
-    // SAFETY: the running thread; the registry lock as in setname.
-    unsafe {
-        (*(*t).proc).reg_lock.lock();
-        set_buf(&mut (*t).state, s);
-        (*(*t).proc).reg_lock.unlock();
-    }
-}
-
-/// _threadsetsysproc: the caller's proc no longer keeps the program alive.
-pub fn setsysproc() {
-    let t = need("_threadsetsysproc");
-    // SAFETY: the running thread's proc.
-    unsafe {
-        let p = (*t).proc;
-        if !(*p).sys.swap(true, Ordering::SeqCst) && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
-            crate::runtime::exit::exit_all(b"");
-        }
-    }
-}
-
-pub fn pin(on: bool, call: &str) {
-    let t = need(call);
-    // SAFETY: the running thread's proc.
-    unsafe {
-        let p = (*t).proc;
-        if on {
-            if (*p).pinned == t {
-                crate::base::report::misuse(call, "thread already pinned");
-            }
-            if !(*p).pinned.is_null() {
-                crate::base::report::misuse(call, &format!("proc already pinned by thread {}", (*(*p).pinned).id));
-            }
-            (*p).pinned = t;
-        } else {
-            if (*p).pinned != t {
-                crate::base::report::misuse(call, "thread is not pinned");
-            }
-            (*p).pinned = null_mut();
-        }
-    }
-}
-
-/// _threadready: makes a thread parked by _threadswitch runnable.
-///
-/// # Safety
-/// `t` is a live thread.
-pub unsafe fn make_ready(t: *mut Thread) {
-    if !t.is_null() {
-        wake(t, SEL_WOKEN);
-    }
-}
-
-/// _threadswitch: parks the running thread until _threadready.
-pub fn switch_blocked() {
-    let t = need("_threadswitch");
-    // SAFETY: the running thread.
-    unsafe { (*t).sel.store(SEL_WAITING, Ordering::SeqCst) };
-    park(Wait::Lock, null_mut(), 0);
-    check_killed();
-}
-
-/// threadint/threadkill (and the group forms): interrupts threads blocked in a
-/// channel operation, alt or sleep; a kill also makes them die at their next switch.
-///
-/// A target that is *running* (its proc's current thread, e.g. blocked in a system
-/// call) gets the library's interrupt signal on its proc's OS thread, so the call
-/// fails with EINTR (9front semantics); for a thread parked in iocall the ioproc's
-/// call is interrupted at once (the thread also does it when it wakes: ioproc.rs).
-pub fn interrupt(which: i32, grp: bool, kill: bool) {
-    let mut hits: Vec<*mut Thread> = Vec::new();
-    let mut running = 0;
-    proc::for_each(|p| {
-        // SAFETY: registered procs/threads under their locks.
-        unsafe {
-            proc::for_each_thread(p, |t| {
-                let m = if grp { (*t).grp.load(Ordering::Relaxed) == which } else { (*t).id == which };
-                if m {
-                    if kill {
-                        (*t).killed.store(true, Ordering::SeqCst);
-                    }
-                    // Claim under the registry lock: a claimed thread cannot exit
-                    // before we have queued it.
-                    if (*t)
-                        .sel
-                        .compare_exchange(SEL_WAITING, SEL_INTR, Ordering::AcqRel, Ordering::Relaxed)
-                        .is_ok()
-                    {
-                        hits.push(t);
-                    } else if core::ptr::read_volatile(&(*p).cur) == t && p != myproc() {
-                        // Signal it now, under the proc list lock: a registered proc's
-                        // OS thread has not ended yet, so its pthread_t is valid.
-                        crate::runtime::interrupt::kill_os_thread((*p).pthread);
-                        running += 1;
-                    }
-                }
-            })
-        }
-    });
-    if crate::base::flags::tracing() {
-        trace(&format!(
-            "thread{} {} {}: {} parked, {} running",
-            if kill { "kill" } else { "int" },
-            if grp { "grp" } else { "id" },
-            which,
-            hits.len(),
-            running
-        ));
-    }
-    for t in hits {
-        // SAFETY: claimed above; it stays parked until readied. A thread parked in
-        // iocall holds a reference on its Ioproc (`waitchan`) while parked.
-        unsafe {
-            if core::ptr::read_volatile(&(*t).wait) == Wait::Io {
-                crate::runtime::upcall::io_interrupt(core::ptr::read_volatile(&(*t).waitchan), t);
-            }
-            ready(t)
-        };
-    }
-}
-
-/// incref/decref on plan9port's `Ref` (Lock at 0, long at 56): atomics, same layout.
-///
-/// # Safety
-/// `r` points to a Ref.
-pub unsafe fn refadd(r: *mut c_void, d: i64) -> i64 {
-    if r.is_null() {
-        crate::base::report::misuse(if d > 0 { "incref" } else { "decref" }, "nil Ref");
-    }
-    let a = &*((r as *mut u8).add(56) as *const core::sync::atomic::AtomicI64);
-    a.fetch_add(d, Ordering::SeqCst) + d
 }

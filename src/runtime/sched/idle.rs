@@ -1,0 +1,241 @@
+//! A proc with nothing to run: adaptive spinning, sleeping on its futex or its
+//! poller, the process-wide census that proves a deadlock, and a proc's end.
+
+use super::*;
+
+/// How long a thread about to park on a channel may poll it first: only when its
+/// proc has nothing else to run, and never on one CPU.
+#[inline]
+pub fn chan_spin_budget() -> u64 {
+    let p = myproc();
+    // SAFETY: p is this OS thread's proc (checked non-null).
+    unsafe {
+        if p.is_null() || !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return 0;
+        }
+        spin_budget(p) / 8
+    }
+}
+
+/// The proc's current spin budget (ns).
+///
+/// Spinning pays only while the partner runs on another CPU. When it does not (a
+/// loaded machine, or a partner waiting for I/O), every spin burns the time the
+/// partner may need on this very CPU: a buffered stream across two procs sharing
+/// a CPU slowed from ~70 to ~400 ns per item. So the budget adapts per proc:
+/// halved by a spin that waited in vain, doubled by one that was answered, within
+/// [max/32, max] (THREAD9_SPIN sets max; 0 never spins).
+///
+/// # Safety
+/// `p` is the caller's proc.
+#[inline]
+pub unsafe fn spin_budget(p: *mut Proc) -> u64 {
+    let s = (*p).spin;
+    if s != u64::MAX {
+        return s;
+    }
+    let s = spin_ns();
+    (*p).spin = s;
+    s
+}
+
+/// Records whether a spin of proc `p` was answered (see spin_budget).
+///
+/// # Safety
+/// `p` is the caller's proc.
+#[inline]
+pub unsafe fn spin_answered(p: *mut Proc, yes: bool) {
+    let max = spin_ns();
+    let s = spin_budget(p);
+    (*p).spin = if yes { (s * 2).min(max) } else { (s / 2).max(max / 32) };
+}
+
+/// Spins up to `ns` nanoseconds until `done()` holds; whether it did.
+pub fn spin_until(ns: u64, mut done: impl FnMut() -> bool) -> bool {
+    let start = futex::now_ns();
+    let mut i = 0u32;
+    while !done() {
+        core::hint::spin_loop();
+        i += 1;
+        if i & 63 == 0 && futex::now_ns() - start >= ns {
+            return false;
+        }
+    }
+    true
+}
+
+pub(crate) fn spin_ns() -> u64 {
+    let v = SPIN_NS.load(Ordering::Relaxed);
+    if v != u64::MAX {
+        return v;
+    }
+    // SAFETY: sysconf has no preconditions.
+    let ncpu = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    let v = std::env::var("THREAD9_SPIN")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if ncpu > 1 { 20_000 } else { 0 });
+    SPIN_NS.store(v, Ordering::Relaxed);
+    v
+}
+
+/// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
+/// arrives or the earliest timer is due.
+pub(crate) unsafe fn idle(p: *mut Proc) {
+    // A proc with fd waits pending idles in its epoll instead (poll.rs); it returns
+    // false when it has none, and the plain path below (with deadlock detection) runs.
+    if !(*p).poller.is_null() && crate::runtime::poll::idle(p) {
+        return;
+    }
+    let spin = spin_budget(p);
+    if spin > 0 {
+        let start = futex::now_ns();
+        let (limit, timer) = match (*p).timers.next() {
+            Some(d) if d < start + spin => (d, true),
+            _ => (start + spin, false),
+        };
+        let mut i = 0u32;
+        while (*p).inbox.load(Ordering::Relaxed).is_null() {
+            core::hint::spin_loop();
+            i += 1;
+            // No sched_yield here: on a loaded machine it hands the core to another
+            // task for a whole time slice, and the wake-up we spin for waits behind it.
+            if i & 127 == 0 && futex::now_ns() >= limit {
+                break;
+            }
+        }
+        let answered = !(*p).inbox.load(Ordering::Relaxed).is_null();
+        if answered || !timer {
+            spin_answered(p, answered);
+        }
+        if answered {
+            return;
+        }
+    }
+    let deadline = (*p).timers.next().unwrap_or(0);
+    (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
+    if !(*p).inbox.load(Ordering::SeqCst).is_null() {
+        (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+        return;
+    }
+    if deadline == 0 && (*p).external == 0 {
+        sleep_indefinitely(p);
+    } else {
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, deadline);
+    }
+    (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+}
+
+/// Sleeps with nothing but other threads able to wake us. If every proc is in this
+/// state and stays so (no wake-up anywhere for a grace period), nothing can ever run
+/// again: report the deadlock.
+pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
+    let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
+    if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
+        let gen = WAKEGEN.load(Ordering::SeqCst);
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
+        let v2 = CENSUS.load(Ordering::SeqCst);
+        if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
+            && (*p).inbox.load(Ordering::SeqCst).is_null()
+            && (v2 & 0xffff_ffff) == (v2 >> 32)
+            && WAKEGEN.load(Ordering::SeqCst) == gen
+            && all_procs_asleep()
+        {
+            crate::runtime::upcall::deadlock();
+        }
+    } else {
+        futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
+    }
+    CENSUS.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
+/// enough: a proc kicked before the checker read WAKEGEN stays counted until its OS
+/// thread gets a CPU again, which on a loaded machine can take longer than the grace
+/// period (seen with a caller and its ioproc: a false deadlock report).
+pub(crate) fn all_procs_asleep() -> bool {
+    let mut all = true;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only atomics are read.
+        unsafe {
+            if (*q).sleeping.load(Ordering::SeqCst) != SLEEP_FUTEX || !(*q).inbox.load(Ordering::SeqCst).is_null() {
+                all = false;
+            }
+        }
+    });
+    all
+}
+
+/// Registers a thread/task outside the channel world that may wake this proc's
+/// threads (an fd wait, a pending FUSE request…), so idling is not a deadlock.
+pub fn external_add(delta: isize) {
+    let p = myproc();
+    if !p.is_null() {
+        // SAFETY: p is this OS thread's proc.
+        unsafe { (*p).external = ((*p).external as isize + delta) as usize };
+    }
+}
+
+/// Called on a proc's OS thread once its scheduler has returned.
+///
+/// # Safety
+/// `p` has no threads left.
+pub unsafe fn proc_done(p: *mut Proc) {
+    let sys = (*p).sys.load(Ordering::SeqCst);
+    let msg = (*p).exitmsg;
+    proc::retire(p);
+    set_myproc(null_mut());
+    if !sys && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
+        let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
+        crate::runtime::exit::exit_all(&msg[..n]);
+    }
+    recheck_deadlock();
+}
+
+/// The deadlock check runs when a proc falls asleep. If the last proc that was
+/// still awake ends instead, every remaining proc sleeps forever and nobody checks
+/// (found by stress_chan -d: two procs blocked, no report, a hang): wake one
+/// sleeper so that it goes back to sleep and runs the check itself.
+pub(crate) fn recheck_deadlock() {
+    let v = CENSUS.load(Ordering::SeqCst);
+    if v >> 32 == 0 || (v & 0xffff_ffff) != (v >> 32) || !crate::base::flags::deadlock_check_enabled() {
+        return;
+    }
+    let mut done = false;
+    proc::for_each(|q| {
+        // SAFETY: registered procs; kick only touches the wake word.
+        if !done && unsafe { (*q).sleeping.load(Ordering::SeqCst) } == SLEEP_FUTEX {
+            kick(q);
+            done = true;
+        }
+    });
+}
+
+/// Drops the threads of a proc whose OS thread could not be started.
+///
+/// # Safety
+/// `p`'s OS thread never ran; its threads never started.
+pub unsafe fn discard_unstarted(p: *mut Proc) {
+    loop {
+        let t = pop_runq(p);
+        if t.is_null() {
+            break;
+        }
+        finish(p, t, true);
+    }
+}
+
+/// threadidle: yields until no other thread of the proc is ready; returns switches made.
+pub fn idle_until_empty() -> i32 {
+    let t = need("threadidle");
+    // SAFETY: t is the running thread of this proc.
+    unsafe {
+        let p = (*t).proc;
+        let before = (*p).nswitch;
+        while !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            switch(Verdict::Yield);
+            check_killed();
+        }
+        ((*p).nswitch - before) as i32
+    }
+}

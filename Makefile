@@ -1,6 +1,7 @@
 # thread9 — build, test and install libthread.so / libthread.a.
 #
-#   make                 build build/libthread.so{,.0,.0.1.0} and build/libthread.a
+#   make                 build build/libthread.so{,.0,.0.1.0}, build/libthread.a and
+#                        build/plan9port/libthread.a (the drop-in for plan9port, README)
 #   make setup example   install missing build tools (Debian), build, run examples/hello.c
 #   make test            cargo test, the C tests, ABI/export/man/install/standalone checks
 #   make install         (honours prefix, exec_prefix, libdir, includedir, mandir,
@@ -34,11 +35,12 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest standalonetest layerstest clean install uninstall check-asan check-tsan check-valgrind stress FORCE
+	installtest dropintest standalonetest layerstest clean install uninstall check-asan check-tsan check-valgrind \
+	stress FORCE
 
 all: lib
 
-lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/thread9.pc
+lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/plan9port/libthread.a $(OUT)/thread9.pc
 
 # cargo decides what to rebuild; the copies below are cheap.
 $(OUT)/libthread.so: FORCE
@@ -66,6 +68,12 @@ $(OUT)/libthread.a: $(OUT)/libthread.so FORCE
 	@mkdir -p $(OUT)/static
 	@ln -sf ../libthread.a $(OUT)/static/libthread.a
 
+# The drop-in for $PLAN9/lib/libthread.a: a copy without lib9's names, to be linked with
+# plan9port's lib9.a (tools/p9dropin.sh says how; README, "Replacing plan9port's
+# libthread"). Remade with libthread.a; it takes a fraction of a second.
+$(OUT)/plan9port/libthread.a: $(OUT)/libthread.a FORCE
+	@sh tools/p9dropin.sh $(OUT)/libthread.a $(OUT)/libthread.so $@
+
 # Regenerated every time: the prefix variables may differ from the last run.
 $(OUT)/thread9.pc: thread9.pc.in FORCE
 	@mkdir -p $(OUT)
@@ -91,7 +99,8 @@ example examples: lib
 	$(OUT)/examples/hello
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
-test: lib cargotest ctest ctest-static exporttest headertest mantest installtest standalonetest layerstest benchcheck
+test: lib cargotest ctest ctest-static exporttest dropintest headertest mantest installtest standalonetest layerstest \
+	benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
@@ -110,7 +119,8 @@ ctest: lib
 # -lthread finds no .so there (issue 4: the static library must work too).
 # Left out: p9_interop links a stand-in for plan9port's lib9.a, which defines lock,
 # qlock, ... and the hook variables itself; libthread.a's Rust code is one archive
-# member defining them too, so that combination cannot link statically (use the .so).
+# member defining them too, so that combination cannot link statically (use the .so,
+# or build/plan9port/libthread.a: dropintest links it with that stand-in).
 STATIC_SKIP = p9_interop
 ctest-static: lib
 	CTEST_SKIP="$(STATIC_SKIP)" CTEST_SKIP_WHY="cannot link statically (Makefile: STATIC_SKIP)" sh ctests/run.sh $(OUT)/static
@@ -121,6 +131,10 @@ abitest: lib
 
 exporttest: lib
 	sh tests/exports.sh $(OUT)/libthread.so
+
+# The drop-in archive: its symbols, and C tests linked with it and a stand-in lib9.a.
+dropintest: lib
+	sh tests/dropin.sh $(OUT)
 
 headertest:
 	sh tests/headers.sh

@@ -10,6 +10,8 @@
 #     NAME.rc  exit status (default 0)
 #     NAME.err each line must occur in stderr (fixed strings)
 #   NAME.flags extra compiler flags; NAME.timeout seconds (default 60).
+# $CTEST_LIBS, if set, replaces "-L BUILD_DIR -lthread ..." on the link line
+# (tests/dropin.sh links the plan9port drop-in archive and a stand-in lib9.a).
 # Names in $CTEST_SKIP are not run but reported as skipped ($CTEST_SKIP_WHY says why).
 # With CTEST_NOSKIP=1 every skip fails instead.
 # Ends with the line "N passed, N failed" (then ", N skipped" if any were).
@@ -36,7 +38,13 @@ for n in $names; do
 	esac
 	src=$top/ctests/$n.c
 	flags=""; [ -f "$top/ctests/$n.flags" ] && flags=$(cat "$top/ctests/$n.flags")
-	if ! $CC $CFLAGS -I"$top/include/thread9" -o "$W/$n" "$src" $flags -L"$B" -lthread -Wl,-rpath,"$B" -lpthread >"$W/$n.build" 2>&1; then
+	if [ -n "${CTEST_LIBS:-}" ]; then
+		# shellcheck disable=SC2086
+		$CC $CFLAGS -I"$top/include/thread9" -o "$W/$n" "$src" $flags $CTEST_LIBS >"$W/$n.build" 2>&1
+	else
+		$CC $CFLAGS -I"$top/include/thread9" -o "$W/$n" "$src" $flags -L"$B" -lthread -Wl,-rpath,"$B" -lpthread >"$W/$n.build" 2>&1
+	fi
+	if [ $? -ne 0 ]; then
 		echo "FAIL $n (build)"; sed 's/^/    /' "$W/$n.build" | head -20
 		fail=$((fail+1)); failed="$failed $n"; continue
 	fi

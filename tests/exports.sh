@@ -8,7 +8,9 @@
 #  - nothing of Rust's (mangled names, rust_*, __rust*, __rdl_*, __rg_*) nor the
 #    internal C<->Rust bridges (thread9_rt_*, thread9_c_*) leaks out;
 #  - threadmain (the program's) and the exits traps are not defined;
-#  - the SONAME is libthread.so.0.
+#  - the SONAME is libthread.so.0;
+#  - every name tests/p9port-libthread.syms marks exported is (the list must give each
+#    of plan9port's libthread symbols a verdict).
 #   sh tests/exports.sh build/libthread.so
 set -u
 lib=${1:?usage: exports.sh path/to/libthread.so}
@@ -56,6 +58,23 @@ for v in mainstacksize argv0 main p9main threadmaybackground; do
 	grep -qx "$v" "$W/exported" || bad "$v is not exported"
 done
 
+# plan9port's libthread.a, symbol by symbol (tests/p9port-libthread.syms): every line
+# has a verdict, an internal one its reason, and every exported one is exported.
+syms=$top/tests/p9port-libthread.syms
+np=0
+while read -r name verdict reason; do
+	case $name in ''|'#'*) continue ;; esac
+	np=$((np+1))
+	case $verdict in
+	exported) grep -qx -- "$name" "$W/exported" || bad "$name (plan9port's libthread defines it) is not exported" ;;
+	internal) [ -n "$reason" ] || bad "p9port-libthread.syms: $name is internal without a reason" ;;
+	*) bad "p9port-libthread.syms: $name has no verdict (exported or internal REASON): '$verdict'" ;;
+	esac
+done <"$syms"
+dup=$(grep -v '^#' "$syms" | awk 'NF {print $1}' | sort | uniq -d | tr '\n' ' ')
+[ -z "$dup" ] || bad "p9port-libthread.syms lists twice: $dup"
+[ "$np" -gt 80 ] || bad "p9port-libthread.syms has only $np names"
+
 # Macro names: never symbols.
 for m in send recv nbsend nbrecv sendp recvp sendul recvul nbsendp nbrecvp nbsendul nbrecvul \
 	alt yield threadgrp threadmain do_not_call_exits_in_threaded_programs \
@@ -73,5 +92,6 @@ soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 
 total=$(wc -l <"$W/exported")
 echo "exports: $total symbols; $((n-missing)) of $n thread.h functions exported, $missing not yet (warnings above)"
+echo "exports: plan9port's libthread.a: $(grep -v '^#' "$syms" | grep -c '^[^ ]* exported$') names exported, $(grep -v '^#' "$syms" | grep -c '^[^ ]* internal ') internal (tests/p9port-libthread.syms)"
 [ $fail -eq 0 ] && echo "ok   exports"
 exit $fail

@@ -30,6 +30,7 @@ lib=$R/lib
 [ "$(readlink "$lib/libthread.so.0")" = libthread.so.0.1.0 ] || bad "libthread.so.0 does not link to libthread.so.0.1.0"
 [ "$(readlink "$lib/libthread.so")" = libthread.so.0 ] || bad "libthread.so does not link to libthread.so.0"
 [ -f "$lib/libthread.a" ] || bad "no libthread.a"
+[ -f "$lib/thread9/plan9port/libthread.a" ] || bad "no thread9/plan9port/libthread.a (the drop-in for plan9port)"
 soname=$(readelf -d "$lib/libthread.so.0.1.0" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = libthread.so.0 ] && ok "SONAME libthread.so.0" || bad "SONAME is '$soname'"
 for h in "$top"/include/thread9/*.h; do
@@ -52,6 +53,8 @@ case " $pc " in *" -L$lib "*) ;; *) bad "libs lack -L$prefix/lib" ;; esac
 case " $pc " in *" -lthread "*) ;; *) bad "libs lack -lthread" ;; esac
 p=$(PKG_CONFIG_SYSROOT_DIR= pkg-config --variable=prefix thread9)
 [ "$p" = "$prefix" ] || bad "prefix in thread9.pc is '$p', not $prefix"
+p=$(PKG_CONFIG_SYSROOT_DIR= pkg-config --variable=plan9port_libthread thread9)
+[ "$p" = "$prefix/lib/thread9/plan9port/libthread.a" ] || bad "plan9port_libthread in thread9.pc is '$p'"
 
 # Every example, dynamic and static. Output is compared with examples/NAME.out.
 built=0

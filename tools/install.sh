@@ -2,7 +2,8 @@
 # make install / make uninstall.
 #   sh tools/install.sh install|uninstall DESTDIR=… prefix=… libdir=… includedir=… \
 #       mandir=… pkgconfigdir=… datadir=… VERSION=… SOMAJOR=… OUT=build
-# install copies the libraries, headers, thread9.pc and man pages, and records every
+# install copies the libraries (with the plan9port drop-in archive, in
+# $libdir/thread9/plan9port/), headers, thread9.pc and man pages, and records every
 # file it wrote and every directory it had to create in $datadir/thread9/manifest.
 # uninstall removes exactly those files, then those directories if they are empty.
 # Paths in the manifest are the final ones (without DESTDIR).
@@ -72,7 +73,7 @@ run_ldconfig() {
 
 case $mode in
 install)
-	for f in "$OUT/libthread.so.$VERSION" "$OUT/libthread.a" "$OUT/thread9.pc"; do
+	for f in "$OUT/libthread.so.$VERSION" "$OUT/libthread.a" "$OUT/plan9port/libthread.a" "$OUT/thread9.pc"; do
 		[ -f "$f" ] || { echo "install: $f missing: run make first" >&2; exit 1; }
 	done
 	new=$(mktemp)
@@ -83,6 +84,8 @@ install)
 	link "libthread.so.$VERSION" "$libdir/libthread.so.$SOMAJOR"
 	link "libthread.so.$SOMAJOR" "$libdir/libthread.so"
 	put 644 "$OUT/libthread.a" "$libdir/libthread.a"
+	# The drop-in for $PLAN9/lib/libthread.a (README.md, "Replacing plan9port's libthread").
+	put 644 "$OUT/plan9port/libthread.a" "$libdir/thread9/plan9port/libthread.a"
 	for h in include/thread9/*.h; do
 		put 644 "$h" "$includedir/thread9/$(basename "$h")"
 	done

@@ -152,6 +152,19 @@ pub extern "C" fn _threadunpin() {
 #[no_mangle]
 pub extern "C" fn threadneedbackground() {}
 
+/// plan9port's libthread calls this when threadmain's thread ends in a program that
+/// backgrounds itself, and a program may call it earlier (9term declares it): the
+/// parent that has waited since start-up exits 0, and the program goes on alone.
+#[no_mangle]
+pub extern "C" fn _threaddaemonize() {
+    if !crate::process::daemon::detach() {
+        crate::base::report::complain(
+            "_threaddaemonize",
+            "no parent is waiting (threadmaybackground() returned 0, LIBTHREAD=nodaemon, or done already)",
+        );
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn threadprintall() {
     crate::diag::dump::printall();

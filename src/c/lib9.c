@@ -331,6 +331,19 @@ notifyoff(char *msg)
 	return notifyseton(thread9_rt_strsig(msg), 0);
 }
 
+/*
+ * Called before every child is started (src/process/exec.rs), as plan9port's
+ * threadspawn does: a child's exit must not become a "sys: child" note (acme's note
+ * handler prints each note it does not know; plan9port programs never see this one).
+ * SIGCHLD gets a do-nothing handler with SA_RESTART, and a later notify leaves it so.
+ * Through the PLT: with libthread.so and lib9's notes, lib9's notifyoff.
+ */
+HIDDEN void
+thread9_c_childnotes_off(void)
+{
+	notifyoff("sys: child");
+}
+
 static int
 notesetenable(int sig, int enabled)
 {

@@ -99,6 +99,22 @@ pub fn maybe_daemonize() {
     }
 }
 
+/// `_threaddaemonize`: tell the parent waiting since start-up to exit 0 now, as when
+/// threadmain's thread ends with others running on. False if there is no such parent
+/// (threadmaybackground() said 0, LIBTHREAD=nodaemon, or it was told already).
+pub fn detach() -> bool {
+    let fd = NOTIFY_FD.swap(-1, Ordering::Relaxed);
+    if fd < 0 {
+        return false;
+    }
+    // SAFETY: our own pipe end.
+    unsafe {
+        libc::write(fd, b"0".as_ptr() as *const _, 1);
+        libc::close(fd);
+    }
+    true
+}
+
 /// Called when threadmain's thread ends; `others` says whether anything runs on.
 pub fn main_exited(others: bool) {
     let fd = NOTIFY_FD.swap(-1, Ordering::Relaxed);

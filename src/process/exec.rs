@@ -34,6 +34,7 @@ use std::ffi::CString;
 
 extern "C" {
     static environ: *const *const c_char;
+    fn thread9_c_childnotes_off();
 }
 
 const CHILD_STACK: usize = 64 * 1024;
@@ -190,6 +191,8 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
 /// ENOMEM when there is no memory for the preparations: nothing here aborts).
 pub fn spawn(job: &Job) -> Result<i32, c_int> {
     const NOMEM: c_int = libc::ENOMEM;
+    // SAFETY: one sigaction (src/c/lib9.c): children's exits are no notes, as in plan9port.
+    unsafe { thread9_c_childnotes_off() };
     let cmd = job.cmd.as_bytes();
     let mut paths = Vec::new();
     if cmd.contains(&b'/') {

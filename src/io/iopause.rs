@@ -552,8 +552,9 @@ pub unsafe fn listen(dir: *const c_char, newdir: *mut c_char) -> i32 {
     if fd < 0 {
         return -1;
     }
-    // plan9port leaves the connection inheritable.
+    // plan9port leaves the connection inheritable (and TCP_NODELAY, as listen does).
     libc::fcntl(fd, libc::F_SETFD, 0);
+    crate::io::net::listened(fd);
     crate::io::net::putfd(newdir, fd);
     fd
 }

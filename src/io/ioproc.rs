@@ -663,110 +663,19 @@ pub fn iorecvfd(io: *mut Ioproc, s: c_int) -> i64 {
     rcall(io, "iorecvfd", || unsafe { crate::io::net::recvfd(s) } as i64)
 }
 
-/// A minimal dial: `tcp!host!port`, `udp!host!port`, `net!host!port` (tcp) and
-/// `unix!path`; `local`, `dir` and `cdfp` are ignored (as plan9port's dial does).
-pub(crate) fn dial(addr: &[u8]) -> i64 {
-    let s = String::from_utf8_lossy(addr).into_owned();
-    let parts: Vec<&str> = s.split('!').collect();
-    // SAFETY: socket calls with locally built, initialised address structures.
-    unsafe {
-        if parts.len() == 2 && parts[0] == "unix" {
-            let path = parts[1].as_bytes();
-            let mut sa: libc::sockaddr_un = core::mem::zeroed();
-            if path.len() >= sa.sun_path.len() {
-                errstr::set(b"dial: unix path too long");
-                return -1;
-            }
-            sa.sun_family = libc::AF_UNIX as libc::sa_family_t;
-            for (i, &c) in path.iter().enumerate() {
-                sa.sun_path[i] = c as c_char;
-            }
-            let fd = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0);
-            if fd < 0 {
-                return fail_errno();
-            }
-            let len = (core::mem::size_of::<libc::sa_family_t>() + path.len() + 1) as libc::socklen_t;
-            if libc::connect(fd, &sa as *const _ as *const libc::sockaddr, len) < 0 {
-                let r = fail_errno();
-                libc::close(fd);
-                return r;
-            }
-            libc::fcntl(fd, libc::F_SETFD, 0);
-            return fd as i64;
-        }
-        let (net, host, port) = match parts.as_slice() {
-            [n, h, p] => (*n, *h, *p),
-            [h, p] => ("net", *h, *p),
-            _ => {
-                errstr::set(b"dial: bad address (want net!host!port)");
-                return -1;
-            }
-        };
-        let socktype = match net {
-            "tcp" | "net" => libc::SOCK_STREAM,
-            "udp" => libc::SOCK_DGRAM,
-            _ => {
-                errstr::set(format!("dial: unsupported network {net}").as_bytes());
-                return -1;
-            }
-        };
-        let (Ok(h), Ok(p)) = (std::ffi::CString::new(host), std::ffi::CString::new(port)) else {
-            errstr::set(b"dial: bad address");
-            return -1;
-        };
-        let mut hints: libc::addrinfo = core::mem::zeroed();
-        hints.ai_family = libc::AF_UNSPEC;
-        hints.ai_socktype = socktype;
-        let mut res: *mut libc::addrinfo = null_mut();
-        let g = libc::getaddrinfo(h.as_ptr(), p.as_ptr(), &hints, &mut res);
-        if g != 0 {
-            let m = CStr::from_ptr(libc::gai_strerror(g)).to_bytes().to_vec();
-            errstr::set(&[b"dial: ".as_slice(), &m].concat());
-            return -1;
-        }
-        let mut ai = res;
-        let mut r = -1;
-        while !ai.is_null() {
-            let fd = libc::socket((*ai).ai_family, (*ai).ai_socktype, (*ai).ai_protocol);
-            if fd >= 0 {
-                if libc::connect(fd, (*ai).ai_addr, (*ai).ai_addrlen) == 0 {
-                    if socktype == libc::SOCK_STREAM {
-                        // As plan9port's dial: protocols such as venti's write a
-                        // message in pieces and would otherwise wait for the
-                        // peer's delayed ACK on every request (~40 ms).
-                        let one: c_int = 1;
-                        libc::setsockopt(
-                            fd,
-                            libc::IPPROTO_TCP,
-                            libc::TCP_NODELAY,
-                            &one as *const c_int as *const c_void,
-                            core::mem::size_of::<c_int>() as libc::socklen_t,
-                        );
-                    }
-                    r = fd as i64;
-                    break;
-                }
-                fail_errno();
-                libc::close(fd);
-            } else {
-                fail_errno();
-            }
-            ai = (*ai).ai_next;
-        }
-        libc::freeaddrinfo(res);
-        r
-    }
-}
-
-pub fn iodial(io: *mut Ioproc, addr: *const c_char) -> i64 {
+/// iodial: lib9's dial (src/io/net.rs) in the ioproc, `local` included.
+pub fn iodial(io: *mut Ioproc, addr: *const c_char, local: *const c_char) -> i64 {
     if addr.is_null() {
         report::complain("iodial", "nil address");
         errstr::set(b"iodial: nil address");
         return -1;
     }
-    // SAFETY: the caller's NUL-terminated string.
-    let a = unsafe { CStr::from_ptr(addr).to_bytes().to_vec() };
-    rcall(io, "iodial", || dial(&a))
+    // SAFETY: the caller's NUL-terminated strings.
+    let (a, l) = unsafe {
+        let l = (!local.is_null()).then(|| CStr::from_ptr(local).to_bytes().to_vec());
+        (CStr::from_ptr(addr).to_bytes().to_vec(), l)
+    };
+    rcall(io, "iodial", || crate::io::net::dial(&a, l.as_deref()) as i64)
 }
 
 pub fn ioflush(io: *mut Ioproc) -> i64 {

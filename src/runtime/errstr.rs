@@ -215,3 +215,10 @@ pub fn set_from_errno() {
     // SAFETY: restoring this OS thread's errno, which set() may have changed.
     unsafe { *libc::__errno_location() = code };
 }
+
+/// Sets the caller's errstr to `what`, ": " and errno's text, as plan9port's
+/// werrstr("what: %r") does (errno then says the errstr is current).
+pub fn set_from_errno_as(what: &[u8]) {
+    let e = crate::base::errno::text(crate::base::errno::get());
+    set(&[what, b": ", &e].concat());
+}

@@ -242,6 +242,18 @@ signonotify(int sig)
 	USED(sig);
 }
 
+/*
+ * What SIGPIPE and SIGTSTP get at start-up (src/signals.rs): a handler that does
+ * nothing, not SIG_IGN, so that exec gives the next program the default action, as
+ * plan9port's start-up handlers do. noteinit counts it as the default, so once the
+ * program calls notify, SIGPIPE is a note ("sys: write on closed pipe").
+ */
+HIDDEN void
+thread9_c_sigdiscard(int sig)
+{
+	USED(sig);
+}
+
 int
 noted(int v)
 {
@@ -284,11 +296,11 @@ noteinit(void)
 
 	for(i=0; i<(int)nelem(sigs); i++){
 		/*
-		 * Leave signals someone already handles (a profiler, thread9's own
-		 * SIGBUS overflow report, the ignored SIGTSTP) alone.
+		 * Leave signals someone already handles or ignores (a profiler, thread9's
+		 * own SIGBUS overflow report, an inherited SIG_IGN) alone.
 		 */
 		sigaction(sigs[i].sig, nil, &sa);
-		if((sa.sa_flags&SA_SIGINFO) || sa.sa_handler != SIG_DFL)
+		if((sa.sa_flags&SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != thread9_c_sigdiscard))
 			continue;
 		notifyseton(sigs[i].sig, !(sigs[i].flags&NoNotify));
 	}

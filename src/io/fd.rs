@@ -47,20 +47,27 @@ fn unix_mode(mode: c_int) -> Option<c_int> {
 }
 
 /// What a freshly opened fd still needs: ORCLOSE (the name is removed at once, so the
-/// file goes away with its last fd — Unix has no remove-on-close) and OLOCK (an
-/// exclusive flock held while the fd is open).
+/// file goes away with its last fd — Unix has no remove-on-close) and OLOCK: as in
+/// plan9port, a POSIX record lock on the whole file (a read lock for OREAD, else a
+/// write lock) taken without waiting — a file another process holds locked fails
+/// with "lock: ..." — and shared with every other fcntl(2) locker.
 unsafe fn after_open(fd: c_int, name: *const c_char, mode: c_int) -> c_int {
     if fd < 0 {
         syserr();
         return -1;
     }
-    if mode & OLOCK != 0 && libc::flock(fd, libc::LOCK_EX) < 0 {
-        syserr();
-        libc::close(fd);
-        return -1;
+    if mode & OLOCK != 0 {
+        let mut fl: libc::flock = core::mem::zeroed();
+        fl.l_type = if mode & 3 == OREAD { libc::F_RDLCK } else { libc::F_WRLCK } as libc::c_short;
+        fl.l_whence = libc::SEEK_SET as libc::c_short;
+        if libc::fcntl(fd, libc::F_SETLK, &fl) < 0 {
+            crate::runtime::errstr::set_from_errno_as(b"lock");
+            libc::close(fd);
+            return -1;
+        }
     }
     if mode & ORCLOSE != 0 {
-        libc::unlink(name);
+        libc::remove(name);
     }
     fd
 }
@@ -72,14 +79,16 @@ pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
         return -1;
     }
     let Some(f) = unix_mode(mode) else {
-        crate::runtime::errstr::set(format!("open: unsupported mode {mode:#x}").as_bytes());
+        let known = 3 | OTRUNC | OCEXEC | ORCLOSE | ODIRECT | ONONBLOCK | OEXCL | OLOCK | OAPPEND;
+        crate::runtime::errstr::set(format!("mode {:#x} not supported", mode & !known).as_bytes());
         return -1;
     };
     after_open(libc::open(name, f), name, mode)
 }
 
-/// p9create: creates (or truncates) a file with permissions `perm`; DMDIR in perm
-/// makes a directory, opened for reading.
+/// p9create: creates (or truncates) a file with permissions `perm` (the low 12 bits:
+/// setuid, setgid and sticky too, as plan9port passes them); DMDIR in perm makes a
+/// directory (rwx bits only), opened for reading.
 #[no_mangle]
 pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulong) -> c_int {
     if name.is_null() {
@@ -87,12 +96,12 @@ pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulon
         return -1;
     }
     let Some(f) = unix_mode(mode) else {
-        crate::runtime::errstr::set(format!("create: unsupported mode {mode:#x}").as_bytes());
+        crate::runtime::errstr::set(b"unsupported mode in create");
         return -1;
     };
     if perm & DMDIR != 0 {
         if mode & 3 != OREAD {
-            crate::runtime::errstr::set(b"create: a directory can only be opened for reading");
+            crate::runtime::errstr::set(b"bad mode in directory create");
             return -1;
         }
         if libc::mkdir(name, (perm & 0o777) as libc::mode_t) < 0 {
@@ -101,7 +110,7 @@ pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulon
         }
         return after_open(libc::open(name, libc::O_RDONLY | libc::O_DIRECTORY | (f & libc::O_CLOEXEC)), name, mode);
     }
-    let fd = libc::open(name, f | libc::O_CREAT | libc::O_TRUNC, (perm & 0o777) as libc::c_uint);
+    let fd = libc::open(name, f | libc::O_CREAT | libc::O_TRUNC, (perm & 0o7777) as libc::c_uint);
     after_open(fd, name, mode)
 }
 
@@ -115,8 +124,9 @@ pub extern "C" fn p9close(fd: c_int) -> c_int {
     0
 }
 
-/// p9write: writes all `n` bytes, looping over short writes. Returns n, or the count
-/// written before an error (-1 if none).
+/// p9write: writes all `n` bytes, looping over short writes. Returns n, or (as
+/// plan9port) the count written before an error or a note's interruption, or what the
+/// first write returned (0 or -1) when nothing was written.
 #[no_mangle]
 pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
     if n < 0 || (buf.is_null() && n > 0) {
@@ -126,9 +136,6 @@ pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_
     let mut tot: c_long = 0;
     while tot < n {
         let m = libc::write(fd, (buf as *const u8).add(tot as usize) as *const c_void, (n - tot) as usize);
-        if m < 0 && *libc::__errno_location() == libc::EINTR && tot > 0 {
-            continue;
-        }
         if m <= 0 {
             if m < 0 {
                 syserr();
@@ -140,8 +147,9 @@ pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_
     tot
 }
 
-/// readn: reads until `n` bytes, end of file or an error; returns the count read
-/// (a short count at end of file), or -1 if an error came before any byte.
+/// readn: reads until `n` bytes, end of file, an error or a note's interruption;
+/// returns the count read (short at end of file or when interrupted), or what the
+/// first read returned (0 or -1) when nothing was read, as plan9port's.
 #[no_mangle]
 pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
     if n < 0 || (buf.is_null() && n > 0) {
@@ -151,9 +159,6 @@ pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long
     let mut tot: c_long = 0;
     while tot < n {
         let m = libc::read(fd, (buf as *mut u8).add(tot as usize) as *mut c_void, (n - tot) as usize);
-        if m < 0 && *libc::__errno_location() == libc::EINTR && tot > 0 {
-            continue;
-        }
         if m < 0 {
             syserr();
             return if tot > 0 { tot } else { -1 };

@@ -100,24 +100,32 @@ pub unsafe extern "C" fn thread9_rt_atnotify_run(v: *mut c_void, msg: *mut c_cha
 const PNPROC: c_int = 1;
 const PNGROUP: c_int = 2;
 
-/// postnote: sends note `msg` to process `pid` (PNPROC) or its process group
-/// (PNGROUP) as the matching Unix signal. -1 with errstr for an unknown note.
+/// postnote: sends note `msg` to process `pid` (PNPROC) or to the process group `pid`
+/// belongs to (PNGROUP: any member names it, as in plan9port) as the matching Unix
+/// signal. -1 with plan9port's errstr for an unknown note, pid or `group`.
 #[no_mangle]
 pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
     let sig = note_sig(cbytes(msg));
     if sig == 0 {
-        crate::runtime::errstr::set(b"postnote: unknown note");
+        crate::runtime::errstr::set(b"unknown note");
         return -1;
     }
     if pid <= 0 {
-        crate::runtime::errstr::set(b"postnote: bad pid");
+        crate::runtime::errstr::set(b"bad pid in postnote");
         return -1;
     }
     let r = match group {
         PNPROC => libc::kill(pid, sig),
-        PNGROUP => libc::kill(-pid, sig),
+        PNGROUP => {
+            let g = libc::getpgid(pid);
+            if g < 0 {
+                super::syserr();
+                return -1;
+            }
+            libc::killpg(g, sig)
+        }
         _ => {
-            crate::runtime::errstr::set(b"postnote: bad group");
+            crate::runtime::errstr::set(b"bad who in postnote");
             return -1;
         }
     };
@@ -127,3 +135,4 @@ pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) 
     }
     0
 }
+

@@ -32,9 +32,14 @@ pub unsafe extern "C" fn p9free(p: *mut c_void) {
     libc::free(p)
 }
 
-/// p9realloc: realloc; a size of 0 keeps a 1-byte block rather than freeing.
+/// p9realloc: realloc, as plan9port's: a size of 0 frees `p` and returns nil (Plan 9's
+/// "realloc(p, 0) is free(p)"); nil `p` is malloc.
 #[no_mangle]
 pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
+    if n == 0 && !p.is_null() {
+        libc::free(p);
+        return null_mut();
+    }
     let q = libc::realloc(p, (n as usize).max(1));
     if q.is_null() {
         crate::runtime::errstr::set(b"out of memory");

@@ -1,8 +1,7 @@
 //! Processes: p9rfork. Failures return -1 with the caller's errstr set from errno.
 
 use super::syserr;
-use crate::io::fd::readn;
-use core::ffi::{c_int, c_void};
+use core::ffi::{c_char, c_int, c_void};
 
 const RFNAMEG: c_int = 1;
 const RFENVG: c_int = 2;
@@ -13,7 +12,6 @@ const RFMEM: c_int = 32;
 const RFNOWAIT: c_int = 64;
 const RFCNAMEG: c_int = 1024;
 const RFCENVG: c_int = 2048;
-const RFCFDG: c_int = 4096;
 const RFREND: c_int = 8192;
 const RFNOMNT: c_int = 16384;
 
@@ -24,28 +22,37 @@ const RFNOMNT: c_int = 16384;
 ///   it should exec or _exit soon.
 /// - RFNOTEG puts the process (the child with RFPROC) in a new process group
 ///   (setpgid), so notes sent to the old group do not reach it.
-/// - RFNAMEG, RFENVG, RFFDG, RFCNAMEG, RFCENVG, RFCFDG, RFREND, RFNOMNT are
-///   accepted and ignored: Unix processes already have their own environment and
-///   fd table after fork, and there are no name spaces.
+/// - RFCENVG empties the environment (the child's with RFPROC), as plan9port's.
+/// - RFNAMEG, RFENVG, RFFDG, RFCNAMEG, RFREND, RFNOMNT are accepted and ignored:
+///   Unix processes already have their own environment and fd table after fork, and
+///   there are no name spaces. RFCFDG (an empty fd table) is refused, as plan9port
+///   refuses it, rather than ignored.
 ///
 /// Returns the child's pid in the parent, 0 in the child (or without RFPROC), -1 on
-/// error with errstr set.
+/// error with errstr set (plan9port's words).
 #[no_mangle]
 pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
-    let known = RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG | RFREND | RFNOMNT;
+    let known = RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFREND | RFNOMNT;
     if flags & !known != 0 {
-        crate::runtime::errstr::set(format!("rfork: unknown flags {:#x}", flags & !known).as_bytes());
+        crate::runtime::errstr::set(format!("unknown flags {:08x} in rfork", flags & !known).as_bytes());
         return -1;
     }
     if flags & RFPROC == 0 {
+        if flags & RFNOWAIT != 0 {
+            crate::runtime::errstr::set(b"cannot use RFNOWAIT without RFPROC");
+            return -1;
+        }
         if flags & RFNOTEG != 0 && libc::setpgid(0, 0) < 0 {
             syserr();
             return -1;
         }
+        if flags & RFCENVG != 0 {
+            clearenv();
+        }
         return 0;
     }
     if flags & RFMEM != 0 {
-        crate::runtime::errstr::set(b"rfork: RFMEM is not supported (use proccreate)");
+        crate::runtime::errstr::set(b"cannot use rfork for shared memory -- use libthread");
         return -1;
     }
     if flags & RFNOWAIT == 0 {
@@ -62,6 +69,9 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
             } else {
                 libc::setpgid(pid, pid);
             }
+        }
+        if pid == 0 && flags & RFCENVG != 0 {
+            clearenv();
         }
         return pid;
     }
@@ -86,6 +96,9 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
             if flags & RFNOTEG != 0 {
                 libc::setpgid(0, 0);
             }
+            if flags & RFCENVG != 0 {
+                clearenv();
+            }
             return 0;
         }
         if pid > 0 && flags & RFNOTEG != 0 {
@@ -97,7 +110,13 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
     }
     libc::close(p[1]);
     let mut v: c_int = -1;
-    let n = readn(p[0], &mut v as *mut c_int as *mut c_void, 4);
+    let n = loop {
+        // Retried: a note must not lose the child's pid.
+        let n = libc::read(p[0], &mut v as *mut c_int as *mut c_void, 4);
+        if n >= 0 || *libc::__errno_location() != libc::EINTR {
+            break n;
+        }
+    };
     libc::close(p[0]);
     let mut st = 0;
     while libc::waitpid(mid, &mut st, 0) < 0 && *libc::__errno_location() == libc::EINTR {}
@@ -107,3 +126,17 @@ pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
     }
     v
 }
+
+extern "C" {
+    static mut environ: *mut *mut c_char;
+}
+
+/// Empties the environment the way plan9port's rfork does (the first entry becomes
+/// the end): no lock is taken, so it is safe in a child forked from a threaded program.
+unsafe fn clearenv() {
+    let e = *core::ptr::addr_of!(environ);
+    if !e.is_null() {
+        *e = core::ptr::null_mut();
+    }
+}
+

@@ -108,8 +108,9 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
     // suspended (CLONE_VFORK); every call below is a plain system call wrapper.
     unsafe {
         let c = &mut *(arg as *mut Child);
-        // Handlers would run in the parent's memory: back to defaults. The signals
-        // a threaded program ignores (SIGPIPE, SIGTSTP) are restored for the child.
+        // Handlers would run in the parent's memory: back to defaults, as exec does
+        // (SIGPIPE and SIGTSTP have thread9's do-nothing handler: default too). An
+        // ignored signal stays ignored, as exec leaves it.
         for sig in 1..65 {
             if sig == libc::SIGKILL || sig == libc::SIGSTOP {
                 continue;
@@ -119,7 +120,7 @@ extern "C" fn child_main(arg: *mut c_void) -> c_int {
                 continue;
             }
             let ign = old.sa_sigaction == libc::SIG_IGN;
-            if old.sa_sigaction != libc::SIG_DFL && (!ign || sig == libc::SIGPIPE || sig == libc::SIGTSTP) {
+            if old.sa_sigaction != libc::SIG_DFL && !ign {
                 let mut sa: libc::sigaction = core::mem::zeroed();
                 sa.sa_sigaction = libc::SIG_DFL;
                 libc::sigaction(sig, &sa, core::ptr::null_mut());

@@ -1,6 +1,6 @@
 //! Signal plumbing: stack-overflow reports (SIGSEGV on a per-OS-thread sigaltstack),
 //! the SIGQUIT thread dump (served by a sigwait thread, so the dump may allocate),
-//! and the dispositions every threaded program gets (SIGPIPE, SIGTSTP ignored).
+//! and the dispositions every threaded program gets (SIGPIPE, SIGTSTP discarded).
 
 use crate::runtime::sched;
 use crate::runtime::stack::PAGE;
@@ -55,6 +55,11 @@ pub fn note_sig(name: &[u8]) -> c_int {
 }
 
 
+extern "C" {
+    /// src/c/lib9.c: the do-nothing handler of SIGPIPE and SIGTSTP.
+    fn thread9_c_sigdiscard(sig: core::ffi::c_int);
+}
+
 /// Process-wide set-up, once, on the main OS thread before any proc starts.
 pub fn install() {
     // SAFETY: plain sigaction/pthread calls with initialised structures.
@@ -65,8 +70,19 @@ pub fn install() {
         libc::sigemptyset(&mut sa.sa_mask);
         libc::sigaction(libc::SIGSEGV, &sa, core::ptr::null_mut());
         libc::sigaction(libc::SIGBUS, &sa, core::ptr::null_mut());
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-        libc::signal(libc::SIGTSTP, libc::SIG_IGN);
+        // SIGPIPE and SIGTSTP do nothing, as in plan9port, where libthread's start-up
+        // notify gives them handlers: a handler (not SIG_IGN), so exec restores the
+        // default for the next program; a disposition inherited as SIG_IGN stays.
+        let mut sd: libc::sigaction = zeroed();
+        sd.sa_sigaction = thread9_c_sigdiscard as *const () as usize;
+        sd.sa_flags = libc::SA_RESTART;
+        libc::sigemptyset(&mut sd.sa_mask);
+        for sig in [libc::SIGPIPE, libc::SIGTSTP] {
+            let mut old: libc::sigaction = zeroed();
+            if libc::sigaction(sig, core::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
+                libc::sigaction(sig, &sd, core::ptr::null_mut());
+            }
+        }
         // SIGQUIT goes to the dump thread: block it here (inherited by every proc).
         let mut set: libc::sigset_t = zeroed();
         libc::sigemptyset(&mut set);

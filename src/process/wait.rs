@@ -1,5 +1,6 @@
 //! Waiting for child processes: p9wait, p9waitfor, waitnohang, await, awaitnohang,
-//! awaitfor, p9waitpid. A Waitmsg is ONE malloc block holding its text (msg points
+//! awaitfor, p9waitpid. As in plan9port, a note interrupts them (-1 or nil,
+//! "interrupted"). A Waitmsg is ONE malloc block holding its text (msg points
 //! just past the struct), so the caller frees it with one free.
 //!
 //! msg is "" for exit status 0, the decimal status otherwise ("3"), and
@@ -51,6 +52,12 @@ pub fn status_msg(status: c_int) -> String {
 /// Waits for `pid` (-1: any child). None when there is nothing to wait for (errstr
 /// set) or, with `nohang`, nothing has exited yet.
 pub fn reap(pid: i32, nohang: bool) -> Option<Status> {
+    reap_as(pid, nohang, false)
+}
+
+/// reap; with `interruptible`, a note ends the wait (None, "interrupted"), as in
+/// plan9port's await: the Plan 9 way to give up on a wait is an alarm.
+fn reap_as(pid: i32, nohang: bool, interruptible: bool) -> Option<Status> {
     loop {
         let mut st: c_int = 0;
         // SAFETY: all-zero rusage is valid; wait4 fills it.
@@ -60,7 +67,7 @@ pub fn reap(pid: i32, nohang: bool) -> Option<Status> {
         let r = unsafe { libc::wait4(pid, &mut st, opt, &mut ru) };
         if r < 0 {
             // SAFETY: errno location.
-            if unsafe { *libc::__errno_location() } == libc::EINTR {
+            if !interruptible && unsafe { *libc::__errno_location() } == libc::EINTR {
                 continue;
             }
             crate::runtime::errstr::set_from_errno();
@@ -99,7 +106,7 @@ pub fn waitmsg(s: &Status) -> *mut Waitmsg {
 }
 
 fn waitmsg_for(pid: i32, nohang: bool) -> *mut Waitmsg {
-    match reap(pid, nohang) {
+    match reap_as(pid, nohang, true) {
         Some(s) => waitmsg(&s),
         None => null_mut(),
     }
@@ -110,10 +117,11 @@ pub extern "C" fn p9wait() -> *mut Waitmsg {
     waitmsg_for(-1, false)
 }
 
-/// p9waitfor: waits for that child (pid ≤ 0: any child).
+/// p9waitfor: waits for that child; pid -1 is any child, 0 or -pgid one of a process
+/// group (wait4's meanings, which plan9port passes on).
 #[no_mangle]
 pub extern "C" fn p9waitfor(pid: c_int) -> *mut Waitmsg {
-    waitmsg_for(if pid <= 0 { -1 } else { pid }, false)
+    waitmsg_for(pid, false)
 }
 
 #[no_mangle]
@@ -124,7 +132,7 @@ pub extern "C" fn waitnohang() -> *mut Waitmsg {
 /// p9waitpid: waits for any child, returns its pid (-1 if there is none).
 #[no_mangle]
 pub extern "C" fn p9waitpid() -> c_int {
-    match reap(-1, false) {
+    match reap_as(-1, false, true) {
         Some(s) => s.pid,
         None => -1,
     }
@@ -144,7 +152,7 @@ fn await_into(pid: i32, nohang: bool, buf: *mut c_char, n: c_int) -> c_int {
         crate::runtime::errstr::set(b"await: bad buffer");
         return -1;
     }
-    let Some(s) = reap(pid, nohang) else { return -1 };
+    let Some(s) = reap_as(pid, nohang, true) else { return -1 };
     let text = format!("{} {} {} {} {}", s.pid, s.user_ms, s.sys_ms, s.user_ms + s.sys_ms, quote(&s.msg));
     let k = text.len().min(n as usize - 1);
     // SAFETY: buf has n bytes.
@@ -168,7 +176,7 @@ pub extern "C" fn awaitnohang(buf: *mut c_char, n: c_int) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn awaitfor(pid: c_int, buf: *mut c_char, n: c_int) -> c_int {
-    await_into(if pid <= 0 { -1 } else { pid }, false, buf, n)
+    await_into(pid, false, buf, n)
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 //! Return values follow plan9port: the encoders return the length written (output
 //! truncated, still NUL-terminated, when `lim` is too small; enc32 refuses with -1),
 //! the decoders the bytes produced, skipping characters outside the alphabet.
-//! Nil pointers or a non-positive limit return -1 with errstr set.
+//! Nil pointers or a negative limit (an encoder's 0, with no room for the NUL) return
+//! -1 with errstr set. enc32 writes every bit of a partial last group (plan9port's
+//! drops the last character's, making output its own dec32 refuses).
 
 use core::ffi::{c_char, c_int};
 
@@ -17,9 +19,13 @@ fn b64val(c: u8) -> Option<u32> {
     B64.iter().position(|&x| x == c).map(|i| i as u32)
 }
 
-/// Checks a C buffer pair; sets errstr and returns false when unusable.
+/// Checks a C buffer pair; sets errstr and returns false when unusable. A decoder
+/// may have no room at all (lim 0: it decodes nothing, as plan9port's); an encoder
+/// needs room for the NUL.
 fn ok(out: *const u8, lim: c_int, inp: *const u8, n: c_int, what: &[u8]) -> bool {
-    if out.is_null() || lim <= 0 || (inp.is_null() && n > 0) || n < 0 {
+    let dec = what.starts_with(b"dec");
+    let min = if dec { 0 } else { 1 };
+    if (out.is_null() && lim > 0) || lim < min || (inp.is_null() && n > 0) || n < 0 {
         crate::runtime::errstr::set(&[what, b": bad buffer"].concat());
         return false;
     }
@@ -38,12 +44,16 @@ unsafe fn input<'a>(p: *const u8, n: c_int) -> &'a [u8] {
     }
 }
 
-/// The output as a slice of `lim` bytes.
+/// The output as a slice of `lim` bytes (empty for lim = 0).
 ///
 /// # Safety
-/// `p` points at `lim` (> 0) writable bytes.
+/// `p` points at `lim` writable bytes when lim > 0.
 unsafe fn output<'a>(p: *mut u8, lim: c_int) -> &'a mut [u8] {
-    core::slice::from_raw_parts_mut(p, lim as usize)
+    if lim <= 0 {
+        &mut []
+    } else {
+        core::slice::from_raw_parts_mut(p, lim as usize)
+    }
 }
 
 fn enc64s(out: &mut [u8], inp: &[u8]) -> usize {

@@ -3,7 +3,8 @@
 //!
 //! Results live in per-OS-thread buffers (plan9port has one static Tm and one static
 //! string for the whole program), overwritten by the next call of the same proc.
-//! The local zone is the C library's (TZ, /etc/localtime).
+//! The local zone is the C library's (TZ, /etc/localtime; plan9port reads $timezone
+//! or /etc/localtime and ignores TZ); UTC is called GMT, as plan9port calls it.
 
 use core::cell::UnsafeCell;
 use core::ffi::{c_char, c_int, c_long};
@@ -117,7 +118,12 @@ fn zone(t: i64) -> (i64, [c_char; 4]) {
             return (0, [b'G' as c_char, b'M' as c_char, b'T' as c_char, 0]);
         }
         let mut z = [0 as c_char; 4];
-        let name = super::cbytes(tm.tm_zone);
+        let mut name = super::cbytes(tm.tm_zone);
+        // plan9port calls a zone without transitions (the usual UTC set-up) GMT, which
+        // is also the name tm2sec and programs test for.
+        if tm.tm_gmtoff == 0 && name == b"UTC" {
+            name = b"GMT";
+        }
         for (i, &c) in name.iter().take(3).enumerate() {
             z[i] = c as c_char;
         }
@@ -184,7 +190,9 @@ pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
 }
 
 /// p9tm2sec: seconds since the epoch for `tm` (mon and mday, or yday when mday is 0).
-/// A zone other than "GMT" means local time. Times before 1970 give 0, as in plan9port.
+/// A zone other than "GMT" means local time. Times before 1970 give 0 (plan9port
+/// clamps a negative result to 0 but miscounts years before 1970, giving a time in
+/// 1970 instead).
 #[no_mangle]
 pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
     if tm.is_null() {

@@ -3,7 +3,8 @@
 //!
 //! A Dir comes from stat(2) the way plan9port's `_p9dir` builds it: qid.path is the
 //! inode (device number for devices), qid.vers mtime+ctime, mode the permission bits
-//! plus DMDIR, DMSYMLINK, DMDEVICE, DMNAMEDPIPE or DMSOCKET. Every returned Dir (or
+//! plus DMDIR, DMSYMLINK, DMDEVICE, DMNAMEDPIPE or DMSOCKET, length a block device's
+//! size as the device reports it. Every returned Dir (or
 //! array of Dirs) is one malloc'd block holding its strings too, so the caller frees
 //! it with a single free().
 
@@ -56,11 +57,51 @@ fn empty() -> *mut c_char {
     EMPTY.as_ptr() as *mut c_char
 }
 
-/// One file: lstat and stat (they differ for a symbolic link) and its name.
+/// One file: lstat and stat (they differ for a symbolic link), its name, and for a
+/// block device (not a link to one) its size from the device itself.
 struct Entry {
     lst: libc::stat,
     st: libc::stat,
     name: Vec<u8>,
+    disk: Option<i64>,
+}
+
+/// BLKGETSIZE64, _IOR(0x12, 114, u64): a block device's size in bytes.
+const BLKGETSIZE64: libc::c_ulong = 0x8008_1272;
+/// BLKGETSIZE, _IO(0x12, 96): its size in 512-byte sectors.
+const BLKGETSIZE: libc::c_ulong = 0x1260;
+
+/// The size of the block device open on `fd` (0 if it will not say), as plan9port's
+/// disksize.
+fn disksize(fd: c_int) -> i64 {
+    let mut n: u64 = 0;
+    // SAFETY: both ioctls write one integer of the size passed.
+    unsafe {
+        if libc::ioctl(fd, BLKGETSIZE64, &mut n as *mut u64) >= 0 {
+            return n as i64;
+        }
+        let mut s: c_ulong = 0;
+        if libc::ioctl(fd, BLKGETSIZE, &mut s as *mut c_ulong) >= 0 {
+            return s as i64 * 512;
+        }
+    }
+    0
+}
+
+/// For a block device `e` (named `name` relative to `dirfd`), its size: Dir.length
+/// is the disk's size (plan9port's; stat says 0), or stat's when it cannot be opened.
+fn blockdev(e: &mut Entry, dirfd: c_int, name: *const c_char) {
+    if !fmt(e.lst.st_mode, libc::S_IFBLK) {
+        return;
+    }
+    // SAFETY: name is NUL-terminated; the fd is ours and closed below.
+    unsafe {
+        let fd = libc::openat(dirfd, name, libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NONBLOCK);
+        if fd >= 0 {
+            e.disk = Some(disksize(fd));
+            libc::close(fd);
+        }
+    }
 }
 
 /// The strings one Dir needs: name, uid and gid (without NULs).
@@ -166,6 +207,9 @@ fn fill(d: &mut Dir, e: &Entry) {
         d.mode |= DMDEVICE;
         d.qid.path = (u64::from(b'c') << 16) | st.st_rdev;
     }
+    if let Some(n) = e.disk {
+        d.length = n;
+    }
 }
 
 /// Copies `s` and a NUL to `*p`, advancing it; returns where it went.
@@ -220,7 +264,7 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
         crate::runtime::errstr::set(b"dirstat: nil file name");
         return null_mut();
     }
-    let mut e = Entry { lst: zstat(), st: zstat(), name: cbytes(file).to_vec() };
+    let mut e = Entry { lst: zstat(), st: zstat(), name: cbytes(file).to_vec(), disk: None };
     if libc::lstat(file, &mut e.lst) < 0 {
         syserr();
         return null_mut();
@@ -230,6 +274,7 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
         // A dangling link: describe the link itself.
         e.st = e.lst;
     }
+    blockdev(&mut e, libc::AT_FDCWD, file);
     pack(core::slice::from_ref(&e))
 }
 
@@ -237,12 +282,15 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
 /// (it stats "/dev/fd/N").
 #[no_mangle]
 pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
-    let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes() };
+    let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes(), disk: None };
     if libc::fstat(fd, &mut e.st) < 0 {
         syserr();
         return null_mut();
     }
     e.lst = e.st;
+    if fmt(e.st.st_mode, libc::S_IFBLK) {
+        e.disk = Some(disksize(fd));
+    }
     pack(core::slice::from_ref(&e))
 }
 
@@ -466,7 +514,7 @@ unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
             if nb == b"." || nb == b".." {
                 continue;
             }
-            let mut e = Entry { lst: zstat(), st: zstat(), name: nb.to_vec() };
+            let mut e = Entry { lst: zstat(), st: zstat(), name: nb.to_vec(), disk: None };
             // A file removed since getdents is skipped, as plan9port does.
             if libc::fstatat(fd, name, &mut e.lst, libc::AT_SYMLINK_NOFOLLOW) < 0 {
                 continue;
@@ -475,6 +523,7 @@ unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
             if fmt(e.lst.st_mode, libc::S_IFLNK) && libc::fstatat(fd, name, &mut e.st, 0) < 0 {
                 e.st = e.lst;
             }
+            blockdev(&mut e, fd, name);
             es.push(e);
         }
         if !all && !es.is_empty() {

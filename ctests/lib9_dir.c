@@ -178,19 +178,21 @@ threadmain(int argc, char **argv)
 	nd.length = 1;
 	nd.mode = 0444;
 	print("fwstat %d\n", dirfwstat(fd, &nd));
+	/* dirfwstat ignores the name, as plan9port's (dirfstat's Dir names the fd). */
 	nulldir(&nd);
 	nd.name = "cc";
 	print("fwstat name %d\n", dirfwstat(fd, &nd));
 	close(fd);
-	d = dirstat(path("cc"));
-	show("stat cc", d);
+	d = dirstat(path("bb"));
+	show("stat bb", d);
 	free(d);
+	print("cc exists %d\n", access(path("cc"), 0) == 0);
 
 	/* errors */
 	nulldir(&nd);
 	nd.mode = 0644;
 	print("wstat missing %d: %r\n", dirwstat(path("nonexistent"), &nd));
-	print("wstat nil %d: %r\n", dirwstat(path("cc"), nil));
+	print("wstat nil %d: %r\n", dirwstat(path("bb"), nil));
 	print("fwstat bad fd %d: %r\n", dirfwstat(-1, &nd));
 
 	/* clean up */

@@ -411,27 +411,16 @@ pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int
     ret
 }
 
-/// dirfwstat: dirwstat on an open fd. A new name renames the file the fd refers to
-/// (found through /proc/self/fd), which plan9port ignores.
+/// dirfwstat: dirwstat on an open fd, except that the name is ignored, as plan9port
+/// ignores it: a Dir from dirfstat names the fd ("3"), and passing it back with a new
+/// length or mode must not rename the file.
 #[no_mangle]
 pub unsafe extern "C" fn dirfwstat(fd: c_int, dir: *const Dir) -> c_int {
     if dir.is_null() {
         crate::runtime::errstr::set(b"dirfwstat: nil argument");
         return -1;
     }
-    let d = &*dir;
-    let mut ret = wstat(&Fd(fd), d);
-    if let Some(n) = newname(d) {
-        match fdpath(fd) {
-            Some(p) => {
-                if rename_in_dir(&p, n) < 0 {
-                    ret = -1;
-                }
-            }
-            None => ret = -1,
-        }
-    }
-    ret
+    wstat(&Fd(fd), &*dir)
 }
 
 /// The path of an open fd (readlink of /proc/self/fd/N), or None with errstr set.

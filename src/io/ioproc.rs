@@ -681,9 +681,3 @@ pub fn iodial(io: *mut Ioproc, addr: *const c_char, local: *const c_char) -> i64
 pub fn ioflush(io: *mut Ioproc) -> i64 {
     rcall(io, "ioflush", || 0)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-}

@@ -167,6 +167,22 @@ pub unsafe fn swap(p: *mut u8, n: usize) -> i32 {
     0
 }
 
+/// Sets the caller's errstr from errno (base::errno's text: EINTR reads
+/// "interrupted"), leaving errno as it was.
+pub fn set_from_errno() {
+    let code = crate::base::errno::get();
+    set(&crate::base::errno::text(code));
+    // SAFETY: restoring this OS thread's errno, which set() may have changed.
+    unsafe { *libc::__errno_location() = code };
+}
+
+/// Sets the caller's errstr to `what`, ": " and errno's text, as plan9port's
+/// werrstr("what: %r") does (errno then says the errstr is current).
+pub fn set_from_errno_as(what: &[u8]) {
+    let e = crate::base::errno::text(crate::base::errno::get());
+    set(&[what, b": ", &e].concat());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,20 +221,4 @@ mod tests {
         unsafe { rerrstr(s.as_mut_ptr(), 3) };
         assert_eq!(&s, b"\xc3\xa9\0Z");
     }
-}
-
-/// Sets the caller's errstr from errno (base::errno's text: EINTR reads
-/// "interrupted"), leaving errno as it was.
-pub fn set_from_errno() {
-    let code = crate::base::errno::get();
-    set(&crate::base::errno::text(code));
-    // SAFETY: restoring this OS thread's errno, which set() may have changed.
-    unsafe { *libc::__errno_location() = code };
-}
-
-/// Sets the caller's errstr to `what`, ": " and errno's text, as plan9port's
-/// werrstr("what: %r") does (errno then says the errstr is current).
-pub fn set_from_errno_as(what: &[u8]) {
-    let e = crate::base::errno::text(crate::base::errno::get());
-    set(&[what, b": ", &e].concat());
 }

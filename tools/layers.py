@@ -2,7 +2,8 @@
 """Checks the layering of src/: each top-level folder of src/ is one layer and may
 import (through `crate::` paths, or `super::` paths that climb out of it) only from
 the layers listed before it in LAYERS. Prints every violation and exits 1 if any;
-also reports a cycle between folders, and a folder of src/ that LAYERS does not list.
+also reports a cycle between folders, a folder of src/ that LAYERS does not list, and
+a `#[no_mangle]` export outside src/abi.
 
     python3 tools/layers.py [SRC_DIR]
 """
@@ -70,6 +71,9 @@ def main():
                 depth = len(parts) - (1 if f == "mod.rs" else 0)
                 with open(p, encoding="utf-8") as fh:
                     text = strip_comments(fh.read())
+                if layer != "abi" and "#[no_mangle]" in text:
+                    n = next(i for i, l in enumerate(text.splitlines(), 1) if "#[no_mangle]" in l)
+                    bad.append(f"src/{rel}:{n}: an export outside src/abi (the ABI layer holds every #[no_mangle])")
                 for n, line in enumerate(text.splitlines(), 1):
                     for t in targets(line, depth):
                         if t == layer or t not in rank:

@@ -1,15 +1,18 @@
-//! The exported C ABI: thin `extern "C"` wrappers, one file per API area, no logic.
-//! Bridges called only by the C shim carry the `thread9_rt_` prefix and are hidden
-//! from the dynamic symbol table (STV_HIDDEN beats rustc's export list).
+//! The exported C ABI: every `#[no_mangle]` function of the library is here (the C
+//! shim in src/c adds the variadic entry points and `main`), each one call into the
+//! layer that implements it. tests/abi_signatures.rs checks each prototype against
+//! include/thread9. Bridges called only by the C shim carry the `thread9_rt_` prefix
+//! and are hidden from the dynamic symbol table (STV_HIDDEN beats rustc's export
+//! list). `*_exports.rs` are the entry points of the io, lib9 and process layers.
 
 pub mod chan;
 pub mod poll;
-pub mod fmt;
-pub mod exec;
 pub mod io;
 pub mod serve;
 pub mod thread;
-pub mod utf;
+pub mod io_exports;
+pub mod lib9_exports;
+pub mod process_exports;
 
 core::arch::global_asm!(
     ".hidden thread9_rt_main",

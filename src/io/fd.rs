@@ -72,7 +72,6 @@ unsafe fn after_open(fd: c_int, name: *const c_char, mode: c_int) -> c_int {
     fd
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
     if name.is_null() {
         crate::runtime::errstr::set(b"open: nil file name");
@@ -89,7 +88,6 @@ pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
 /// p9create: creates (or truncates) a file with permissions `perm` (the low 12 bits:
 /// setuid, setgid and sticky too, as plan9port passes them); DMDIR in perm makes a
 /// directory (rwx bits only), opened for reading.
-#[no_mangle]
 pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulong) -> c_int {
     if name.is_null() {
         crate::runtime::errstr::set(b"create: nil file name");
@@ -114,7 +112,6 @@ pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulon
     after_open(fd, name, mode)
 }
 
-#[no_mangle]
 pub extern "C" fn p9close(fd: c_int) -> c_int {
     // SAFETY: close on any int is safe; a bad fd is an error return.
     if unsafe { libc::close(fd) } < 0 {
@@ -127,7 +124,6 @@ pub extern "C" fn p9close(fd: c_int) -> c_int {
 /// p9write: writes all `n` bytes, looping over short writes. Returns n, or (as
 /// plan9port) the count written before an error or a note's interruption, or what the
 /// first write returned (0 or -1) when nothing was written.
-#[no_mangle]
 pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
     if n < 0 || (buf.is_null() && n > 0) {
         crate::runtime::errstr::set(b"write: bad buffer");
@@ -150,7 +146,6 @@ pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_
 /// readn: reads until `n` bytes, end of file, an error or a note's interruption;
 /// returns the count read (short at end of file or when interrupted), or what the
 /// first read returned (0 or -1) when nothing was read, as plan9port's.
-#[no_mangle]
 pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
     if n < 0 || (buf.is_null() && n > 0) {
         crate::runtime::errstr::set(b"readn: bad buffer");
@@ -172,7 +167,6 @@ pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long
 }
 
 /// p9pipe: a two-way pipe (a Unix-domain stream socket pair), as plan9port's.
-#[no_mangle]
 pub unsafe extern "C" fn p9pipe(fd: *mut c_int) -> c_int {
     if fd.is_null() {
         crate::runtime::errstr::set(b"pipe: nil array");
@@ -185,7 +179,6 @@ pub unsafe extern "C" fn p9pipe(fd: *mut c_int) -> c_int {
     0
 }
 
-#[no_mangle]
 pub extern "C" fn p9seek(fd: c_int, off: c_longlong, whence: c_int) -> c_longlong {
     // SAFETY: lseek on any fd is safe.
     let r = unsafe { libc::lseek(fd, off as libc::off_t, whence) };
@@ -197,7 +190,6 @@ pub extern "C" fn p9seek(fd: c_int, off: c_longlong, whence: c_int) -> c_longlon
 }
 
 /// p9dup: `new` = -1 → the lowest free fd (dup), else exactly `new` (dup2).
-#[no_mangle]
 pub extern "C" fn p9dup(old: c_int, new: c_int) -> c_int {
     // SAFETY: dup/dup2 on any ints are safe.
     let r = unsafe {

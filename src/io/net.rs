@@ -14,7 +14,6 @@ use core::ptr::null_mut;
 /// (a plain file, a FIFO) is opened instead of connected to; a tcp connection is
 /// TCP_NODELAY. The fd is blocking and inheritable. `dir` and `cdfp` are ignored (plan9port refuses them). Returns the fd,
 /// or -1 with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn p9dial(addr: *const c_char, local: *const c_char, _dir: *const c_char, _cdfp: *mut c_int) -> c_int {
     if addr.is_null() {
         crate::runtime::errstr::set(b"dial: nil address");
@@ -130,7 +129,6 @@ fn number(s: &[u8]) -> Option<c_int> {
 /// p9dialparse: splits the dial string `addr` (modified in place) into network,
 /// Unix-socket path, address (`phost` is a struct sockaddr_storage) and port, as
 /// plan9port's dial does. 0, or -1 with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn p9dialparse(
     addr: *mut c_char,
     pnet: *mut *mut c_char,
@@ -435,7 +433,6 @@ impl FdMsg {
 /// sendfd: passes `fd` over the Unix-domain socket `s` (SCM_RIGHTS). Like plan9port's,
 /// a note interrupts it (-1) and a dead peer raises SIGPIPE (a note, or nothing:
 /// threaded programs never die of it).
-#[no_mangle]
 pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
     let m = FdMsg::carrying(fd);
     let n = libc::sendmsg(s, &m.msg, 0);
@@ -452,7 +449,6 @@ pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
 
 /// recvfd: receives an fd passed over the Unix-domain socket `s`; -1 with
 /// "unexpected EOF" when the peer has gone, -1 when a note interrupts it.
-#[no_mangle]
 pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
     let mut m = FdMsg::receiving();
     let n = libc::recvmsg(s, &mut m.msg, libc::MSG_CMSG_CLOEXEC);
@@ -465,7 +461,6 @@ pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
 
 /// read9pmsg: reads one 9P message (size[4] little-endian, then the rest) into buf
 /// (n bytes). Returns its length, 0 at end of file, -1 on error or a bad size.
-#[no_mangle]
 pub unsafe extern "C" fn read9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
     if buf.is_null() || n < 4 {
         crate::runtime::errstr::set(b"read9pmsg: bad buffer");
@@ -535,7 +530,6 @@ pub(crate) fn dirfd(dir: *const c_char, call: &str) -> c_int {
 /// SO_REUSEADDR for a stream socket on a given port, listening for tcp and unix; not
 /// close-on-exec. `dir` (NETPATHLEN bytes) receives the name for listen. Returns the
 /// socket, or -1 with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_int {
     if addr.is_null() {
         crate::runtime::errstr::set(b"announce: nil address");
@@ -628,7 +622,6 @@ pub(crate) unsafe fn listened(fd: c_int) {
 /// plan9port's does; threadlisten parks only the thread). `newdir` names the new
 /// connection, which is blocking, inheritable and TCP_NODELAY. A note interrupts the
 /// wait (-1, "interrupted"). Returns its fd, or -1 with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn p9listen(dir: *const c_char, newdir: *mut c_char) -> c_int {
     let s = dirfd(dir, "listen");
     if s < 0 {
@@ -645,7 +638,6 @@ pub unsafe extern "C" fn p9listen(dir: *const c_char, newdir: *mut c_char) -> c_
 }
 
 /// p9accept: the data fd of a connection from listen (a dup of it, as plan9port).
-#[no_mangle]
 pub unsafe extern "C" fn p9accept(_ctl: c_int, dir: *const c_char) -> c_int {
     let fd = dirfd(dir, "accept");
     if fd < 0 {
@@ -659,7 +651,6 @@ pub unsafe extern "C" fn p9accept(_ctl: c_int, dir: *const c_char) -> c_int {
 }
 
 /// p9reject: refuses a call from listen by closing it.
-#[no_mangle]
 pub unsafe extern "C" fn p9reject(_ctl: c_int, dir: *const c_char, _cause: *const c_char) -> c_int {
     let fd = dirfd(dir, "reject");
     if fd < 0 {

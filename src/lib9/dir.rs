@@ -258,7 +258,6 @@ fn zstat() -> libc::stat {
 
 /// dirstat: the Dir of `file` (following a final symbolic link for everything but
 /// DMSYMLINK and the length), or nil with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
     if file.is_null() {
         crate::runtime::errstr::set(b"dirstat: nil file name");
@@ -280,7 +279,6 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
 
 /// dirfstat: the Dir of an open fd. Its name is the fd number, as plan9port's is
 /// (it stats "/dev/fd/N").
-#[no_mangle]
 pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
     let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes(), disk: None };
     if libc::fstat(fd, &mut e.st) < 0 {
@@ -295,7 +293,6 @@ pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
 }
 
 /// nulldir: every field "don't change" for dirwstat: all bits set, strings "".
-#[no_mangle]
 pub unsafe extern "C" fn nulldir(d: *mut Dir) {
     if d.is_null() {
         return;
@@ -395,7 +392,6 @@ unsafe fn rename_in_dir(from: &[u8], name: &[u8]) -> c_int {
 /// dirwstat: changes the fields of `dir` that are not "don't change" (nulldir):
 /// mode → chmod, mtime (and atime) → utimensat, length → truncate, name → rename
 /// within the same directory, done last. uid, gid and muid are ignored, as in plan9port.
-#[no_mangle]
 pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int {
     if file.is_null() || dir.is_null() {
         crate::runtime::errstr::set(b"dirwstat: nil argument");
@@ -414,7 +410,6 @@ pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int
 /// dirfwstat: dirwstat on an open fd, except that the name is ignored, as plan9port
 /// ignores it: a Dir from dirfstat names the fd ("3"), and passing it back with a new
 /// length or mode must not rename the file.
-#[no_mangle]
 pub unsafe extern "C" fn dirfwstat(fd: c_int, dir: *const Dir) -> c_int {
     if dir.is_null() {
         crate::runtime::errstr::set(b"dirfwstat: nil argument");
@@ -444,7 +439,6 @@ fn fdpath(fd: c_int) -> Option<Vec<u8>> {
 
 /// fd2path: the name of the file open on `fd`, NUL-terminated and truncated to fit
 /// `nbuf` bytes; 0, or -1 with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_int {
     if buf.is_null() || nbuf <= 0 {
         crate::runtime::errstr::set(b"fd2path: bad buffer");
@@ -532,13 +526,11 @@ unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
 
 /// dirread: the next entries of the open directory `fd` in one malloc'd array
 /// (*dp; free it); the count, 0 at the end, -1 on error.
-#[no_mangle]
 pub unsafe extern "C" fn dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
     readdir(fd, dp, false)
 }
 
 /// dirreadall: like dirread, but every remaining entry.
-#[no_mangle]
 pub unsafe extern "C" fn dirreadall(fd: c_int, dp: *mut *mut Dir) -> c_long {
     readdir(fd, dp, true)
 }

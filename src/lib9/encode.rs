@@ -196,7 +196,6 @@ fn dec32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
     Some(o)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn enc64(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
     if !ok(out as *const u8, lim, inp, n, b"enc64") {
         return -1;
@@ -204,7 +203,6 @@ pub unsafe extern "C" fn enc64(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     enc64s(output(out as *mut u8, lim), input(inp, n)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn dec64(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
     if !ok(out, lim, inp as *const u8, n, b"dec64") {
         return -1;
@@ -212,7 +210,6 @@ pub unsafe extern "C" fn dec64(out: *mut u8, lim: c_int, inp: *const c_char, n: 
     dec64s(output(out, lim), input(inp as *const u8, n)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn enc16(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
     if !ok(out as *const u8, lim, inp, n, b"enc16") {
         return -1;
@@ -220,7 +217,6 @@ pub unsafe extern "C" fn enc16(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     enc16s(output(out as *mut u8, lim), input(inp, n)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn dec16(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
     if !ok(out, lim, inp as *const u8, n, b"dec16") {
         return -1;
@@ -228,7 +224,6 @@ pub unsafe extern "C" fn dec16(out: *mut u8, lim: c_int, inp: *const c_char, n: 
     dec16s(output(out, lim), input(inp as *const u8, n)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
     if !ok(out as *const u8, lim, inp, n, b"enc32") {
         return -1;
@@ -242,7 +237,6 @@ pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     )
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn dec32(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
     if !ok(out, lim, inp as *const u8, n, b"dec32") {
         return -1;

@@ -5,7 +5,6 @@ use core::ffi::{c_char, c_int, c_long, c_longlong};
 use core::ptr::null_mut;
 
 /// p9getenv: a malloc'd copy of the value (the caller frees it), or nil.
-#[no_mangle]
 pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
     if name.is_null() {
         return null_mut();
@@ -18,7 +17,6 @@ pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
 }
 
 /// p9putenv: sets `name` to `val` for this process and its children; 0 or -1.
-#[no_mangle]
 pub unsafe extern "C" fn p9putenv(name: *const c_char, val: *const c_char) -> c_int {
     let n = cbytes(name);
     if n.is_empty() || n.contains(&b'=') {
@@ -34,7 +32,6 @@ pub unsafe extern "C" fn p9putenv(name: *const c_char, val: *const c_char) -> c_
 }
 
 /// p9nsec: wall-clock time in nanoseconds since the epoch.
-#[no_mangle]
 pub extern "C" fn p9nsec() -> c_longlong {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: ts is a valid out-pointer.
@@ -43,7 +40,6 @@ pub extern "C" fn p9nsec() -> c_longlong {
 }
 
 /// p9time: seconds since the epoch, also stored through `tp` when it is not nil.
-#[no_mangle]
 pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
     let t = (p9nsec() / 1_000_000_000) as c_long;
     if !tp.is_null() {
@@ -55,7 +51,6 @@ pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
 /// p9sleep: sleeps `ms` milliseconds, blocking the whole proc as in Plan 9 and
 /// plan9port (no thread switch happens inside; iosleep/threadsleep are the
 /// thread-only waits). 0 or less just yields the CPU. -1 if a note interrupted it.
-#[no_mangle]
 pub extern "C" fn p9sleep(ms: c_long) -> c_int {
     if crate::base::futex::sleep_ms(ms as i64) < 0 {
         super::syserr();
@@ -66,7 +61,6 @@ pub extern "C" fn p9sleep(ms: c_long) -> c_int {
 
 /// needstack: reports (and aborts) when the calling thread has fewer than `n` bytes of
 /// stack left, rather than letting it overflow later somewhere less obvious.
-#[no_mangle]
 pub extern "C" fn needstack(n: c_int) {
     let t = crate::runtime::sched::current();
     if t.is_null() || n <= 0 {

@@ -256,17 +256,14 @@ pub unsafe fn lock_impl(l: *mut Lock, block: bool, call: &str) -> c_int {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn lock(l: *mut Lock) {
     lock_impl(l, true, "lock");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn canlock(l: *mut Lock) -> c_int {
     lock_impl(l, false, "canlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn unlock(l: *mut Lock) {
     unlock_impl(l)
 }
@@ -329,17 +326,14 @@ unsafe fn qunlock_impl(q: *mut QLock, call: &str) {
     (*q).l.release();
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn qlock(q: *mut QLock) {
     qlock_impl(q, true, "qlock");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn canqlock(q: *mut QLock) -> c_int {
     qlock_impl(q, false, "canqlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn qunlock(q: *mut QLock) {
     qunlock_impl(q, "qunlock");
 }
@@ -441,32 +435,26 @@ unsafe fn wunlock_impl(l: *mut RWLock, call: &str) {
     lk.release();
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn rlock(l: *mut RWLock) {
     rlock_impl(l, true, "rlock");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn canrlock(l: *mut RWLock) -> c_int {
     rlock_impl(l, false, "canrlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runlock(l: *mut RWLock) {
     runlock_impl(l, "runlock");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn wlock(l: *mut RWLock) {
     wlock_impl(l, true, "wlock");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn canwlock(l: *mut RWLock) -> c_int {
     wlock_impl(l, false, "canwlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn wunlock(l: *mut RWLock) {
     wunlock_impl(l, "wunlock");
 }
@@ -515,17 +503,14 @@ unsafe fn rwakeup_impl(r: *mut Rendez, all: bool, call: &str) -> c_int {
     k
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn rsleep(r: *mut Rendez) {
     rsleep_impl(r, "rsleep");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn rwakeup(r: *mut Rendez) -> c_int {
     rwakeup_impl(r, false, "rwakeup")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn rwakeupall(r: *mut Rendez) -> c_int {
     rwakeup_impl(r, true, "rwakeupall")
 }
@@ -533,12 +518,10 @@ pub unsafe extern "C" fn rwakeupall(r: *mut Rendez) -> c_int {
 // ---- plan9port lib9 hooks (installed by src/c/lib9.c; `pc` is the caller's pc,
 // unused) ----
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_lock(l: *mut Lock, block: c_int, _pc: c_ulong) -> c_int {
     lock_impl(l, block != 0, if block != 0 { "lock" } else { "canlock" })
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
     // Not the exported `unlock`: a program linking plan9port's lib9 defines its own
     // unlock, which calls this hook, and a call to the exported name may bind to it
@@ -546,55 +529,45 @@ pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
     unlock_impl(l)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_qlock(q: *mut QLock, block: c_int, _pc: c_ulong) -> c_int {
     qlock_impl(q, block != 0, if block != 0 { "qlock" } else { "canqlock" })
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_qunlock(q: *mut QLock, _pc: c_ulong) {
     qunlock_impl(q, "qunlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_rlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
     rlock_impl(l, block != 0, if block != 0 { "rlock" } else { "canrlock" })
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_wlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
     wlock_impl(l, block != 0, if block != 0 { "wlock" } else { "canwlock" })
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_runlock(l: *mut RWLock, _pc: c_ulong) {
     runlock_impl(l, "runlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_wunlock(l: *mut RWLock, _pc: c_ulong) {
     wunlock_impl(l, "wunlock")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_rsleep(r: *mut Rendez, _pc: c_ulong) {
     rsleep_impl(r, "rsleep")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_rwakeup(r: *mut Rendez, all: c_int, _pc: c_ulong) -> c_int {
     rwakeup_impl(r, all != 0, if all != 0 { "rwakeupall" } else { "rwakeup" })
 }
 
 /// _pin/_unpin (libdraw): threadpin/threadunpin, no-ops outside thread9 threads.
-#[no_mangle]
 pub extern "C" fn thread9_rt_pin() {
     if !sched::current().is_null() {
         sched::pin(true, "threadpin");
     }
 }
 
-#[no_mangle]
 pub extern "C" fn thread9_rt_unpin() {
     if !sched::current().is_null() {
         sched::pin(false, "threadunpin");

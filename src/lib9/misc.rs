@@ -39,7 +39,6 @@ fn mkaddr(linear: &[u8], defnet: Option<&[u8]>, defsrv: Option<&[u8]>) -> Option
 /// p9netmkaddr: completes `linear` to net!host!service with the defaults `defnet`
 /// ("net" if nil) and `defsrv` (none if nil). The result is `linear` itself or a
 /// per-OS-thread buffer of 256 bytes overwritten by the next call.
-#[no_mangle]
 pub unsafe extern "C" fn p9netmkaddr(linear: *mut c_char, defnet: *const c_char, defsrv: *const c_char) -> *mut c_char {
     if linear.is_null() {
         crate::runtime::errstr::set(b"netmkaddr: nil address");
@@ -71,7 +70,6 @@ fn random_bytes(buf: &mut [u8]) -> bool {
 }
 
 /// truerand: a truly random ulong. Like plan9port, fatal if the kernel has none.
-#[no_mangle]
 pub extern "C" fn truerand() -> c_ulong {
     let mut b = [0u8; core::mem::size_of::<c_ulong>()];
     if !random_bytes(&mut b) {
@@ -82,7 +80,6 @@ pub extern "C" fn truerand() -> c_ulong {
 }
 
 /// ntruerand: a truly random number in [0, n) (0 for n = 0), without modulo bias.
-#[no_mangle]
 pub extern "C" fn ntruerand(n: c_ulong) -> c_ulong {
     if n == 0 {
         return 0;
@@ -98,7 +95,6 @@ pub extern "C" fn ntruerand(n: c_ulong) -> c_ulong {
 
 /// p9alarm: SIGALRM (the note "alarm") after `ms` milliseconds, 0 cancels; returns
 /// the milliseconds the previous alarm had left, or -1.
-#[no_mangle]
 pub extern "C" fn p9alarm(ms: c_ulong) -> c_long {
     let tv = |s: i64, us: i64| libc::timeval { tv_sec: s as libc::time_t, tv_usec: us as libc::suseconds_t };
     let it = libc::itimerval { it_interval: tv(0, 0), it_value: tv((ms / 1000) as i64, ((ms % 1000) * 1000) as i64) };
@@ -116,7 +112,6 @@ pub extern "C" fn p9alarm(ms: c_ulong) -> c_long {
 /// The new program starts with the signal state a plan9port program's would have:
 /// SIGQUIT, which thread9 keeps blocked for its thread dump, is unblocked for it
 /// (SIGPIPE and SIGTSTP have handlers, so exec resets them to the default itself).
-#[no_mangle]
 pub unsafe extern "C" fn p9exec(prog: *const c_char, argv: *const *const c_char) -> c_int {
     if prog.is_null() || argv.is_null() {
         crate::runtime::errstr::set(b"exec: nil argument");

@@ -1,11 +1,12 @@
-//! The lib9 subset (docs/API.md, the lib9 subset) apart from the print engine, errstr and UTF-8
-//! (another module owns those): strings and memory, environment and time, files and
-//! processes, wait messages, notes, and the thread-aware locks.
+//! The lib9 subset (docs/API.md, the lib9 subset): the print engine (fmt), strings
+//! and memory, UTF-8 on C strings, environment and time, files, notes, and the
+//! thread-aware locks.
 //!
-//! These are the C entry points themselves (`#[no_mangle] extern "C"`, plan9port's
-//! renamed names: `p9malloc`, `p9sleep`, …), each a few lines over ordinary Rust.
-//! Bridges called only by the C side (src/c/lib9.c) carry the `thread9_rt_` prefix
-//! and are hidden in src/abi/mod.rs.
+//! The functions keep the C calling convention and plan9port's renamed names
+//! (`p9malloc`, `p9sleep`, …) but are not exported from here: src/abi/lib9_exports.rs
+//! holds the `#[no_mangle]` entry points, one call each. Bridges called only by the
+//! C side (src/c/lib9.c) carry the `thread9_rt_` prefix and are hidden in
+//! src/abi/mod.rs.
 
 pub mod dir;
 pub mod encode;
@@ -19,6 +20,7 @@ pub mod rand;
 pub mod strings;
 pub mod sys;
 pub mod time;
+pub mod utf;
 
 use core::ffi::c_char;
 
@@ -48,7 +50,6 @@ extern "C" {
 
 /// sysfatal's end (the C side formatted `msg`): `argv0: msg` on fd 2, then
 /// threadexitsall(msg), which exits with status 1.
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
     let a = thread9_c_argv0();
     let name = if a.is_null() { &b"<prog>"[..] } else { cbytes(a) };
@@ -64,7 +65,6 @@ pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
 
 /// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on
 /// Unix too (argv0 needs no fixing here).
-#[no_mangle]
 pub extern "C" fn __fixargv0() {}
 
 #[cfg(test)]

@@ -16,7 +16,6 @@ use crate::process::signals::{note_sig, NAMES};
 
 /// For the signal handler: a static name (async-signal-safe: no allocation). Only
 /// signals of the table are ever handled; others read "sys: signal".
-#[no_mangle]
 pub extern "C" fn thread9_rt_sigstr(sig: c_int) -> *const c_char {
     match NAMES.iter().find(|(s, _)| *s == sig) {
         Some((_, n)) => n.as_ptr(),
@@ -24,7 +23,6 @@ pub extern "C" fn thread9_rt_sigstr(sig: c_int) -> *const c_char {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_strsig(name: *const c_char) -> c_int {
     note_sig(cbytes(name))
 }
@@ -42,7 +40,6 @@ extern "C" {
 /// the first handler returning non-zero has handled the note (the program goes on),
 /// otherwise the note takes its default action. 1 on success, 0 when the table is
 /// full (33 handlers) or `f` was not registered.
-#[no_mangle]
 pub extern "C" fn atnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int>, on: c_int) -> c_int {
     let Some(f) = f else {
         crate::base::report::complain("atnotify", "nil handler");
@@ -75,14 +72,12 @@ pub extern "C" fn atnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_ch
     r
 }
 
-#[no_mangle]
 pub extern "C" fn threadnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int>, on: c_int) -> c_int {
     atnotify(f, on)
 }
 
 /// Runs the handlers for one note (in signal context: reads atomics only).
 /// 1 if one of them handled it.
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_atnotify_run(v: *mut c_void, msg: *mut c_char) -> c_int {
     for h in HANDLERS.iter() {
         let f = h.load(Ordering::Acquire);
@@ -103,7 +98,6 @@ const PNGROUP: c_int = 2;
 /// postnote: sends note `msg` to process `pid` (PNPROC) or to the process group `pid`
 /// belongs to (PNGROUP: any member names it, as in plan9port) as the matching Unix
 /// signal. -1 with plan9port's errstr for an unknown note, pid or `group`.
-#[no_mangle]
 pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
     let sig = note_sig(cbytes(msg));
     if sig == 0 {

@@ -53,7 +53,6 @@ fn clean(name: &[u8]) -> Vec<u8> {
 
 /// cleanname: rewrites `name` in place in its cleaned form (never longer, except that
 /// "" becomes ".", as in Plan 9) and returns it.
-#[no_mangle]
 pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
     if name.is_null() {
         crate::runtime::errstr::set(b"cleanname: nil name");
@@ -66,7 +65,6 @@ pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
 }
 
 /// p9getwd: the current directory into s (ns bytes); s, or nil with errstr set.
-#[no_mangle]
 pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
     if s.is_null() || ns <= 0 {
         crate::runtime::errstr::set(b"getwd: bad buffer");
@@ -112,7 +110,6 @@ pub(super) fn addrbuf(s: &[u8]) -> *mut c_char {
 }
 
 /// getuser: the name of the user running the program ("none" if unknown).
-#[no_mangle]
 pub extern "C" fn getuser() -> *mut c_char {
     // SAFETY: getuid has no preconditions.
     let uid = unsafe { libc::getuid() };
@@ -131,7 +128,6 @@ pub extern "C" fn getuser() -> *mut c_char {
 }
 
 /// sysname: $sysname, else the host name up to its first dot, else "gnot"; computed once.
-#[no_mangle]
 pub extern "C" fn sysname() -> *mut c_char {
     static NAME: OnceLock<Vec<u8>> = OnceLock::new();
     let n = NAME.get_or_init(|| {
@@ -156,7 +152,6 @@ pub extern "C" fn sysname() -> *mut c_char {
 }
 
 /// get9root: $PLAN9, else plan9port's default /usr/local/plan9; computed once.
-#[no_mangle]
 pub extern "C" fn get9root() -> *mut c_char {
     static ROOT: OnceLock<Vec<u8>> = OnceLock::new();
     let r = ROOT.get_or_init(|| {
@@ -175,7 +170,6 @@ pub extern "C" fn get9root() -> *mut c_char {
 
 /// unsharp: "#9…" → $PLAN9…, "#d…" → /dev/fd… (a malloc'd string); any other name is
 /// returned as it is.
-#[no_mangle]
 pub unsafe extern "C" fn unsharp(old: *mut c_char) -> *mut c_char {
     let o = cbytes(old);
     for (pre, new) in [(&b"#9"[..], cbytes(get9root())), (&b"#d"[..], &b"/dev/fd"[..])] {
@@ -214,7 +208,6 @@ fn executable(p: &[u8]) -> bool {
 /// searchpath: the executable `name` found along $PATH (a malloc'd path), or nil.
 /// Names starting "/", "./" or "../" are not searched for; other names with slashes
 /// are, as in rc.
-#[no_mangle]
 pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
     let n = cbytes(name);
     if n.is_empty() {
@@ -244,7 +237,6 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
 
 /// opentemp: creates a file from `template` (ending in XXXXXX, replaced in place, as
 /// mkstemp does) and opens it with the Plan 9 open mode `mode`; the fd, or -1.
-#[no_mangle]
 pub unsafe extern "C" fn opentemp(template: *mut c_char, mode: c_int) -> c_int {
     if template.is_null() {
         crate::runtime::errstr::set(b"opentemp: nil template");

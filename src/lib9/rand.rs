@@ -75,7 +75,6 @@ fn next() -> u64 {
     x
 }
 
-#[no_mangle]
 pub extern "C" fn p9srand(s: c_long) {
     LOCK.lock();
     // SAFETY: under LOCK.
@@ -84,13 +83,11 @@ pub extern "C" fn p9srand(s: c_long) {
 }
 
 /// 0 ≤ p9lrand() < 2^31.
-#[no_mangle]
 pub extern "C" fn p9lrand() -> c_long {
     next() as c_long
 }
 
 /// 0 ≤ p9rand() < 2^15: lrand's low 15 bits.
-#[no_mangle]
 pub extern "C" fn p9rand() -> c_int {
     (next() & 0x7fff) as c_int
 }
@@ -98,7 +95,6 @@ pub extern "C" fn p9rand() -> c_int {
 /// 0 ≤ p9lnrand(n) < n, without modulo bias; a negative n is returned as it is and 0
 /// gives 0 (plan9port divides by it). Above 2^31-1, where plan9port's loop never
 /// ends, two numbers make 62 bits.
-#[no_mangle]
 pub extern "C" fn p9lnrand(n: c_long) -> c_long {
     if n <= 0 {
         return n;
@@ -124,13 +120,11 @@ pub extern "C" fn p9lnrand(n: c_long) -> c_long {
 }
 
 /// p9nrand: p9lnrand for an int.
-#[no_mangle]
 pub extern "C" fn p9nrand(n: c_int) -> c_int {
     p9lnrand(n as c_long) as c_int
 }
 
 /// 0 ≤ p9frand() < 1, from two numbers.
-#[no_mangle]
 pub extern "C" fn p9frand() -> c_double {
     loop {
         let mut x = next() as f64 * NORM;

@@ -6,7 +6,6 @@ use core::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_void};
 use core::ptr::null_mut;
 
 /// p9malloc: malloc, but 0 bytes still gives a unique, freeable block (Plan 9).
-#[no_mangle]
 pub extern "C" fn p9malloc(n: c_ulong) -> *mut c_void {
     // SAFETY: plain malloc.
     let p = unsafe { libc::malloc((n as usize).max(1)) };
@@ -17,7 +16,6 @@ pub extern "C" fn p9malloc(n: c_ulong) -> *mut c_void {
 }
 
 /// mallocz: p9malloc, zeroed when `clr` is non-zero.
-#[no_mangle]
 pub extern "C" fn mallocz(n: c_ulong, clr: c_int) -> *mut c_void {
     let p = p9malloc(n);
     if !p.is_null() && clr != 0 {
@@ -27,14 +25,12 @@ pub extern "C" fn mallocz(n: c_ulong, clr: c_int) -> *mut c_void {
     p
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn p9free(p: *mut c_void) {
     libc::free(p)
 }
 
 /// p9realloc: realloc, as plan9port's: a size of 0 frees `p` and returns nil (Plan 9's
 /// "realloc(p, 0) is free(p)"); nil `p` is malloc.
-#[no_mangle]
 pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
     if n == 0 && !p.is_null() {
         libc::free(p);
@@ -47,7 +43,6 @@ pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
     q
 }
 
-#[no_mangle]
 pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
     let (a, b) = if a == 0 || b == 0 { (1, 1) } else { (a as usize, b as usize) };
     // SAFETY: calloc checks the multiplication itself.
@@ -59,7 +54,6 @@ pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
 }
 
 /// p9strdup: a malloc'd copy; nil in, nil out (with errstr set), never a crash.
-#[no_mangle]
 pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
     if s.is_null() {
         crate::runtime::errstr::set(b"strdup: nil string");
@@ -74,7 +68,6 @@ pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
 
 /// strecpy: copies `from` into [to, e), always NUL-terminating when there is room,
 /// and returns a pointer to the terminating NUL (so calls chain).
-#[no_mangle]
 pub unsafe extern "C" fn strecpy(to: *mut c_char, e: *mut c_char, from: *const c_char) -> *mut c_char {
     if to.is_null() || to >= e {
         return to;
@@ -143,7 +136,6 @@ unsafe fn cslice<'a>(s: *mut c_char) -> &'a mut [u8] {
 
 /// tokenize: splits `s` in place at white space, honouring rc-style single quotes
 /// (removed; '' inside quotes is a quote). At most `max` tokens.
-#[no_mangle]
 pub unsafe extern "C" fn tokenize(s: *mut c_char, args: *mut *mut c_char, max: c_int) -> c_int {
     if s.is_null() || args.is_null() || max <= 0 {
         return 0;
@@ -172,7 +164,6 @@ pub unsafe extern "C" fn tokenize(s: *mut c_char, args: *mut *mut c_char, max: c
 
 /// gettokens: like tokenize with separators `sep`, but quotes stay in the tokens;
 /// separators are overwritten with NULs.
-#[no_mangle]
 pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: c_int, sep: *const c_char) -> c_int {
     if s.is_null() || args.is_null() || max <= 0 {
         return 0;
@@ -208,7 +199,6 @@ pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: 
 /// ends a field (empty fields count); with it, runs of separators are one and
 /// leading/trailing ones make no empty fields. At most `max` fields: the last keeps
 /// the rest of the string.
-#[no_mangle]
 pub unsafe extern "C" fn getfields(
     s: *mut c_char,
     args: *mut *mut c_char,
@@ -262,7 +252,6 @@ fn lower(c: u8) -> u8 {
     c.to_ascii_lowercase()
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn cistrncmp(a: *const c_char, b: *const c_char, n: c_int) -> c_int {
     let (a, b) = (cbytes(a), cbytes(b));
     let mut i = 0usize;
@@ -280,13 +269,11 @@ pub unsafe extern "C" fn cistrncmp(a: *const c_char, b: *const c_char, n: c_int)
     0
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn cistrcmp(a: *const c_char, b: *const c_char) -> c_int {
     cistrncmp(a, b, c_int::MAX)
 }
 
 /// cistrstr: the first case-insensitive occurrence of `b` in `a`, or nil.
-#[no_mangle]
 pub unsafe extern "C" fn cistrstr(a: *const c_char, b: *const c_char) -> *mut c_char {
     if a.is_null() || b.is_null() {
         return null_mut();
@@ -304,7 +291,6 @@ pub unsafe extern "C" fn cistrstr(a: *const c_char, b: *const c_char) -> *mut c_
 }
 
 /// p9atoi & co.: strtol with base 0 (0x… hex, 0… octal), as plan9port's; nil is 0.
-#[no_mangle]
 pub unsafe extern "C" fn p9atoll(s: *const c_char) -> c_longlong {
     if s.is_null() {
         return 0;
@@ -312,7 +298,6 @@ pub unsafe extern "C" fn p9atoll(s: *const c_char) -> c_longlong {
     libc::strtoll(s, null_mut(), 0)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn p9atol(s: *const c_char) -> c_long {
     if s.is_null() {
         return 0;
@@ -320,7 +305,6 @@ pub unsafe extern "C" fn p9atol(s: *const c_char) -> c_long {
     libc::strtol(s, null_mut(), 0)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn p9atoi(s: *const c_char) -> c_int {
     p9atol(s) as c_int
 }

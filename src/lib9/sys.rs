@@ -30,7 +30,6 @@ const RFNOMNT: c_int = 16384;
 ///
 /// Returns the child's pid in the parent, 0 in the child (or without RFPROC), -1 on
 /// error with errstr set (plan9port's words).
-#[no_mangle]
 pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
     let known = RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFREND | RFNOMNT;
     if flags & !known != 0 {

@@ -102,7 +102,6 @@ fn out(tm: Tm) -> *mut Tm {
 }
 
 /// p9gmtime: `t` as GMT.
-#[no_mangle]
 pub extern "C" fn p9gmtime(t: c_long) -> *mut Tm {
     out(gm(t))
 }
@@ -132,7 +131,6 @@ fn zone(t: i64) -> (i64, [c_char; 4]) {
 }
 
 /// p9localtime: `t` in the local time zone.
-#[no_mangle]
 pub extern "C" fn p9localtime(t: c_long) -> *mut Tm {
     let (off, z) = zone(t);
     let mut tm = gm(t.saturating_add(off));
@@ -148,7 +146,6 @@ fn num(s: &mut [u8], n: c_int, pad: u8) {
 }
 
 /// p9asctime: "Thu Jan  1 00:00:00 GMT 1970\n" (day of month space-padded).
-#[no_mangle]
 pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
     if t.is_null() {
         crate::runtime::errstr::set(b"asctime: nil Tm");
@@ -183,7 +180,6 @@ pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
 }
 
 /// p9ctime: p9asctime(p9localtime(t)).
-#[no_mangle]
 pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
     // SAFETY: p9localtime returns this OS thread's valid Tm.
     unsafe { p9asctime(p9localtime(t)) }
@@ -193,7 +189,6 @@ pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
 /// A zone other than "GMT" means local time. Times before 1970 give 0 (plan9port
 /// clamps a negative result to 0 but miscounts years before 1970, giving a time in
 /// 1970 instead).
-#[no_mangle]
 pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
     if tm.is_null() {
         crate::runtime::errstr::set(b"tm2sec: nil Tm");
@@ -225,7 +220,6 @@ fn ms(tv: libc::timeval) -> c_long {
 /// p9times: CPU milliseconds of this process (user, system) and of its waited-for
 /// children (user, system) into t[0..4] when `t` is not nil; returns their sum (what
 /// plan9port returns, rather than Plan 9's elapsed real time), -1 on error.
-#[no_mangle]
 pub unsafe extern "C" fn p9times(t: *mut c_long) -> c_long {
     let mut ru: libc::rusage = core::mem::zeroed();
     let mut cru: libc::rusage = core::mem::zeroed();
@@ -241,7 +235,6 @@ pub unsafe extern "C" fn p9times(t: *mut c_long) -> c_long {
 }
 
 /// p9cputime: p9times' sum in seconds.
-#[no_mangle]
 pub extern "C" fn p9cputime() -> f64 {
     // SAFETY: a nil t is allowed.
     let n = unsafe { p9times(null_mut()) };

@@ -112,25 +112,21 @@ fn waitmsg_for(pid: i32, nohang: bool) -> *mut Waitmsg {
     }
 }
 
-#[no_mangle]
 pub extern "C" fn p9wait() -> *mut Waitmsg {
     waitmsg_for(-1, false)
 }
 
 /// p9waitfor: waits for that child; pid -1 is any child, 0 or -pgid one of a process
 /// group (wait4's meanings, which plan9port passes on).
-#[no_mangle]
 pub extern "C" fn p9waitfor(pid: c_int) -> *mut Waitmsg {
     waitmsg_for(pid, false)
 }
 
-#[no_mangle]
 pub extern "C" fn waitnohang() -> *mut Waitmsg {
     waitmsg_for(-1, true)
 }
 
 /// p9waitpid: waits for any child, returns its pid (-1 if there is none).
-#[no_mangle]
 pub extern "C" fn p9waitpid() -> c_int {
     match reap_as(-1, false, true) {
         Some(s) => s.pid,
@@ -169,12 +165,10 @@ pub extern "C" fn await_(buf: *mut c_char, n: c_int) -> c_int {
     await_into(-1, false, buf, n)
 }
 
-#[no_mangle]
 pub extern "C" fn awaitnohang(buf: *mut c_char, n: c_int) -> c_int {
     await_into(-1, true, buf, n)
 }
 
-#[no_mangle]
 pub extern "C" fn awaitfor(pid: c_int, buf: *mut c_char, n: c_int) -> c_int {
     await_into(pid, false, buf, n)
 }

@@ -12,6 +12,7 @@
 //! snprint). In "runes" mode (runesprint…) the buffer holds `Rune`s instead of UTF-8.
 //! `nfmt` counts units written (bytes, or runes in runes mode).
 
+pub mod capi;
 pub mod interpose;
 pub mod out;
 pub mod sinks;

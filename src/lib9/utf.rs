@@ -22,7 +22,6 @@ fn nil(call: &str) {
     report::complain(call, "nil pointer");
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn chartorune(r: *mut Rune, s: *const c_char) -> c_int {
     if r.is_null() || s.is_null() {
         nil("chartorune");
@@ -43,7 +42,6 @@ pub unsafe extern "C" fn chartorune(r: *mut Rune, s: *const c_char) -> c_int {
     len as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runetochar(s: *mut c_char, r: *const Rune) -> c_int {
     if r.is_null() || s.is_null() {
         nil("runetochar");
@@ -55,12 +53,10 @@ pub unsafe extern "C" fn runetochar(s: *mut c_char, r: *const Rune) -> c_int {
     n as c_int
 }
 
-#[no_mangle]
 pub extern "C" fn runelen(c: c_long) -> c_int {
     utf::runelen(c) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runenlen(r: *const Rune, n: c_int) -> c_int {
     if r.is_null() {
         return 0;
@@ -68,7 +64,6 @@ pub unsafe extern "C" fn runenlen(r: *const Rune, n: c_int) -> c_int {
     (0..n.max(0) as usize).fold(0 as c_int, |a, i| a.wrapping_add(utf::runelen(*r.add(i) as i64) as c_int))
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fullrune(s: *const c_char, n: c_int) -> c_int {
     if n <= 0 || s.is_null() {
         return 0;
@@ -80,7 +75,6 @@ pub unsafe extern "C" fn fullrune(s: *const c_char, n: c_int) -> c_int {
     utf::fullrune(&b[..k]) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn utflen(s: *const c_char) -> c_int {
     if s.is_null() {
         nil("utflen");
@@ -89,7 +83,6 @@ pub unsafe extern "C" fn utflen(s: *const c_char) -> c_int {
     utf::count(cbytes(s)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn utfnlen(s: *const c_char, m: c_long) -> c_int {
     if s.is_null() || m <= 0 {
         return 0;
@@ -103,7 +96,6 @@ pub unsafe extern "C" fn utfnlen(s: *const c_char, m: c_long) -> c_int {
     utf::count_n(core::slice::from_raw_parts(p, len)) as c_int
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn utfrune(s: *const c_char, c: c_long) -> *mut c_char {
     if s.is_null() {
         nil("utfrune");
@@ -115,7 +107,6 @@ pub unsafe extern "C" fn utfrune(s: *const c_char, c: c_long) -> *mut c_char {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn utfrrune(s: *const c_char, c: c_long) -> *mut c_char {
     if s.is_null() {
         nil("utfrrune");
@@ -127,7 +118,6 @@ pub unsafe extern "C" fn utfrrune(s: *const c_char, c: c_long) -> *mut c_char {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn utfutf(s1: *const c_char, s2: *const c_char) -> *mut c_char {
     if s1.is_null() || s2.is_null() {
         nil("utfutf");
@@ -141,7 +131,6 @@ pub unsafe extern "C" fn utfutf(s1: *const c_char, s2: *const c_char) -> *mut c_
 
 /// Copies `from` into [to, e), NUL-terminated, never splitting a rune; returns the
 /// pointer to the NUL (`to` itself when e ≤ to).
-#[no_mangle]
 pub unsafe extern "C" fn utfecpy(to: *mut c_char, e: *mut c_char, from: *const c_char) -> *mut c_char {
     if to.is_null() || (e as usize) <= (to as usize) {
         return to;
@@ -165,7 +154,6 @@ pub unsafe extern "C" fn utfecpy(to: *mut c_char, e: *mut c_char, from: *const c
     to.add(n)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrlen(s: *const Rune) -> c_long {
     if s.is_null() {
         nil("runestrlen");
@@ -174,7 +162,6 @@ pub unsafe extern "C" fn runestrlen(s: *const Rune) -> c_long {
     rlen(s) as c_long
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrcpy(s1: *mut Rune, s2: *const Rune) -> *mut Rune {
     if s1.is_null() || s2.is_null() {
         nil("runestrcpy");
@@ -184,7 +171,6 @@ pub unsafe extern "C" fn runestrcpy(s1: *mut Rune, s2: *const Rune) -> *mut Rune
     s1
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrncpy(s1: *mut Rune, s2: *const Rune, n: c_long) -> *mut Rune {
     if s1.is_null() || s2.is_null() {
         nil("runestrncpy");
@@ -205,7 +191,6 @@ pub unsafe extern "C" fn runestrncpy(s1: *mut Rune, s2: *const Rune, n: c_long) 
 }
 
 /// Copies into [s1, es1), 0-terminated, truncating; returns the pointer to the 0.
-#[no_mangle]
 pub unsafe extern "C" fn runestrecpy(s1: *mut Rune, es1: *mut Rune, s2: *const Rune) -> *mut Rune {
     if s1.is_null() || (es1 as usize) <= (s1 as usize) {
         return s1;
@@ -225,7 +210,6 @@ pub unsafe extern "C" fn runestrecpy(s1: *mut Rune, es1: *mut Rune, s2: *const R
     s1.add(i)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrcat(s1: *mut Rune, s2: *const Rune) -> *mut Rune {
     if s1.is_null() || s2.is_null() {
         nil("runestrcat");
@@ -236,7 +220,6 @@ pub unsafe extern "C" fn runestrcat(s1: *mut Rune, s2: *const Rune) -> *mut Rune
 }
 
 /// Appends at most n runes of s2 and always terminates.
-#[no_mangle]
 pub unsafe extern "C" fn runestrncat(s1: *mut Rune, s2: *const Rune, n: c_long) -> *mut Rune {
     if s1.is_null() || s2.is_null() {
         nil("runestrncat");
@@ -253,12 +236,10 @@ pub unsafe extern "C" fn runestrncat(s1: *mut Rune, s2: *const Rune, n: c_long) 
     s1
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrcmp(s1: *const Rune, s2: *const Rune) -> c_int {
     runestrncmp(s1, s2, c_long::MAX)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrncmp(s1: *const Rune, s2: *const Rune, n: c_long) -> c_int {
     if s1.is_null() || s2.is_null() {
         nil("runestrcmp");
@@ -278,7 +259,6 @@ pub unsafe extern "C" fn runestrncmp(s1: *const Rune, s2: *const Rune, n: c_long
     0
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrchr(s: *const Rune, c: Rune) -> *mut Rune {
     if s.is_null() {
         nil("runestrchr");
@@ -297,7 +277,6 @@ pub unsafe extern "C" fn runestrchr(s: *const Rune, c: Rune) -> *mut Rune {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrrchr(s: *const Rune, c: Rune) -> *mut Rune {
     if s.is_null() {
         nil("runestrrchr");
@@ -310,7 +289,6 @@ pub unsafe extern "C" fn runestrrchr(s: *const Rune, c: Rune) -> *mut Rune {
     (0..n).rev().find(|&i| *s.add(i) == c).map_or(null_mut(), |i| s.add(i) as *mut Rune)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrstr(s1: *const Rune, s2: *const Rune) -> *mut Rune {
     if s1.is_null() || s2.is_null() {
         nil("runestrstr");
@@ -324,7 +302,6 @@ pub unsafe extern "C" fn runestrstr(s1: *const Rune, s2: *const Rune) -> *mut Ru
     a.windows(b.len()).position(|w| w == b).map_or(null_mut(), |i| s1.add(i) as *mut Rune)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runestrdup(s: *const Rune) -> *mut Rune {
     if s.is_null() {
         nil("runestrdup");
@@ -342,22 +319,18 @@ fn ch(c: Rune) -> Option<char> {
     char::from_u32(c)
 }
 
-#[no_mangle]
 pub extern "C" fn isalpharune(c: Rune) -> c_int {
     ch(c).is_some_and(|c| c.is_alphabetic()) as c_int
 }
 
-#[no_mangle]
 pub extern "C" fn islowerrune(c: Rune) -> c_int {
     ch(c).is_some_and(|c| c.is_lowercase()) as c_int
 }
 
-#[no_mangle]
 pub extern "C" fn isupperrune(c: Rune) -> c_int {
     ch(c).is_some_and(|c| c.is_uppercase()) as c_int
 }
 
-#[no_mangle]
 pub extern "C" fn isspacerune(c: Rune) -> c_int {
     ch(c).is_some_and(|c| c.is_whitespace()) as c_int
 }
@@ -371,12 +344,10 @@ fn map1(c: Rune, it: impl Iterator<Item = char>) -> Rune {
     }
 }
 
-#[no_mangle]
 pub extern "C" fn tolowerrune(c: Rune) -> Rune {
     ch(c).map_or(c, |x| map1(c, x.to_lowercase()))
 }
 
-#[no_mangle]
 pub extern "C" fn toupperrune(c: Rune) -> Rune {
     ch(c).map_or(c, |x| map1(c, x.to_uppercase()))
 }

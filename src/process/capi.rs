@@ -37,18 +37,15 @@ unsafe fn spawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) -> c_int {
     spawn(fd, cmd, argv, core::ptr::null(), "threadspawn")
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn threadspawnd(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char) -> c_int {
     spawn(fd, cmd, argv, dir, "threadspawnd")
 }
 
 /// threadexec and threadexecl (from the C shim, which passes its own exit message).
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_threadexec(
     cpid: *mut Channel,
     fd: *const c_int,
@@ -69,12 +66,10 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn threadexec(cpid: *mut Channel, fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) {
     thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr())
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: *const *const c_char) {
     match job(core::ptr::null(), cmd, argv, core::ptr::null(), "procexec") {
         Some(j) => exec::procexec(cpid, j, "procexec"),
@@ -86,12 +81,10 @@ pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: 
     }
 }
 
-#[no_mangle]
 pub extern "C" fn threadwaitchan() -> *mut Channel {
     exec::waitchan()
 }
 
-#[no_mangle]
 pub extern "C" fn procwait(pid: c_int) -> *mut Waitmsg {
     exec::procwait(pid)
 }

@@ -8,12 +8,10 @@ use crate::lib9::fmt::{self, table, Fmt, Fmts};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
     sinks::fdprint(f, fd, fmt, Call(call))
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_snprint(
     f: *mut Fmt,
     buf: *mut c_void,
@@ -25,7 +23,6 @@ pub unsafe extern "C" fn thread9_rt_snprint(
     sinks::snprint(f, buf, len, runes != 0, fmt, Call(call))
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_seprint(
     f: *mut Fmt,
     buf: *mut c_void,
@@ -37,22 +34,18 @@ pub unsafe extern "C" fn thread9_rt_seprint(
     sinks::seprint(f, buf, e, runes != 0, fmt, Call(call))
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_smprint(f: *mut Fmt, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
     sinks::smprint(f, runes != 0, fmt, Call(call))
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_fmtvprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
     sinks::vprint(f, fmt)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_werrstr(f: *mut Fmt, fmt: *const c_char) {
     sinks::werrstr(f, fmt)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn thread9_rt_nilfmt(call: *const c_char) {
     report::complain(Call(call).name(), "nil Fmt");
 }
@@ -66,7 +59,6 @@ fn have(f: *mut Fmt, call: &str) -> bool {
     true
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
     if !have(f, "dofmt") {
         return -1;
@@ -78,7 +70,6 @@ pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
     fmt::dofmt(f, fmt as *const u8)
 }
 
-#[no_mangle]
 pub extern "C" fn fmtinstall(c: c_int, f: Option<unsafe extern "C" fn(*mut Fmt) -> c_int>) -> c_int {
     install(c, f)
 }
@@ -109,7 +100,6 @@ fn install(c: c_int, f: Option<Fmts>) -> c_int {
     0
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtstrcpy(f: *mut Fmt, s: *const c_char) -> c_int {
     if !have(f, "fmtstrcpy") {
         return -1;
@@ -121,7 +111,6 @@ pub unsafe extern "C" fn fmtstrcpy(f: *mut Fmt, s: *const c_char) -> c_int {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtrunestrcpy(f: *mut Fmt, s: *const u32) -> c_int {
     if !have(f, "fmtrunestrcpy") {
         return -1;
@@ -133,7 +122,6 @@ pub unsafe extern "C" fn fmtrunestrcpy(f: *mut Fmt, s: *const u32) -> c_int {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtrune(f: *mut Fmt, r: c_int) -> c_int {
     if !have(f, "fmtrune") {
         return -1;
@@ -145,12 +133,10 @@ pub unsafe extern "C" fn fmtrune(f: *mut Fmt, r: c_int) -> c_int {
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtfdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c_int {
     sinks::fdinit(f, fd, buf, size)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtfdflush(f: *mut Fmt) -> c_int {
     if !have(f, "fmtfdflush") {
         return -1;
@@ -161,7 +147,6 @@ pub unsafe extern "C" fn fmtfdflush(f: *mut Fmt) -> c_int {
     (*f).nfmt
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtstrinit(f: *mut Fmt) -> c_int {
     if !have(f, "fmtstrinit") {
         return -1;
@@ -169,7 +154,6 @@ pub unsafe extern "C" fn fmtstrinit(f: *mut Fmt) -> c_int {
     sinks::strinit(f, false)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtstrflush(f: *mut Fmt) -> *mut c_char {
     if !have(f, "fmtstrflush") {
         return core::ptr::null_mut();
@@ -177,7 +161,6 @@ pub unsafe extern "C" fn fmtstrflush(f: *mut Fmt) -> *mut c_char {
     sinks::strflush(f) as *mut c_char
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runefmtstrinit(f: *mut Fmt) -> c_int {
     if !have(f, "runefmtstrinit") {
         return -1;
@@ -185,7 +168,6 @@ pub unsafe extern "C" fn runefmtstrinit(f: *mut Fmt) -> c_int {
     sinks::strinit(f, true)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
     if !have(f, "runefmtstrflush") {
         return core::ptr::null_mut();
@@ -193,14 +175,12 @@ pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
     sinks::strflush(f) as *mut u32
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn fmtlocaleinit(f: *mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
     if have(f, "fmtlocaleinit") {
         fmt::localeinit(&mut *f, decimal, thousands, grouping);
     }
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn quotestrfmt(f: *mut Fmt) -> c_int {
     if !have(f, "quotestrfmt") {
         return -1;
@@ -208,7 +188,6 @@ pub unsafe extern "C" fn quotestrfmt(f: *mut Fmt) -> c_int {
     fmt::quote::quotefmt(f, false)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn quoterunestrfmt(f: *mut Fmt) -> c_int {
     if !have(f, "quoterunestrfmt") {
         return -1;
@@ -216,32 +195,26 @@ pub unsafe extern "C" fn quoterunestrfmt(f: *mut Fmt) -> c_int {
     fmt::quote::quotefmt(f, true)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn quotestrdup(s: *const c_char) -> *mut c_char {
     fmt::quote::quotedup(s as *const c_void, false) as *mut c_char
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn quoterunestrdup(s: *const u32) -> *mut u32 {
     fmt::quote::quotedup(s as *const c_void, true) as *mut u32
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn unquotestrdup(s: *const c_char) -> *mut c_char {
     fmt::quote::unquotedup(s as *const c_void, false) as *mut c_char
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn unquoterunestrdup(s: *const u32) -> *mut u32 {
     fmt::quote::unquotedup(s as *const c_void, true) as *mut u32
 }
 
-#[no_mangle]
 pub extern "C" fn needsrcquote(c: c_int) -> c_int {
     fmt::quote::needsrcquote(c as u32) as c_int
 }
 
-#[no_mangle]
 pub extern "C" fn quotefmtinstall() {
     // Through fmtinstall: into lib9's table when the program links lib9's fmt.
     install('q' as c_int, Some(quotestrfmt));
@@ -249,17 +222,14 @@ pub extern "C" fn quotefmtinstall() {
 }
 
 /// The `_syserrstr` hook: the calling thread's ERRMAX-byte error buffer.
-#[no_mangle]
 pub extern "C" fn thread9_rt_errbuf() -> *mut c_char {
     crate::runtime::errstr::buf() as *mut c_char
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn errstr(buf: *mut c_char, n: c_uint) -> c_int {
     crate::runtime::errstr::swap(buf as *mut u8, n as usize)
 }
 
-#[no_mangle]
 pub unsafe extern "C" fn rerrstr(buf: *mut c_char, n: c_uint) {
     crate::runtime::errstr::rerrstr(buf as *mut u8, n as usize)
 }

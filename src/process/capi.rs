@@ -62,7 +62,7 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
         return;
     }
     if !cpid.is_null() {
-        crate::chan::send_word(cpid, !0, true, "threadexec");
+        crate::chan::send_word(cpid, !0, true, call);
     }
 }
 
@@ -75,7 +75,7 @@ pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: 
         Some(j) => exec::procexec(cpid, j, "procexec"),
         None => {
             if !cpid.is_null() {
-                crate::chan::send_word(cpid, !0, true, "threadexec");
+                crate::chan::send_word(cpid, !0, true, "procexec");
             }
         }
     }

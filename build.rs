@@ -23,21 +23,14 @@ fn main() {
     b.compile("thread9shim");
     println!("cargo:rustc-link-search=native={out}");
     println!("cargo:rustc-link-lib=static:+whole-archive=thread9shim");
-    for o in cc::Build::new()
-        .file(c.join("main.c"))
-        .include(dir.join("include/thread9"))
-        .compile_intermediates()
-    {
+    for o in cc::Build::new().file(c.join("main.c")).include(dir.join("include/thread9")).compile_intermediates() {
         println!("cargo:rustc-cdylib-link-arg={}", o.display());
         // The Makefile appends main.o to libthread.a.
         std::fs::copy(&o, PathBuf::from(&out).join("main.o")).unwrap();
     }
     println!("cargo:rustc-link-lib=dylib=dl");
     println!("cargo:rustc-link-lib=dylib=pthread");
-    println!(
-        "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
-        dir.join("libthread.map").display()
-    );
+    println!("cargo:rustc-cdylib-link-arg=-Wl,--version-script={}", dir.join("libthread.map").display());
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libthread.so.0");
     println!("cargo:rerun-if-changed=src/c");
     println!("cargo:rerun-if-changed=include/thread9");

@@ -18,14 +18,14 @@
 // `unsafe` would only move the same checks around.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
-pub mod arch;
-pub mod san;
-pub mod base;
-pub mod runtime;
-pub mod chan;
-pub mod io;
-pub mod process;
-pub mod lib9;
-pub mod serve;
-pub mod diag;
 pub mod abi;
+pub mod arch;
+pub mod base;
+pub mod chan;
+pub mod diag;
+pub mod io;
+pub mod lib9;
+pub mod process;
+pub mod runtime;
+pub mod san;
+pub mod serve;

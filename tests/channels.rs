@@ -5,9 +5,9 @@
 use std::ffi::c_void;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+use thread::base::flags;
 use thread::chan::alt::{self, Alt, CHANEND, CHANRCV};
 use thread::chan::{self, Channel};
-use thread::base::flags;
 use thread::runtime::spawn;
 
 const SENDERS: usize = 4;
@@ -60,10 +60,8 @@ static mut SHARED: *const Shared = std::ptr::null();
 #[test]
 fn senders_over_procs_alt_receiver() {
     flags::FLAGS.fetch_or(flags::F_NODEADLOCK, Ordering::Relaxed);
-    let sh = Box::leak(Box::new(Shared {
-        data: [chan::create(8, 0), chan::create(8, 16)],
-        result: chan::create(8, 1),
-    }));
+    let sh =
+        Box::leak(Box::new(Shared { data: [chan::create(8, 0), chan::create(8, 16)], result: chan::create(8, 1) }));
     // SAFETY: written once before any proc starts.
     unsafe { SHARED = sh };
     assert!(spawn::proccreate(Some(keeper), std::ptr::null_mut(), 0, "proccreate") > 0);

@@ -29,7 +29,13 @@ pub extern "C" fn ioclose(io: *mut Ioproc, fd: c_int) -> c_int {
 }
 
 #[no_mangle]
-pub extern "C" fn iodial(io: *mut Ioproc, addr: *const c_char, local: *const c_char, _dir: *mut c_char, _cdfp: *mut c_int) -> c_int {
+pub extern "C" fn iodial(
+    io: *mut Ioproc,
+    addr: *const c_char,
+    local: *const c_char,
+    _dir: *mut c_char,
+    _cdfp: *mut c_int,
+) -> c_int {
     ioproc::iodial(io, addr, local) as c_int
 }
 

@@ -2,11 +2,11 @@
 
 #![allow(clippy::missing_safety_doc)]
 
-use core::ffi::*;
 #[allow(unused_imports)]
 use crate::io::fd::*;
 #[allow(unused_imports)]
 use crate::io::net::*;
+use core::ffi::*;
 
 // crate::io::fd
 
@@ -58,13 +58,24 @@ pub extern "C" fn p9dup(old: c_int, new: c_int) -> c_int {
 // crate::io::net
 
 #[no_mangle]
-pub unsafe extern "C" fn p9dial(addr: *const c_char, local: *const c_char, _dir: *const c_char, _cdfp: *mut c_int) -> c_int {
+pub unsafe extern "C" fn p9dial(
+    addr: *const c_char,
+    local: *const c_char,
+    _dir: *const c_char,
+    _cdfp: *mut c_int,
+) -> c_int {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::io::net::p9dial(addr, local, _dir, _cdfp) }
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn p9dialparse(addr: *mut c_char, pnet: *mut *mut c_char, punix: *mut *mut c_char, phost: *mut c_void, pport: *mut c_int) -> c_int {
+pub unsafe extern "C" fn p9dialparse(
+    addr: *mut c_char,
+    pnet: *mut *mut c_char,
+    punix: *mut *mut c_char,
+    phost: *mut c_void,
+    pport: *mut c_int,
+) -> c_int {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::io::net::p9dialparse(addr, pnet, punix, phost, pport) }
 }
@@ -110,4 +121,3 @@ pub unsafe extern "C" fn p9reject(_ctl: c_int, dir: *const c_char, _cause: *cons
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::io::net::p9reject(_ctl, dir, _cause) }
 }
-

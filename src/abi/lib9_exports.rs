@@ -2,8 +2,6 @@
 
 #![allow(clippy::missing_safety_doc)]
 
-use core::ffi::*;
-use crate::lib9::fmt::Fmt;
 use crate::base::utf::Rune;
 #[allow(unused_imports)]
 use crate::lib9::dir::*;
@@ -13,12 +11,11 @@ use crate::lib9::encode::*;
 use crate::lib9::env::*;
 #[allow(unused_imports)]
 use crate::lib9::fmt::capi::*;
+use crate::lib9::fmt::Fmt;
 #[allow(unused_imports)]
 use crate::lib9::lock::*;
 #[allow(unused_imports)]
 use crate::lib9::misc::*;
-#[allow(unused_imports)]
-use crate::lib9::*;
 #[allow(unused_imports)]
 use crate::lib9::notes::*;
 #[allow(unused_imports)]
@@ -33,6 +30,9 @@ use crate::lib9::sys::*;
 use crate::lib9::time::*;
 #[allow(unused_imports)]
 use crate::lib9::utf::*;
+#[allow(unused_imports)]
+use crate::lib9::*;
+use core::ffi::*;
 
 // crate::lib9::dir
 
@@ -166,19 +166,38 @@ pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const 
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
+pub unsafe extern "C" fn thread9_rt_snprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    len: c_int,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> c_int {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::lib9::fmt::capi::thread9_rt_snprint(f, buf, len, runes, fmt, call) }
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
+pub unsafe extern "C" fn thread9_rt_seprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    e: *mut c_void,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> *mut c_void {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::lib9::fmt::capi::thread9_rt_seprint(f, buf, e, runes, fmt, call) }
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_smprint(f: *mut Fmt, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
+pub unsafe extern "C" fn thread9_rt_smprint(
+    f: *mut Fmt,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> *mut c_void {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::lib9::fmt::capi::thread9_rt_smprint(f, runes, fmt, call) }
 }
@@ -267,7 +286,12 @@ pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn fmtlocaleinit(f: *mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
+pub unsafe extern "C" fn fmtlocaleinit(
+    f: *mut Fmt,
+    decimal: *mut c_char,
+    thousands: *mut c_char,
+    grouping: *mut c_char,
+) {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::lib9::fmt::capi::fmtlocaleinit(f, decimal, thousands, grouping) }
 }
@@ -707,7 +731,13 @@ pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: 
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn getfields(s: *mut c_char, args: *mut *mut c_char, max: c_int, mflag: c_int, set: *const c_char) -> c_int {
+pub unsafe extern "C" fn getfields(
+    s: *mut c_char,
+    args: *mut *mut c_char,
+    max: c_int,
+    mflag: c_int,
+    set: *const c_char,
+) -> c_int {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::lib9::strings::getfields(s, args, max, mflag, set) }
 }
@@ -964,4 +994,3 @@ pub extern "C" fn tolowerrune(c: Rune) -> Rune {
 pub extern "C" fn toupperrune(c: Rune) -> Rune {
     crate::lib9::utf::toupperrune(c)
 }
-

@@ -6,13 +6,13 @@
 //! list). `*_exports.rs` are the entry points of the io, lib9 and process layers.
 
 pub mod chan;
-pub mod poll;
 pub mod io;
-pub mod serve;
-pub mod thread;
 pub mod io_exports;
 pub mod lib9_exports;
+pub mod poll;
 pub mod process_exports;
+pub mod serve;
+pub mod thread;
 
 core::arch::global_asm!(
     ".hidden thread9_rt_main",

@@ -1,10 +1,10 @@
 //! iopause.h and the thread-blocking helpers of thread.h (docs/SERVE-AND-POLL.md).
 
+use crate::base::report;
+use crate::base::taia::{self, Tai, Taia};
 use crate::chan::alt::Alt;
 use crate::chan::Channel;
-use crate::base::report;
 use crate::io::iopause;
-use crate::base::taia::{self, Tai, Taia};
 use core::ffi::{c_char, c_double, c_int, c_long, c_uint, c_ulonglong, c_void};
 use libc::{pollfd, sockaddr, socklen_t};
 

@@ -2,12 +2,12 @@
 
 #![allow(clippy::missing_safety_doc)]
 
-use core::ffi::*;
 use crate::chan::Channel;
 #[allow(unused_imports)]
 use crate::process::capi::*;
 #[allow(unused_imports)]
 use crate::process::wait::*;
+use core::ffi::*;
 
 // crate::process::capi
 
@@ -18,19 +18,35 @@ pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv:
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn threadspawnd(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char) -> c_int {
+pub unsafe extern "C" fn threadspawnd(
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    dir: *const c_char,
+) -> c_int {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::process::capi::threadspawnd(fd, cmd, argv, dir) }
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_threadexec(cpid: *mut Channel, fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, call: *const c_char) {
+pub unsafe extern "C" fn thread9_rt_threadexec(
+    cpid: *mut Channel,
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    call: *const c_char,
+) {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::process::capi::thread9_rt_threadexec(cpid, fd, cmd, argv, call) }
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn threadexec(cpid: *mut Channel, fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) {
+pub unsafe extern "C" fn threadexec(
+    cpid: *mut Channel,
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+) {
     // SAFETY: the C caller's arguments, as the function's man page requires.
     unsafe { crate::process::capi::threadexec(cpid, fd, cmd, argv) }
 }
@@ -82,4 +98,3 @@ pub extern "C" fn awaitnohang(buf: *mut c_char, n: c_int) -> c_int {
 pub extern "C" fn awaitfor(pid: c_int, buf: *mut c_char, n: c_int) -> c_int {
     crate::process::wait::awaitfor(pid, buf, n)
 }
-

@@ -16,8 +16,20 @@ macro_rules! opaque {
     )*};
 }
 opaque!(
-    dispatch_t, io_open_t, io_unlink_t, io_read_t, io_write_t, io_close_t, io_stat_t, io_devctl_t, io_lseek_t,
-    io_chmod_t, io_chown_t, io_utime_t, io_space_t, io_sync_t,
+    dispatch_t,
+    io_open_t,
+    io_unlink_t,
+    io_read_t,
+    io_write_t,
+    io_close_t,
+    io_stat_t,
+    io_devctl_t,
+    io_lseek_t,
+    io_chmod_t,
+    io_chown_t,
+    io_utime_t,
+    io_space_t,
+    io_sync_t,
 );
 
 #[no_mangle]
@@ -57,7 +69,8 @@ pub unsafe extern "C" fn resmgr_path(dpp: *mut dispatch_t, id: c_int) -> *const 
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_reply(rcvid: i64, status: c_long, buf: *const c_void, n: usize) -> c_int {
-    let d = if buf.is_null() || n == 0 { Vec::new() } else { core::slice::from_raw_parts(buf as *const u8, n).to_vec() };
+    let d =
+        if buf.is_null() || n == 0 { Vec::new() } else { core::slice::from_raw_parts(buf as *const u8, n).to_vec() };
     resmgr::reply(rcvid, status, d)
 }
 
@@ -120,7 +133,12 @@ pub unsafe extern "C" fn iofunc_open_default(c: *mut Ctx, m: *mut io_open_t, a: 
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn iofunc_unlink_default(c: *mut Ctx, m: *mut io_unlink_t, a: *mut Attr, x: *mut c_void) -> c_int {
+pub unsafe extern "C" fn iofunc_unlink_default(
+    c: *mut Ctx,
+    m: *mut io_unlink_t,
+    a: *mut Attr,
+    x: *mut c_void,
+) -> c_int {
     iofunc::unlink_default(c, m as *mut c_void, a, x)
 }
 

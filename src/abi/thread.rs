@@ -1,8 +1,8 @@
 //! thread.h: threads and procs.
 
-use crate::runtime::sched;
 use crate::process::start;
 use crate::runtime::exit;
+use crate::runtime::sched;
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void, CStr};
 use core::sync::atomic::Ordering;
 
@@ -35,17 +35,30 @@ pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm
 }
 
 #[no_mangle]
-pub extern "C" fn threadcreate(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+pub extern "C" fn threadcreate(
+    f: Option<unsafe extern "C" fn(*mut c_void)>,
+    arg: *mut c_void,
+    stacksize: c_uint,
+) -> c_int {
     crate::runtime::spawn::threadcreate(f, arg, stacksize)
 }
 
 #[no_mangle]
-pub extern "C" fn proccreate(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint) -> c_int {
+pub extern "C" fn proccreate(
+    f: Option<unsafe extern "C" fn(*mut c_void)>,
+    arg: *mut c_void,
+    stacksize: c_uint,
+) -> c_int {
     crate::runtime::spawn::proccreate(f, arg, stacksize, "proccreate")
 }
 
 #[no_mangle]
-pub extern "C" fn procrfork(f: Option<unsafe extern "C" fn(*mut c_void)>, arg: *mut c_void, stacksize: c_uint, flags: c_int) -> c_int {
+pub extern "C" fn procrfork(
+    f: Option<unsafe extern "C" fn(*mut c_void)>,
+    arg: *mut c_void,
+    stacksize: c_uint,
+    flags: c_int,
+) -> c_int {
     crate::runtime::spawn::procrfork(f, arg, stacksize, flags)
 }
 

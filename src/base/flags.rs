@@ -39,4 +39,3 @@ pub fn tracing() -> bool {
 pub fn deadlock_check_enabled() -> bool {
     !flag(F_NODEADLOCK)
 }
-

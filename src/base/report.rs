@@ -75,4 +75,3 @@ pub fn exact_symbol(addr: usize) -> Option<String> {
         None
     }
 }
-

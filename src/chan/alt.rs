@@ -12,8 +12,8 @@
 //! small alts (the heap only past `INLINE` cases): this is the inner loop of every
 //! CSP server.
 
-use crate::chan::{self, Channel, Waiter, CLOSED_STR};
 use crate::base::report;
+use crate::chan::{self, Channel, Waiter, CLOSED_STR};
 use crate::runtime::sched;
 use crate::runtime::thread::*;
 use core::ffi::{c_char, c_void};
@@ -50,10 +50,7 @@ unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
             CHANEND => return (n, false),
             CHANNOBLK => return (n, true),
             CHANSND | CHANRCV | CHANNOP => {}
-            op => report::misuse(
-                call,
-                &format!("entry {n} has invalid op {op} (is the array missing its CHANEND?)"),
-            ),
+            op => report::misuse(call, &format!("entry {n} has invalid op {op} (is the array missing its CHANEND?)")),
         }
         n += 1;
         if n >= MAXALT {
@@ -68,7 +65,10 @@ unsafe fn trace_call(a: *mut Alt, call: &str) {
     let (n, noblock) = count(a, call);
     let t = sched::current();
     let id = if t.is_null() { -1 } else { (*t).id };
-    crate::runtime::sched::trace(&format!("thread {id} {call} with {n} entries{}", if noblock { " (no block)" } else { "" }));
+    crate::runtime::sched::trace(&format!(
+        "thread {id} {call} with {n} entries{}",
+        if noblock { " (no block)" } else { "" }
+    ));
 }
 
 /// What the fast path found.

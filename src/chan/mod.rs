@@ -10,8 +10,8 @@ pub mod alt;
 pub mod kinds;
 
 use crate::base::report;
-use crate::runtime::sched;
 use crate::base::spin::SpinLock;
+use crate::runtime::sched;
 use crate::runtime::thread::*;
 use core::ffi::{c_char, c_void};
 use core::ptr::null_mut;
@@ -83,7 +83,6 @@ pub fn name_of(c: *mut Channel) -> String {
         format!("\"{}\"", crate::base::report::cstr(n as *const u8))
     }
 }
-
 
 /// 9front's Alt.err value for an entry whose channel was closed.
 pub static CLOSED_STR: &[u8] = b"channel was closed\0";
@@ -531,7 +530,8 @@ unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
     }
     let nbuf = core::ptr::read_volatile(&(*c).nbuf);
     if send {
-        !(*ext(c)).closed && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+        !(*ext(c)).closed
+            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
     } else {
         nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
     }
@@ -896,7 +896,11 @@ fn op1_word_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: 
 fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
     report::complain(
         call,
-        &format!("channel {} has {n}-byte elements, wider than a {}-byte word", crate::chan::name_of(c), core::mem::size_of::<usize>()),
+        &format!(
+            "channel {} has {n}-byte elements, wider than a {}-byte word",
+            crate::chan::name_of(c),
+            core::mem::size_of::<usize>()
+        ),
     );
     crate::runtime::errstr::set(b"element wider than a word");
     -1

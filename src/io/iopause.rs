@@ -6,18 +6,18 @@
 //! when to look again. A waiting thread parks with its deadline on the proc's timer
 //! heap, so only the thread waits: the proc runs its other threads meanwhile.
 
+use crate::base::futex;
+use crate::base::report;
 use crate::chan::alt::{self, Alt};
 use crate::chan::{self, Channel};
-use crate::base::report;
+use crate::io::net::FdMsg;
 use crate::runtime::errstr;
-use crate::base::futex;
 use crate::runtime::poll::{self, FdWaiter};
 use crate::runtime::proc::Proc;
 use crate::runtime::sched;
 use crate::runtime::thread::*;
 use crate::runtime::timer::Timer;
 use core::ffi::{c_char, c_void};
-use crate::io::net::FdMsg;
 use core::ptr::null_mut;
 use core::sync::atomic::{AtomicUsize, Ordering};
 use libc::pollfd;
@@ -140,10 +140,7 @@ pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
     let ws: &mut [FdWaiter] = if nfd <= 1 {
         &mut one[..nfd]
     } else {
-        many = (0..n)
-            .filter(|&i| (*x.add(i)).fd >= 0)
-            .map(|_| FdWaiter::new(-1, 0, t))
-            .collect();
+        many = (0..n).filter(|&i| (*x.add(i)).fd >= 0).map(|_| FdWaiter::new(-1, 0, t)).collect();
         &mut many
     };
     loop {
@@ -222,7 +219,12 @@ fn fd_limit() -> u64 {
 ///
 /// # Safety
 /// `x` holds `len` pollfds; `deadline` and `stamp` are taias (checked for nil).
-pub unsafe fn iopause(x: *mut pollfd, len: u32, deadline: *const crate::base::taia::Taia, stamp: *const crate::base::taia::Taia) -> i32 {
+pub unsafe fn iopause(
+    x: *mut pollfd,
+    len: u32,
+    deadline: *const crate::base::taia::Taia,
+    stamp: *const crate::base::taia::Taia,
+) -> i32 {
     if x.is_null() && len > 0 {
         report::misuse("iopause", &format!("nil iopause_fd array with len {len}"));
     }
@@ -509,7 +511,9 @@ pub fn sendfd(s: i32, fd: i32) -> i32 {
 pub fn recvfd(s: i32) -> i32 {
     let mut m = FdMsg::receiving();
     // SAFETY: recvmsg into our own message.
-    match dontwait(s, libc::POLLIN, || unsafe { libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC) }) {
+    match dontwait(s, libc::POLLIN, || unsafe {
+        libc::recvmsg(s, &mut m.msg, libc::MSG_DONTWAIT | libc::MSG_CMSG_CLOEXEC)
+    }) {
         Some(n) => m.received(n),
         None => -1,
     }
@@ -873,7 +877,8 @@ pub fn timerchan(ms: i64) -> *mut Channel {
 /// fdchan: fires (once, value = iopause's revents) when `fd` is ready for `events`.
 pub fn fdchan(fd: i32, events: i32) -> *mut Channel {
     if fd < 0 || events & RW as i32 == 0 {
-        let what = if fd < 0 { format!("negative fd {fd}") } else { format!("no READ/WRITE bits in events {events:#x}") };
+        let what =
+            if fd < 0 { format!("negative fd {fd}") } else { format!("no READ/WRITE bits in events {events:#x}") };
         report::complain("fdchan", &what);
         errstr::set(format!("fdchan: {what}").as_bytes());
         return null_mut();

@@ -23,9 +23,9 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 use crate::base::report;
+use crate::base::spin::SpinLock;
 use crate::runtime::errstr;
 use crate::runtime::sched;
-use crate::base::spin::SpinLock;
 use crate::runtime::thread::*;
 use core::ffi::{c_char, c_int, c_long, c_void, CStr};
 use core::ptr::null_mut;
@@ -95,10 +95,7 @@ static RESEND_ONCE: Once = Once::new();
 /// Registers `io` (lock held; a reference is taken) for resends while call `seq` runs.
 unsafe fn resend_register(io: *mut Ioproc, seq: u64) {
     RESEND_ONCE.call_once(|| {
-        let r = std::thread::Builder::new()
-            .name("thread9 intr".into())
-            .stack_size(64 * 1024)
-            .spawn(resend_loop);
+        let r = std::thread::Builder::new().name("thread9 intr".into()).stack_size(64 * 1024).spawn(resend_loop);
         if r.is_err() {
             report::complain("iointerrupt", "cannot start the interrupt helper thread");
         }
@@ -396,8 +393,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
         (*io).req = r;
         crate::runtime::sched::arm(t);
         let w = (*io).thread;
-        let wake_io = !w.is_null()
-            && crate::runtime::sched::claim(w, SEL_WOKEN);
+        let wake_io = !w.is_null() && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);
@@ -521,8 +517,7 @@ pub fn close(io: *mut Ioproc) {
         (*io).closing = true;
         interrupt_locked(io);
         let w = (*io).thread;
-        let wake_io = !w.is_null()
-            && crate::runtime::sched::claim(w, SEL_WOKEN);
+        let wake_io = !w.is_null() && crate::runtime::sched::claim(w, SEL_WOKEN);
         (*io).lock.unlock();
         if wake_io {
             sched::ready(w);

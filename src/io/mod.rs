@@ -1,9 +1,9 @@
 //! Blocking work off the caller's proc (ioprocs), thread-aware waiting on fds and
 //! time (iopause, fd I/O, fdchan/timerchan sources) and the network calls.
 
+pub mod fd;
 pub mod iopause;
 pub mod ioproc;
-pub mod fd;
 pub mod net;
 
 /// Registers the io layer's upcalls (interrupting a thread parked in an iocall) and

@@ -14,7 +14,12 @@ use core::ptr::null_mut;
 /// (a plain file, a FIFO) is opened instead of connected to; a tcp connection is
 /// TCP_NODELAY. The fd is blocking and inheritable. `dir` and `cdfp` are ignored (plan9port refuses them). Returns the fd,
 /// or -1 with errstr set.
-pub unsafe extern "C" fn p9dial(addr: *const c_char, local: *const c_char, _dir: *const c_char, _cdfp: *mut c_int) -> c_int {
+pub unsafe extern "C" fn p9dial(
+    addr: *const c_char,
+    local: *const c_char,
+    _dir: *const c_char,
+    _cdfp: *mut c_int,
+) -> c_int {
     if addr.is_null() {
         crate::runtime::errstr::set(b"dial: nil address");
         return -1;
@@ -236,7 +241,14 @@ fn parse(addr: &[u8]) -> Option<Parsed> {
     unsafe {
         let mut ss: libc::sockaddr_storage = core::mem::zeroed();
         let mut port: c_int = 0;
-        if p9dialparse(buf.as_mut_ptr() as *mut c_char, &mut net, &mut unix, &mut ss as *mut _ as *mut c_void, &mut port) < 0 {
+        if p9dialparse(
+            buf.as_mut_ptr() as *mut c_char,
+            &mut net,
+            &mut unix,
+            &mut ss as *mut _ as *mut c_void,
+            &mut port,
+        ) < 0
+        {
             return None;
         }
         let net = match cbytes(net) {
@@ -273,7 +285,13 @@ fn isany(ss: &libc::sockaddr_storage) -> bool {
 
 unsafe fn setopt(s: c_int, level: c_int, name: c_int) {
     let one: c_int = 1;
-    libc::setsockopt(s, level, name, &one as *const c_int as *const c_void, core::mem::size_of::<c_int>() as libc::socklen_t);
+    libc::setsockopt(
+        s,
+        level,
+        name,
+        &one as *const c_int as *const c_void,
+        core::mem::size_of::<c_int>() as libc::socklen_t,
+    );
 }
 
 /// SOCK_STREAM for tcp, SOCK_DGRAM for udp.
@@ -308,7 +326,11 @@ pub(crate) fn dial(addr: &[u8], local: Option<&[u8]>) -> c_int {
                 return -1;
             };
             if lp.net == "unix" {
-                let m = format!("bad local address {} for dial {}", String::from_utf8_lossy(l), String::from_utf8_lossy(addr));
+                let m = format!(
+                    "bad local address {} for dial {}",
+                    String::from_utf8_lossy(l),
+                    String::from_utf8_lossy(addr)
+                );
                 crate::runtime::errstr::set(m.as_bytes());
                 libc::close(s);
                 return -1;
@@ -542,7 +564,11 @@ pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_
     let mut p = p;
     let ty = socktype(p.net);
     let mut s = libc::socket(p.ss.ss_family as c_int, ty, 0);
-    if s < 0 && *libc::__errno_location() == libc::EAFNOSUPPORT && p.ss.ss_family as c_int == libc::AF_INET6 && isany(&p.ss) {
+    if s < 0
+        && *libc::__errno_location() == libc::EAFNOSUPPORT
+        && p.ss.ss_family as c_int == libc::AF_INET6
+        && isany(&p.ss)
+    {
         // A kernel without IPv6: the IPv4 wildcard (plan9port would fail).
         let port = (*(&p.ss as *const _ as *const libc::sockaddr_in6)).sin6_port;
         p.ss = core::mem::zeroed();

@@ -64,7 +64,12 @@ fn enc64s(out: &mut [u8], inp: &[u8]) -> usize {
             break;
         }
         let b = (g[0] as u32) << 16 | (*g.get(1).unwrap_or(&0) as u32) << 8 | *g.get(2).unwrap_or(&0) as u32;
-        let q = [B64[(b >> 18) as usize], B64[(b >> 12 & 63) as usize], B64[(b >> 6 & 63) as usize], B64[(b & 63) as usize]];
+        let q = [
+            B64[(b >> 18) as usize],
+            B64[(b >> 12 & 63) as usize],
+            B64[(b >> 6 & 63) as usize],
+            B64[(b & 63) as usize],
+        ];
         out[o..o + 4].copy_from_slice(&q);
         if g.len() < 3 {
             out[o + 3] = b'=';

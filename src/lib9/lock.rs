@@ -16,8 +16,8 @@
 //! - threadint does not break a lock wait (Plan 9 qlock cannot fail); threadkill does:
 //!   the waiter leaves the queue and dies.
 
-use crate::base::report;
 use crate::base::futex;
+use crate::base::report;
 use crate::runtime::sched;
 use crate::runtime::thread::{Thread, Wait, SEL_WOKEN};
 use core::ffi::{c_int, c_ulong, c_void};

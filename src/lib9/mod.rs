@@ -10,8 +10,8 @@
 
 pub mod dir;
 pub mod encode;
-pub mod fmt;
 pub mod env;
+pub mod fmt;
 pub mod lock;
 pub mod misc;
 pub mod notes;

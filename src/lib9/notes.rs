@@ -129,4 +129,3 @@ pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) 
     }
     0
 }
-

@@ -222,11 +222,7 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
         return null_mut();
     }
     for dir in path.split(|&c| c == b':') {
-        let full = if dir.is_empty() {
-            n.to_vec()
-        } else {
-            [dir, b"/", n].concat()
-        };
+        let full = if dir.is_empty() { n.to_vec() } else { [dir, b"/", n].concat() };
         if executable(&full) {
             return cdup(&full);
         }

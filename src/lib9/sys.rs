@@ -138,4 +138,3 @@ unsafe fn clearenv() {
         *e = core::ptr::null_mut();
     }
 }
-

@@ -1,22 +1,25 @@
 //! thread.h: running programs (threadspawn, threadexec, procexec, threadwaitchan, procwait).
 
+use crate::base::report;
 use crate::chan::Channel;
 use crate::process::exec::{self, Job, Waitmsg};
-use crate::base::report; use crate::runtime::errstr;
+use crate::runtime::errstr;
 use core::ffi::{c_char, c_int};
 
 /// Validates the common arguments; complains naming `call` when they are unusable.
-unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> Option<Job> {
+unsafe fn job(
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    dir: *const c_char,
+    call: &str,
+) -> Option<Job> {
     if cmd.is_null() {
         report::complain(call, "nil command");
         errstr::set(format!("{call}: nil command").as_bytes());
         return None;
     }
-    let fds = if fd.is_null() {
-        None
-    } else {
-        Some([*fd, *fd.add(1), *fd.add(2)])
-    };
+    let fds = if fd.is_null() { None } else { Some([*fd, *fd.add(1), *fd.add(2)]) };
     let j = Job::new(cmd, argv, fds, dir);
     if j.is_none() {
         crate::base::report::complain(call, "out of memory");
@@ -25,7 +28,13 @@ unsafe fn job(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, 
     j
 }
 
-unsafe fn spawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char, call: &str) -> c_int {
+unsafe fn spawn(
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    dir: *const c_char,
+    call: &str,
+) -> c_int {
     if fd.is_null() {
         report::complain(call, "nil fd array");
         errstr::set(format!("{call}: nil fd array").as_bytes());
@@ -41,7 +50,12 @@ pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv:
     spawn(fd, cmd, argv, core::ptr::null(), "threadspawn")
 }
 
-pub unsafe extern "C" fn threadspawnd(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char, dir: *const c_char) -> c_int {
+pub unsafe extern "C" fn threadspawnd(
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+    dir: *const c_char,
+) -> c_int {
     spawn(fd, cmd, argv, dir, "threadspawnd")
 }
 
@@ -66,7 +80,12 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
     }
 }
 
-pub unsafe extern "C" fn threadexec(cpid: *mut Channel, fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) {
+pub unsafe extern "C" fn threadexec(
+    cpid: *mut Channel,
+    fd: *const c_int,
+    cmd: *const c_char,
+    argv: *const *const c_char,
+) {
     thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr())
 }
 

@@ -20,11 +20,11 @@
 // C ABI hands them over; they are validated (magic, nil checks) before use.
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
-use crate::chan::{self, Channel};
 use crate::base::report;
+use crate::base::spin::SpinLock;
+use crate::chan::{self, Channel};
 use crate::runtime::errstr;
 use crate::runtime::sched;
-use crate::base::spin::SpinLock;
 use crate::runtime::thread::*;
 use core::ffi::{c_char, c_int, c_ulong, c_void, CStr};
 use core::ptr::null_mut;
@@ -76,7 +76,12 @@ impl Job {
     ///
     /// # Safety
     /// `cmd` is a C string; `argv` a nil-terminated array of C strings (or nil).
-    pub unsafe fn new(cmd: *const c_char, argv: *const *const c_char, fds: Option<[c_int; 3]>, dir: *const c_char) -> Option<Job> {
+    pub unsafe fn new(
+        cmd: *const c_char,
+        argv: *const *const c_char,
+        fds: Option<[c_int; 3]>,
+        dir: *const c_char,
+    ) -> Option<Job> {
         let mut args = Vec::new();
         if !argv.is_null() {
             let mut n = 0;
@@ -204,7 +209,11 @@ pub fn spawn(job: &Job) -> Result<i32, c_int> {
         // (std::env::var_os would copy it onto the heap).
         let path = unsafe {
             let p = libc::getenv(c"PATH".as_ptr());
-            if p.is_null() { &b"/bin:/usr/bin"[..] } else { CStr::from_ptr(p).to_bytes() }
+            if p.is_null() {
+                &b"/bin:/usr/bin"[..]
+            } else {
+                CStr::from_ptr(p).to_bytes()
+            }
         };
         paths.try_reserve_exact(path.split(|&c| c == b':').count()).map_err(|_| NOMEM)?;
         for d in path.split(|&c| c == b':') {
@@ -386,7 +395,10 @@ pub fn waitchan() -> *mut Channel {
         q.draining |= start;
     }
     WAITCHAN_LOCK.unlock();
-    if start && !drain(c, false) && crate::runtime::spawn::proccreate_sys(Some(drainer_main), null_mut(), HELPER_STACK, "threadwaitchan") < 0 {
+    if start
+        && !drain(c, false)
+        && crate::runtime::spawn::proccreate_sys(Some(drainer_main), null_mut(), HELPER_STACK, "threadwaitchan") < 0
+    {
         // No proc for the rest: the next child's status (post_wait) drains them.
         WAITCHAN_LOCK.lock();
         // SAFETY: WAITCHAN_LOCK is held.
@@ -723,7 +735,8 @@ mod tests {
     #[test]
     fn spawn_reports_exec_errors_and_statuses() {
         // SAFETY: test-local C strings.
-        let job = unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) }.unwrap();
+        let job =
+            unsafe { Job::new(c"/nonexistent/prog".as_ptr(), core::ptr::null(), None, core::ptr::null()) }.unwrap();
         assert_eq!(spawn(&job), Err(libc::ENOENT));
         let args = [c"sh".as_ptr(), c"-c".as_ptr(), c"exit 7".as_ptr(), core::ptr::null()];
         // SAFETY: as above.

@@ -54,7 +54,6 @@ pub fn note_sig(name: &[u8]) -> c_int {
     NAMES.iter().find(|(_, n)| n.to_bytes() == name).map(|(s, _)| *s).unwrap_or(0)
 }
 
-
 extern "C" {
     /// src/c/lib9.c: the do-nothing handler of SIGPIPE and SIGTSTP.
     fn thread9_c_sigdiscard(sig: core::ffi::c_int);

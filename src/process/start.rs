@@ -1,9 +1,9 @@
 //! Start-up: C main → p9main → here (docs/API.md, start-up and exit).
 
 use crate::base::report;
+use crate::process::signals;
 use crate::runtime::proc::{self};
 use crate::runtime::sched::{self};
-use crate::process::signals;
 use core::ffi::{c_char, c_int, c_void};
 
 extern "C" {
@@ -67,4 +67,3 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
         libc::pause();
     }
 }
-

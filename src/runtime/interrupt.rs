@@ -6,8 +6,8 @@ use crate::runtime::proc;
 use crate::runtime::sched::{myproc, ready, trace};
 use crate::runtime::thread::*;
 use core::ffi::c_int;
-use core::sync::atomic::Ordering;
 use core::ptr::null_mut;
+use core::sync::atomic::Ordering;
 use std::sync::Once;
 
 static SIG_ONCE: Once = Once::new();
@@ -69,8 +69,7 @@ pub fn interrupt(which: i32, grp: bool, kill: bool) {
                     }
                     // Claim under the registry lock: a claimed thread cannot exit
                     // before we have queued it.
-                    if crate::runtime::sched::claim(t, SEL_INTR)
-                    {
+                    if crate::runtime::sched::claim(t, SEL_INTR) {
                         hits.push(t);
                     } else if (*p).cur.load(Ordering::Relaxed) == t && p != myproc() {
                         // Signal it now, under the proc list lock: a registered proc's

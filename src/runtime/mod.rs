@@ -3,6 +3,7 @@
 
 pub mod errstr;
 pub mod exit;
+pub mod interrupt;
 pub mod poll;
 pub mod proc;
 pub mod sched;
@@ -10,5 +11,4 @@ pub mod spawn;
 pub mod stack;
 pub mod thread;
 pub mod timer;
-pub mod interrupt;
 pub mod upcall;

@@ -430,11 +430,15 @@ unsafe fn wait(pl: *mut Poller, deadline: u64) -> i32 {
         let tsp = match rel {
             None => null_mut(),
             Some(ns) => {
-                ts = libc::timespec { tv_sec: (ns / 1_000_000_000) as libc::time_t, tv_nsec: (ns % 1_000_000_000) as libc::c_long };
+                ts = libc::timespec {
+                    tv_sec: (ns / 1_000_000_000) as libc::time_t,
+                    tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+                };
                 &ts as *const libc::timespec as *mut libc::timespec
             }
         };
-        let r = libc::syscall(libc::SYS_epoll_pwait2, (*pl).epfd, ev, NEVENTS as i32, tsp, null_mut::<c_void>(), 0usize) as i32;
+        let r = libc::syscall(libc::SYS_epoll_pwait2, (*pl).epfd, ev, NEVENTS as i32, tsp, null_mut::<c_void>(), 0usize)
+            as i32;
         if r >= 0 || *libc::__errno_location() != libc::ENOSYS {
             return r;
         }

@@ -245,4 +245,3 @@ pub unsafe fn name_os_thread(p: *mut Proc) {
     b[..n].copy_from_slice(&s[..n]);
     libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
 }
-

@@ -74,7 +74,8 @@ const RFCFDG: i32 = 4096;
 /// environments and note groups are process-wide, so asking for them is an error.
 pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i32) -> i32 {
     let unsupported = flags & (RFNAMEG | RFENVG | RFNOTEG | RFCNAMEG | RFCENVG);
-    let unknown = flags & !(RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG);
+    let unknown =
+        flags & !(RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG);
     if unsupported != 0 || unknown != 0 {
         let m = format!("procrfork: flags {:#x} cannot be per proc on Linux", unsupported | unknown);
         report::complain("procrfork", &m["procrfork: ".len()..]);
@@ -201,4 +202,3 @@ pub fn teardown_thread() {
         unsafe { libc::sigaltstack(&old, core::ptr::null_mut()) };
     }
 }
-

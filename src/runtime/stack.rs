@@ -40,7 +40,6 @@ pub struct Stack {
     pub guarded: bool,
 }
 
-
 // SAFETY: base/limit describe a mapped, writable region owned by this Stack.
 unsafe impl corosensei::stack::Stack for Stack {
     #[inline]
@@ -403,4 +402,3 @@ pub fn overflow_report(t: *mut crate::runtime::thread::Thread) -> ! {
         libc::abort();
     }
 }
-

@@ -83,8 +83,18 @@ pub struct Thread {
 
 impl Wait {
     fn from_u8(v: u8) -> Wait {
-        const ALL: [Wait; 10] =
-            [Wait::None, Wait::Send, Wait::Recv, Wait::Alt, Wait::Sleep, Wait::Lock, Wait::Io, Wait::Idle, Wait::Fd, Wait::Exec];
+        const ALL: [Wait; 10] = [
+            Wait::None,
+            Wait::Send,
+            Wait::Recv,
+            Wait::Alt,
+            Wait::Sleep,
+            Wait::Lock,
+            Wait::Io,
+            Wait::Idle,
+            Wait::Fd,
+            Wait::Exec,
+        ];
         ALL.get(v as usize).copied().unwrap_or(Wait::None)
     }
 }

@@ -193,7 +193,13 @@ impl Mount {
                                 (*a.handle).nlink = 1;
                             }
                         }
-                        let node = Node { parent: cur, name: c.to_vec(), children: BTreeMap::new(), attr: a.handle, attach: Some(a.clone()) };
+                        let node = Node {
+                            parent: cur,
+                            name: c.to_vec(),
+                            children: BTreeMap::new(),
+                            attr: a.handle,
+                            attach: Some(a.clone()),
+                        };
                         t.nodes.insert(ino, node);
                         t.nodes.get_mut(&cur).unwrap().children.insert(c.to_vec(), ino);
                         lock(&self.attaches).insert(id, a);
@@ -205,7 +211,10 @@ impl Mount {
                         (*da).inode = ino;
                         (*da).nlink = 2;
                     }
-                    t.nodes.insert(ino, Node { parent: cur, name: c.to_vec(), children: BTreeMap::new(), attr: da, attach: None });
+                    t.nodes.insert(
+                        ino,
+                        Node { parent: cur, name: c.to_vec(), children: BTreeMap::new(), attr: da, attach: None },
+                    );
                     t.nodes.get_mut(&cur).unwrap().children.insert(c.to_vec(), ino);
                     cur = ino;
                 }
@@ -265,14 +274,39 @@ impl Mount {
 /// The work a request asks for (the FUSE reply travels inside).
 pub enum Op {
     Stat(FReply),
-    Setattr { mode: Option<u32>, uid: Option<u32>, gid: Option<u32>, size: Option<u64>, times: Option<[libc::timespec; 2]>, reply: FReply },
-    Open { flags: i32, reply: FReply },
-    Read { off: u64, size: u32, reply: FReply },
-    Write { off: u64, reply: FReply },
+    Setattr {
+        mode: Option<u32>,
+        uid: Option<u32>,
+        gid: Option<u32>,
+        size: Option<u64>,
+        times: Option<[libc::timespec; 2]>,
+        reply: FReply,
+    },
+    Open {
+        flags: i32,
+        reply: FReply,
+    },
+    Read {
+        off: u64,
+        size: u32,
+        reply: FReply,
+    },
+    Write {
+        off: u64,
+        reply: FReply,
+    },
     Flush(FReply),
     Release(FReply),
-    Ioctl { cmd: u32, out: u32, reply: FReply },
-    Lseek { off: i64, whence: i32, reply: FReply },
+    Ioctl {
+        cmd: u32,
+        out: u32,
+        reply: FReply,
+    },
+    Lseek {
+        off: i64,
+        whence: i32,
+        reply: FReply,
+    },
     Fsync(FReply),
     Unlink(FReply),
 }
@@ -457,7 +491,13 @@ unsafe fn call_connect(j: &mut Job, idx: usize) -> c_int {
 
 /// Registers the job as pending with `reply`, runs `h`, and turns its result into
 /// the answer (now, or waits for a late one). Afterwards `j.slot` holds the outcome.
-unsafe fn exchange(j: &mut Job, reply: FReply, name: &str, h: impl FnOnce(&mut Job) -> c_int, implicit: impl FnOnce(&Job) -> (i64, Vec<u8>)) {
+unsafe fn exchange(
+    j: &mut Job,
+    reply: FReply,
+    name: &str,
+    h: impl FnOnce(&mut Job) -> c_int,
+    implicit: impl FnOnce(&Job) -> (i64, Vec<u8>),
+) {
     let rcvid = super::new_rcvid();
     j.ctx.rcvid = rcvid;
     j.ctx.status = 0;
@@ -634,10 +674,17 @@ unsafe fn serve_op(j: &mut Job, op: Op) {
                 o_zero: [0; 2],
                 data: j.buf.as_mut_ptr() as *mut c_void,
             };
-            exchange(j, reply, "devctl", |j| call_io(j, F_DEVCTL), |j| (j.msg.devctl.ret_val as i64, j.buf[..out as usize].to_vec()));
+            exchange(
+                j,
+                reply,
+                "devctl",
+                |j| call_io(j, F_DEVCTL),
+                |j| (j.msg.devctl.ret_val as i64, j.buf[..out as usize].to_vec()),
+            );
         }
         Op::Lseek { off, whence, reply } => {
-            j.msg.lseek = IoLseek { type_: IO_LSEEK, combine_len: 0, whence: whence as i16, zero: 0, offset: off, o: 0 };
+            j.msg.lseek =
+                IoLseek { type_: IO_LSEEK, combine_len: 0, whence: whence as i16, zero: 0, offset: off, o: 0 };
             exchange(j, reply, "lseek", |j| call_io(j, F_LSEEK), |j| (j.msg.lseek.o, Vec::new()));
         }
         Op::Fsync(reply) => {
@@ -666,7 +713,8 @@ unsafe fn serve_op(j: &mut Job, op: Op) {
             j.ocb = null_mut();
         }
         Op::Unlink(reply) => {
-            j.msg.connect = Connect { type_: IO_CONNECT, subtype: CONNECT_UNLINK, ioflag: 0, mode: 0, path: j.path.as_ptr() };
+            j.msg.connect =
+                Connect { type_: IO_CONNECT, subtype: CONNECT_UNLINK, ioflag: 0, mode: 0, path: j.path.as_ptr() };
             // The name must be gone before the client hears of success.
             exchange(j, FReply::None, "unlink", |j| call_connect(j, C_UNLINK), |_| (0, Vec::new()));
             if j.slot.err == 0 {
@@ -731,7 +779,15 @@ unsafe fn serve_op(j: &mut Job, op: Op) {
             }
             if err == 0 {
                 if let Some(sz) = size {
-                    j.msg.space = IoSpace { type_: IO_SPACE, combine_len: 0, subtype: IO_SPACE_TRUNC, zero: 0, start: sz as i64, len: 0, o: 0 };
+                    j.msg.space = IoSpace {
+                        type_: IO_SPACE,
+                        combine_len: 0,
+                        subtype: IO_SPACE_TRUNC,
+                        zero: 0,
+                        start: sz as i64,
+                        len: 0,
+                        o: 0,
+                    };
                     exchange(j, FReply::None, "space", |j| call_io(j, F_SPACE), |_| (0, Vec::new()));
                     err = j.slot.err;
                 }
@@ -757,11 +813,21 @@ unsafe fn serve_op(j: &mut Job, op: Op) {
 
 pub fn stat_bytes(st: &libc::stat) -> Vec<u8> {
     // SAFETY: struct stat is plain data.
-    unsafe { core::slice::from_raw_parts(st as *const libc::stat as *const u8, core::mem::size_of::<libc::stat>()).to_vec() }
+    unsafe {
+        core::slice::from_raw_parts(st as *const libc::stat as *const u8, core::mem::size_of::<libc::stat>()).to_vec()
+    }
 }
 
 /// Builds an Attach from resmgr_attach's arguments.
-pub unsafe fn make_attach(id: i32, ino: u64, path: &[u8], ra: *const RAttr, cf: *const ConnectFuncs, io: *const IoFuncs, h: *mut Attr) -> Attach {
+pub unsafe fn make_attach(
+    id: i32,
+    ino: u64,
+    path: &[u8],
+    ra: *const RAttr,
+    cf: *const ConnectFuncs,
+    io: *const IoFuncs,
+    h: *mut Attr,
+) -> Attach {
     let (mut np, mut ss, mut ttl, mut osz, mut to) = (0usize, 0usize, 0u32, 0usize, 0u32);
     if !ra.is_null() {
         np = (*ra).nparts_max as usize;

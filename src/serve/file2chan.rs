@@ -12,8 +12,8 @@
 use super::engine::{self, lock, Mount};
 use super::iofunc;
 use super::types::*;
-use crate::chan::{self, Channel};
 use crate::base::report;
+use crate::chan::{self, Channel};
 use core::ffi::{c_char, c_int, c_void};
 use core::ptr::null_mut;
 use std::collections::{HashMap, VecDeque};
@@ -53,7 +53,10 @@ static TABLES: OnceLock<Box<Tables>> = OnceLock::new();
 
 fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
-        let mut t = Box::new(Tables { io: IoFuncs { nfuncs: 0, f: [0; NIO], reserved: [0; 8] }, cf: ConnectFuncs { nfuncs: 0, f: [0; NCONNECT] } });
+        let mut t = Box::new(Tables {
+            io: IoFuncs { nfuncs: 0, f: [0; NIO], reserved: [0; 8] },
+            cf: ConnectFuncs { nfuncs: 0, f: [0; NCONNECT] },
+        });
         t.io.nfuncs = NIO as u32;
         t.io.f[F_READ] = f2c_read as *const () as usize;
         t.io.f[F_WRITE] = f2c_write as *const () as usize;
@@ -74,7 +77,10 @@ unsafe fn f2c_of(ocb: *mut Ocb) -> *const F2c {
 }
 
 unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
-    let c = chan::create(if read { core::mem::size_of::<Readreply>() } else { core::mem::size_of::<Writereply>() } as i32, 0);
+    let c = chan::create(
+        if read { core::mem::size_of::<Readreply>() } else { core::mem::size_of::<Writereply>() } as i32,
+        0,
+    );
     if c.is_null() {
         return c;
     }
@@ -113,7 +119,9 @@ unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) ->
         return libc::ENOMEM;
     }
     let mut fr = Fileread { offset: m.offset, count: m.nbytes as _, fid: (*ocb).fid, rc };
-    if f.closed.load(Ordering::Acquire) || chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan") < 0 {
+    if f.closed.load(Ordering::Acquire)
+        || chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan") < 0
+    {
         drop_reply_chan(rc);
         return libc::ENXIO;
     }
@@ -132,7 +140,9 @@ unsafe extern "C" fn f2c_write(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -
         return libc::ENOMEM;
     }
     let mut fw = Filewrite { offset: m.i.offset, data: m.data as *mut u8, count: m.i.nbytes as _, fid: (*ocb).fid, wc };
-    if f.closed.load(Ordering::Acquire) || chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan") < 0 {
+    if f.closed.load(Ordering::Acquire)
+        || chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan") < 0
+    {
         drop_reply_chan(wc);
         return libc::ENXIO;
     }
@@ -288,7 +298,8 @@ pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO 
     };
     let attr: *mut Attr = Box::into_raw(Box::new(core::mem::zeroed()));
     iofunc::attr_init(attr, libc::S_IFREG | 0o660, null_mut(), null_mut());
-    let fio = Box::into_raw(Box::new(FileIO { read: null_mut(), write: null_mut(), path: null_mut(), priv_: null_mut() }));
+    let fio =
+        Box::into_raw(Box::new(FileIO { read: null_mut(), write: null_mut(), path: null_mut(), priv_: null_mut() }));
     let t = tables();
     let full = [m.dir.as_bytes(), b"/", fname].concat();
     let id = match m.attach(fname, |id, ino| engine::make_attach(id, ino, &full, null_mut(), &t.cf, &t.io, attr)) {
@@ -304,7 +315,14 @@ pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO 
     (*fio).write = chan::create(core::mem::size_of::<Filewrite>() as i32, 0);
     let cpath = std::ffi::CString::new(full).unwrap_or_default();
     (*fio).path = libc::strdup(cpath.as_ptr());
-    let f = Box::into_raw(Box::new(F2c { fio, mount: m, id, attr, closed: AtomicBool::new(false), old: Mutex::new(VecDeque::new()) }));
+    let f = Box::into_raw(Box::new(F2c {
+        fio,
+        mount: m,
+        id,
+        attr,
+        closed: AtomicBool::new(false),
+        old: Mutex::new(VecDeque::new()),
+    }));
     (*fio).priv_ = f as *mut c_void;
     (*attr).aux = f as *mut c_void;
     fio

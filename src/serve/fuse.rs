@@ -7,7 +7,9 @@ use super::types::*;
 use super::FReply;
 use crate::base::report;
 use fuser::{Errno, FileHandle, FopenFlags, Generation, INodeNo, KernelConfig, OpenFlags, Request};
-use fuser::{ReplyAttr, ReplyData, ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite};
+use fuser::{
+    ReplyAttr, ReplyData, ReplyDirectory, ReplyEmpty, ReplyEntry, ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite,
+};
 use std::ffi::{CString, OsStr};
 use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::Ordering;
@@ -158,13 +160,32 @@ impl fuser::Filesystem for Fs {
                 self.go(req, a, ino.0, None, Vec::new(), Op::Open { flags: flags.0, reply: FReply::Open(reply, 0) })
             }
             Some(_) => reply.error(Errno::EISDIR),
-            None => reply.error(if lock(&self.m.tree).nodes.contains_key(&ino.0) { Errno::EISDIR } else { Errno::ENOENT }),
+            None => {
+                reply.error(if lock(&self.m.tree).nodes.contains_key(&ino.0) { Errno::EISDIR } else { Errno::ENOENT })
+            }
         }
     }
 
-    fn read(&self, req: &Request, ino: INodeNo, fh: FileHandle, offset: u64, size: u32, _f: OpenFlags, _l: Option<fuser::LockOwner>, reply: ReplyData) {
+    fn read(
+        &self,
+        req: &Request,
+        ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        size: u32,
+        _f: OpenFlags,
+        _l: Option<fuser::LockOwner>,
+        reply: ReplyData,
+    ) {
         match self.attach_of(ino.0, Some(fh.0)) {
-            Some(a) => self.go(req, a, ino.0, Some(fh.0), Vec::new(), Op::Read { off: offset, size, reply: FReply::Data(reply, size as usize) }),
+            Some(a) => self.go(
+                req,
+                a,
+                ino.0,
+                Some(fh.0),
+                Vec::new(),
+                Op::Read { off: offset, size, reply: FReply::Data(reply, size as usize) },
+            ),
             None => reply.error(Errno::EBADF),
         }
     }
@@ -184,7 +205,14 @@ impl fuser::Filesystem for Fs {
         match self.attach_of(ino.0, Some(fh.0)) {
             Some(a) => {
                 let n = data.len();
-                self.go(req, a, ino.0, Some(fh.0), data.to_vec(), Op::Write { off: offset, reply: FReply::Write(reply, n) })
+                self.go(
+                    req,
+                    a,
+                    ino.0,
+                    Some(fh.0),
+                    data.to_vec(),
+                    Op::Write { off: offset, reply: FReply::Write(reply, n) },
+                )
             }
             None => reply.error(Errno::EBADF),
         }
@@ -197,7 +225,16 @@ impl fuser::Filesystem for Fs {
         }
     }
 
-    fn release(&self, req: &Request, ino: INodeNo, fh: FileHandle, _f: OpenFlags, _l: Option<fuser::LockOwner>, _fl: bool, reply: ReplyEmpty) {
+    fn release(
+        &self,
+        req: &Request,
+        ino: INodeNo,
+        fh: FileHandle,
+        _f: OpenFlags,
+        _l: Option<fuser::LockOwner>,
+        _fl: bool,
+        reply: ReplyEmpty,
+    ) {
         let a = lock(&self.m.ocbs).get(&fh.0).map(|r| r.attach.clone());
         match a {
             // Never refused as self-access: the kernel sends RELEASE asynchronously.
@@ -236,8 +273,10 @@ impl fuser::Filesystem for Fs {
             drop(t);
             return reply.error(Errno::ENOENT);
         };
-        let mut ents: Vec<(u64, fuser::FileType, Vec<u8>)> =
-            vec![(ino.0, fuser::FileType::Directory, b".".to_vec()), (n.parent, fuser::FileType::Directory, b"..".to_vec())];
+        let mut ents: Vec<(u64, fuser::FileType, Vec<u8>)> = vec![
+            (ino.0, fuser::FileType::Directory, b".".to_vec()),
+            (n.parent, fuser::FileType::Directory, b"..".to_vec()),
+        ];
         for (name, &c) in &n.children {
             // SAFETY: live attr.
             let dir = t.nodes.get(&c).is_some_and(|cn| unsafe { (*cn.attr).mode } & libc::S_IFMT == libc::S_IFDIR);
@@ -285,7 +324,14 @@ impl fuser::Filesystem for Fs {
 
     fn lseek(&self, req: &Request, ino: INodeNo, fh: FileHandle, offset: i64, whence: i32, reply: ReplyLseek) {
         match self.attach_of(ino.0, Some(fh.0)) {
-            Some(a) => self.go(req, a, ino.0, Some(fh.0), Vec::new(), Op::Lseek { off: offset, whence, reply: FReply::Lseek(reply) }),
+            Some(a) => self.go(
+                req,
+                a,
+                ino.0,
+                Some(fh.0),
+                Vec::new(),
+                Op::Lseek { off: offset, whence, reply: FReply::Lseek(reply) },
+            ),
             None => reply.error(Errno::EBADF),
         }
     }
@@ -318,7 +364,16 @@ impl fuser::Filesystem for Fs {
         reply.error(Errno::EACCES);
     }
 
-    fn rename(&self, _req: &Request, _p: INodeNo, _n: &OsStr, _np: INodeNo, _nn: &OsStr, _f: fuser::RenameFlags, reply: ReplyEmpty) {
+    fn rename(
+        &self,
+        _req: &Request,
+        _p: INodeNo,
+        _n: &OsStr,
+        _np: INodeNo,
+        _nn: &OsStr,
+        _f: fuser::RenameFlags,
+        reply: ReplyEmpty,
+    ) {
         reply.error(Errno::EXDEV);
     }
 
@@ -364,7 +419,13 @@ pub fn mount(m: &Arc<Mount>, allow_other: bool) -> Result<(), (i32, String)> {
         let o = CString::new(opts).unwrap();
         // SAFETY: valid C strings; fd is our /dev/fuse.
         let r = unsafe {
-            libc::mount(c"thread9".as_ptr(), m.dir.as_ptr(), ty.as_ptr(), libc::MS_NOSUID | libc::MS_NODEV, o.as_ptr() as *const _)
+            libc::mount(
+                c"thread9".as_ptr(),
+                m.dir.as_ptr(),
+                ty.as_ptr(),
+                libc::MS_NOSUID | libc::MS_NODEV,
+                o.as_ptr() as *const _,
+            )
         };
         if r < 0 {
             let e = std::io::Error::last_os_error();
@@ -398,7 +459,10 @@ pub fn mount(m: &Arc<Mount>, allow_other: bool) -> Result<(), (i32, String)> {
             Ok(s) => s,
             Err(e) => {
                 let hint = if allow_other { " (allow_other needs user_allow_other in /etc/fuse.conf)" } else { "" };
-                return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("mount {}: {e}{hint}", m.dir.to_string_lossy())));
+                return Err((
+                    e.raw_os_error().unwrap_or(libc::EIO),
+                    format!("mount {}: {e}{hint}", m.dir.to_string_lossy()),
+                ));
             }
         }
     };

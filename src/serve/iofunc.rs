@@ -93,7 +93,8 @@ pub unsafe fn count_open(a: *mut Attr, ioflag: i32, d: i32) {
 
 /// May the client have `want` (4 read, 2 write) access by the attr's mode?
 unsafe fn permitted(ctp: *mut Ctx, a: *mut Attr, want: u32) -> bool {
-    let (uid, gid) = if ctp.is_null() { (libc::geteuid(), libc::getegid()) } else { ((*ctp).info.uid, (*ctp).info.gid) };
+    let (uid, gid) =
+        if ctp.is_null() { (libc::geteuid(), libc::getegid()) } else { ((*ctp).info.uid, (*ctp).info.gid) };
     if uid == 0 {
         return true;
     }

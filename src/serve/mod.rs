@@ -15,8 +15,8 @@ pub mod resmgr;
 pub mod types;
 pub mod unmount;
 
-use crate::runtime::thread::SEL_WOKEN;
 use crate::runtime::thread::Thread;
+use crate::runtime::thread::SEL_WOKEN;
 use fuser::{Errno, FileHandle, FopenFlags, Generation, ReplyAttr, ReplyData, ReplyEmpty, ReplyEntry};
 use fuser::{ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite};
 use std::collections::HashMap;

@@ -30,7 +30,10 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
             // SAFETY: valid path.
             if unsafe { libc::mkdir(c.as_ptr(), 0o700) } < 0 {
                 let e = std::io::Error::last_os_error();
-                return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("mkdir {}: {e}", String::from_utf8_lossy(&p))));
+                return Err((
+                    e.raw_os_error().unwrap_or(libc::EIO),
+                    format!("mkdir {}: {e}", String::from_utf8_lossy(&p)),
+                ));
             }
             (p, true)
         }
@@ -47,14 +50,26 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
                         report::complain(call, &format!("unmounting stale mount {}", String::from_utf8_lossy(d)));
                         unmount::lazy_unmount(&CString::new(d).unwrap_or_default());
                     } else {
-                        return Err((libc::ENOTCONN, format!("{} is a stale mount: run fusermount3 -u -z {}", String::from_utf8_lossy(d), String::from_utf8_lossy(d))));
+                        return Err((
+                            libc::ENOTCONN,
+                            format!(
+                                "{} is a stale mount: run fusermount3 -u -z {}",
+                                String::from_utf8_lossy(d),
+                                String::from_utf8_lossy(d)
+                            ),
+                        ));
                     }
                 }
-                Err(e) => return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d)))),
-                Ok(md) if !md.is_dir() => return Err((libc::ENOTDIR, format!("{}: not a directory", String::from_utf8_lossy(d)))),
+                Err(e) => {
+                    return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d))))
+                }
+                Ok(md) if !md.is_dir() => {
+                    return Err((libc::ENOTDIR, format!("{}: not a directory", String::from_utf8_lossy(d))))
+                }
                 Ok(_) => {}
             }
-            let real = std::fs::canonicalize(os).map_err(|e| (e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d))))?;
+            let real = std::fs::canonicalize(os)
+                .map_err(|e| (e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d))))?;
             let rb = real.as_os_str().as_bytes().to_vec();
             if let Some(m) = lock(&MOUNTS).iter().find(|m| m.dir.as_bytes() == rb.as_slice()) {
                 return Ok(m.clone());
@@ -65,7 +80,9 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
                         return Err((libc::ENOTEMPTY, format!("{}: directory not empty", String::from_utf8_lossy(d))));
                     }
                 }
-                Err(e) => return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d)))),
+                Err(e) => {
+                    return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("{}: {e}", String::from_utf8_lossy(d))))
+                }
             }
             (rb, false)
         }
@@ -94,7 +111,10 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
         unsafe {
             let p = (*t).proc;
             m.proc_.store(p, core::sync::atomic::Ordering::Release);
-            m.tid.store((*p).tid.load(core::sync::atomic::Ordering::Relaxed) as i32, core::sync::atomic::Ordering::Release);
+            m.tid.store(
+                (*p).tid.load(core::sync::atomic::Ordering::Relaxed) as i32,
+                core::sync::atomic::Ordering::Release,
+            );
         }
         // SAFETY: spawning into the caller's own proc.
         if let Err(e) = unsafe { crate::runtime::sched::spawn((*t).proc, engine::dispatcher_main, arg, 64 * 1024) } {

@@ -265,8 +265,24 @@ pub const F_UNLOCK_OCB: usize = 17;
 pub const NIO: usize = 18;
 
 pub const IO_NAMES: [&str; NIO] = [
-    "read", "write", "close_ocb", "stat", "notify", "devctl", "unblock", "pathconf", "lseek", "chmod", "chown",
-    "utime", "lock", "space", "sync", "close_dup", "lock_ocb", "unlock_ocb",
+    "read",
+    "write",
+    "close_ocb",
+    "stat",
+    "notify",
+    "devctl",
+    "unblock",
+    "pathconf",
+    "lseek",
+    "chmod",
+    "chown",
+    "utime",
+    "lock",
+    "space",
+    "sync",
+    "close_dup",
+    "lock_ocb",
+    "unlock_ocb",
 ];
 
 /// A connect handler: (ctp, msg, handle, extra).

@@ -7,7 +7,6 @@ use crate::lib9::fmt::sinks::{self, Call};
 use crate::lib9::fmt::{self, table, Fmt, Fmts};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
-
 pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
     sinks::fdprint(f, fd, fmt, Call(call))
 }
@@ -34,7 +33,12 @@ pub unsafe extern "C" fn thread9_rt_seprint(
     sinks::seprint(f, buf, e, runes != 0, fmt, Call(call))
 }
 
-pub unsafe extern "C" fn thread9_rt_smprint(f: *mut Fmt, runes: c_int, fmt: *const c_char, call: *const c_char) -> *mut c_void {
+pub unsafe extern "C" fn thread9_rt_smprint(
+    f: *mut Fmt,
+    runes: c_int,
+    fmt: *const c_char,
+    call: *const c_char,
+) -> *mut c_void {
     sinks::smprint(f, runes != 0, fmt, Call(call))
 }
 
@@ -175,7 +179,12 @@ pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
     sinks::strflush(f) as *mut u32
 }
 
-pub unsafe extern "C" fn fmtlocaleinit(f: *mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
+pub unsafe extern "C" fn fmtlocaleinit(
+    f: *mut Fmt,
+    decimal: *mut c_char,
+    thousands: *mut c_char,
+    grouping: *mut c_char,
+) {
     if have(f, "fmtlocaleinit") {
         fmt::localeinit(&mut *f, decimal, thousands, grouping);
     }

@@ -14,11 +14,11 @@
 
 pub mod capi;
 pub mod interpose;
+mod num;
 pub mod out;
+pub mod quote;
 pub mod sinks;
 pub mod table;
-mod num;
-pub mod quote;
 pub mod verbs;
 
 use core::ffi::{c_char, c_int, c_ulong, c_void};
@@ -290,7 +290,8 @@ mod tests {
         // SAFETY: each format matches the arguments passed.
         unsafe {
             let p = b.as_mut_ptr() as *mut c_char;
-            let n = snprint(p, 128, c"%d|%5s|%-4x|%ud".as_ptr(), -42 as c_int, c"ab".as_ptr(), 255 as c_int, -1 as c_int);
+            let n =
+                snprint(p, 128, c"%d|%5s|%-4x|%ud".as_ptr(), -42 as c_int, c"ab".as_ptr(), 255 as c_int, -1 as c_int);
             assert_eq!(sn(&mut b, n), "-42|   ab|ff  |4294967295");
             let n = snprint(p, 128, c"%.3f %g %e".as_ptr(), 2.0f64 / 3.0, 1e-5f64, 0.0f64);
             assert_eq!(sn(&mut b, n), "0.667 1e-05 0.000000e+00");

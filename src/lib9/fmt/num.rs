@@ -94,15 +94,31 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
         (arg_ptr(f) as usize as u64, false)
     } else {
         let x: i64 = if fl & FMT_VLONG != 0 {
-            if unsigned { arg_uvlong(f) as i64 } else { arg_vlong(f) }
+            if unsigned {
+                arg_uvlong(f) as i64
+            } else {
+                arg_vlong(f)
+            }
         } else if fl & FMT_LONG != 0 {
-            if unsigned { arg_ulong(f) as i64 } else { arg_long(f) }
+            if unsigned {
+                arg_ulong(f) as i64
+            } else {
+                arg_long(f)
+            }
         } else if fl & FMT_BYTE != 0 {
             let i = arg_int(f);
-            if unsigned { i as u8 as i64 } else { i as i8 as i64 }
+            if unsigned {
+                i as u8 as i64
+            } else {
+                i as i8 as i64
+            }
         } else if fl & FMT_SHORT != 0 {
             let i = arg_int(f);
-            if unsigned { i as u16 as i64 } else { i as i16 as i64 }
+            if unsigned {
+                i as u16 as i64
+            } else {
+                i as i16 as i64
+            }
         } else if unsigned {
             arg_uint(f) as i64
         } else {
@@ -221,7 +237,7 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
             if apost && needsep(&mut ndig, &mut g) {
                 b.push_str(thousands);
                 n += seprunes;
-                }
+            }
             b.push(b'0');
             n += 1;
         }

@@ -29,11 +29,19 @@ impl Src {
         match self {
             Src::Utf(p) => {
                 let (r, n) = super::rune_at(p.add(i));
-                if r == 0 { None } else { Some((r, n)) }
+                if r == 0 {
+                    None
+                } else {
+                    Some((r, n))
+                }
             }
             Src::Runes(p) => {
                 let r = *p.add(i);
-                if r == 0 { None } else { Some((r, 1)) }
+                if r == 0 {
+                    None
+                } else {
+                    Some((r, 1))
+                }
             }
         }
     }
@@ -55,8 +63,7 @@ unsafe fn plan(src: Src, mut nin: i64, nout: usize, sharp: bool, runes_out: bool
     while nin != 0 {
         let Some((c, w)) = src.at(i) else { break };
         let unit = if runes_out { 1 } else { utf::runelen(c as i64) };
-        let special =
-            c <= ' ' as u32 || c == '\'' as u32 || dq.is_some_and(|d| d(c as c_int) != 0);
+        let special = c <= ' ' as u32 || c == '\'' as u32 || dq.is_some_and(|d| d(c as c_int) != 0);
         let mut need = unit;
         if special && !q.quoted {
             need += 2;
@@ -102,7 +109,11 @@ unsafe fn quote_into(f: *mut Fmt, src: Src) -> c_int {
         usize::MAX / 2
     } else {
         let room = ((*f).stop as usize).saturating_sub((*f).to as usize);
-        if (*f).runes != 0 { room / 4 } else { room }
+        if (*f).runes != 0 {
+            room / 4
+        } else {
+            room
+        }
     };
     let q = plan(src, nin, nout, fl & FMT_SHARP != 0, (*f).runes != 0);
     let ok = if !q.quoted {

@@ -8,7 +8,14 @@ use crate::base::report;
 use core::ptr::null_mut;
 
 /// Resets every field but `args` for a fresh run.
-unsafe fn init(f: &mut Fmt, runes: bool, start: *mut c_void, stop: *mut c_void, flush: Option<Fmts>, farg: *mut c_void) {
+unsafe fn init(
+    f: &mut Fmt,
+    runes: bool,
+    start: *mut c_void,
+    stop: *mut c_void,
+    flush: Option<Fmts>,
+    farg: *mut c_void,
+) {
     f.runes = runes as u8;
     f.start = start;
     f.to = start;
@@ -173,7 +180,14 @@ pub unsafe fn snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: bool, fm
 ///
 /// # Safety
 /// [buf, e) is writable; `f` holds an initialised va_list.
-pub unsafe fn seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: Call) -> *mut c_void {
+pub unsafe fn seprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    e: *mut c_void,
+    runes: bool,
+    fmt: *const c_char,
+    call: Call,
+) -> *mut c_void {
     if (e as usize) <= (buf as usize) || buf.is_null() {
         return null_mut();
     }
@@ -185,7 +199,14 @@ pub unsafe fn seprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool
 
 /// Formats into [buf, e) leaving room for the terminator; the end pointer, or None
 /// (with an empty string written) for a nil format.
-unsafe fn bufprint(f: *mut Fmt, buf: *mut c_void, e: *mut c_void, runes: bool, fmt: *const c_char, call: Call) -> Option<*mut c_void> {
+unsafe fn bufprint(
+    f: *mut Fmt,
+    buf: *mut c_void,
+    e: *mut c_void,
+    runes: bool,
+    fmt: *const c_char,
+    call: Call,
+) -> Option<*mut c_void> {
     let u = unit(runes);
     let stop = (e as usize - u) as *mut c_void;
     init(&mut *f, runes, buf, stop, None, null_mut());

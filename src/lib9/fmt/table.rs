@@ -71,9 +71,7 @@ pub fn lookup(c: u32) -> Option<Fmts> {
         ASCII[c as usize].load(Ordering::Acquire)
     } else {
         let n = NWIDE.load(Ordering::Acquire);
-        (0..n)
-            .find(|&i| WIDE_C[i].load(Ordering::Relaxed) == c)
-            .map_or(0, |i| WIDE_F[i].load(Ordering::Acquire))
+        (0..n).find(|&i| WIDE_C[i].load(Ordering::Relaxed) == c).map_or(0, |i| WIDE_F[i].load(Ordering::Acquire))
     };
     if fp == 0 {
         None

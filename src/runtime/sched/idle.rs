@@ -71,10 +71,8 @@ pub(crate) fn spin_ns() -> u64 {
     }
     // SAFETY: sysconf has no preconditions.
     let ncpu = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    let v = std::env::var("THREAD9_SPIN")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(if ncpu > 1 { 20_000 } else { 0 });
+    let v =
+        std::env::var("THREAD9_SPIN").ok().and_then(|s| s.parse().ok()).unwrap_or(if ncpu > 1 { 20_000 } else { 0 });
     SPIN_NS.store(v, Ordering::Relaxed);
     v
 }

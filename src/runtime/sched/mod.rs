@@ -25,7 +25,6 @@ pub use idle::*;
 pub use park::*;
 pub use runq::*;
 
-
 static NEXT_TID: AtomicI32 = AtomicI32::new(1);
 /// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
 static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
@@ -63,7 +62,6 @@ pub fn trace(what: &str) {
     let pid = if p.is_null() { -1 } else { unsafe { (*p).id as i64 } };
     crate::base::report::ewrite(format!("thread9 trace: proc {pid}: {what}\n").as_bytes());
 }
-
 
 /// The running thread, or null outside thread9 threads.
 #[inline]
@@ -256,7 +254,11 @@ fn die() -> ! {
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
     if crate::base::flags::tracing() {
-        trace(&format!("thread {} exits{}", (*t).id, if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }));
+        trace(&format!(
+            "thread {} exits{}",
+            (*t).id,
+            if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }
+        ));
     }
     if (*t).id == 1 {
         crate::runtime::upcall::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
@@ -298,11 +300,7 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
     (*p).cur.store(t, Ordering::Relaxed);
     let errno = (*p).errno;
     *errno = (*t).errno;
-    let r = if crate::arch::hooks() == 0 {
-        (*t).co.as_mut().unwrap_unchecked().resume(())
-    } else {
-        resume_hooked(t)
-    };
+    let r = if crate::arch::hooks() == 0 { (*t).co.as_mut().unwrap_unchecked().resume(()) } else { resume_hooked(t) };
     (*t).errno = *errno;
     (*p).cur.store(null_mut(), Ordering::Relaxed);
     after_run(p, t, r);

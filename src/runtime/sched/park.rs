@@ -109,8 +109,7 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         // suspend exactly once even if the claim already happened (a waker on another
         // proc): its ready() only reaches our run queue after we switch out. The one
         // exception: a killed thread claims itself and is readied by nobody.
-        let selfclaim = (*t).killed.load(Ordering::Relaxed)
-            && claim(t, SEL_INTR);
+        let selfclaim = (*t).killed.load(Ordering::Relaxed) && claim(t, SEL_INTR);
         if crate::base::flags::tracing() {
             let on = match wait {
                 Wait::Send | Wait::Recv => format!(" on channel {}", crate::runtime::upcall::chan_name(chan)),

@@ -12,6 +12,8 @@
 //! sources), `process` (start-up, signals, daemon, exec), `lib9` (the lib9 subset,
 //! fmt), `serve` (file serving), `diag` (dumps, deadlock reports) and `abi` (the
 //! exported C ABI; the C shim is in src/c).
+#![deny(unsafe_op_in_unsafe_fn)]
+#![warn(clippy::undocumented_unsafe_blocks)]
 #![allow(clippy::missing_safety_doc)]
 // The API takes raw pointers from C (channels, Alt arrays, Refs) and validates them
 // itself (channel headers carry a magic number); marking every such function

@@ -18,7 +18,7 @@ fn nn<T>(p: *const T, call: &str) -> *const T {
 
 #[no_mangle]
 pub unsafe extern "C" fn iopause(x: *mut pollfd, len: c_uint, deadline: *mut Taia, stamp: *mut Taia) -> c_int {
-    iopause::iopause(x, len, deadline, stamp)
+    unsafe { iopause::iopause(x, len, deadline, stamp) }
 }
 
 #[no_mangle]
@@ -28,107 +28,167 @@ pub extern "C" fn nsecmono() -> c_ulonglong {
 
 #[no_mangle]
 pub unsafe extern "C" fn tai_now(t: *mut Tai) {
-    *(nn(t, "tai_now") as *mut Tai) = taia::tai_now();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "tai_now") as *mut Tai) = taia::tai_now();
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn tai_add(t: *mut Tai, u: *const Tai, v: *const Tai) {
-    let x = (*nn(u, "tai_add")).x.wrapping_add((*nn(v, "tai_add")).x);
-    (*(nn(t, "tai_add") as *mut Tai)).x = x;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let x = (*nn(u, "tai_add")).x.wrapping_add((*nn(v, "tai_add")).x);
+        (*(nn(t, "tai_add") as *mut Tai)).x = x;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn tai_sub(t: *mut Tai, u: *const Tai, v: *const Tai) {
-    let x = (*nn(u, "tai_sub")).x.wrapping_sub((*nn(v, "tai_sub")).x);
-    (*(nn(t, "tai_sub") as *mut Tai)).x = x;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let x = (*nn(u, "tai_sub")).x.wrapping_sub((*nn(v, "tai_sub")).x);
+        (*(nn(t, "tai_sub") as *mut Tai)).x = x;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn tai_pack(s: *mut c_char, t: *const Tai) {
-    taia::tai_pack(&mut *(nn(s, "tai_pack") as *mut [u8; 8]), &*nn(t, "tai_pack"));
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        taia::tai_pack(&mut *(nn(s, "tai_pack") as *mut [u8; 8]), &*nn(t, "tai_pack"));
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn tai_unpack(s: *const c_char, t: *mut Tai) {
-    *(nn(t, "tai_unpack") as *mut Tai) = taia::tai_unpack(&*(nn(s, "tai_unpack") as *const [u8; 8]));
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "tai_unpack") as *mut Tai) = taia::tai_unpack(&*(nn(s, "tai_unpack") as *const [u8; 8]));
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_now(t: *mut Taia) {
-    *(nn(t, "taia_now") as *mut Taia) = taia::now();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "taia_now") as *mut Taia) = taia::now();
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_tai(ta: *const Taia, t: *mut Tai) {
-    *(nn(t, "taia_tai") as *mut Tai) = (*nn(ta, "taia_tai")).sec;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "taia_tai") as *mut Tai) = (*nn(ta, "taia_tai")).sec;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_add(t: *mut Taia, u: *const Taia, v: *const Taia) {
-    let mut r = Taia::default();
-    taia::add(&mut r, &*nn(u, "taia_add"), &*nn(v, "taia_add"));
-    *(nn(t, "taia_add") as *mut Taia) = r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut r = Taia::default();
+        taia::add(&mut r, &*nn(u, "taia_add"), &*nn(v, "taia_add"));
+        *(nn(t, "taia_add") as *mut Taia) = r;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_sub(t: *mut Taia, u: *const Taia, v: *const Taia) {
-    let mut r = Taia::default();
-    taia::sub(&mut r, &*nn(u, "taia_sub"), &*nn(v, "taia_sub"));
-    *(nn(t, "taia_sub") as *mut Taia) = r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut r = Taia::default();
+        taia::sub(&mut r, &*nn(u, "taia_sub"), &*nn(v, "taia_sub"));
+        *(nn(t, "taia_sub") as *mut Taia) = r;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_half(t: *mut Taia, u: *const Taia) {
-    let mut r = Taia::default();
-    taia::half(&mut r, &*nn(u, "taia_half"));
-    *(nn(t, "taia_half") as *mut Taia) = r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut r = Taia::default();
+        taia::half(&mut r, &*nn(u, "taia_half"));
+        *(nn(t, "taia_half") as *mut Taia) = r;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_less(t: *const Taia, u: *const Taia) -> c_int {
-    taia::less(&*nn(t, "taia_less"), &*nn(u, "taia_less")) as c_int
+    unsafe { taia::less(&*nn(t, "taia_less"), &*nn(u, "taia_less")) as c_int }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_approx(t: *const Taia) -> c_double {
-    taia::approx(&*nn(t, "taia_approx"))
+    unsafe { taia::approx(&*nn(t, "taia_approx")) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_frac(t: *const Taia) -> c_double {
-    taia::frac(&*nn(t, "taia_frac"))
+    unsafe { taia::frac(&*nn(t, "taia_frac")) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_addsec(t: *mut Taia, u: *const Taia, secs: c_int) {
-    let mut r = Taia::default();
-    taia::addsec(&mut r, &*nn(u, "taia_addsec"), secs);
-    *(nn(t, "taia_addsec") as *mut Taia) = r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut r = Taia::default();
+        taia::addsec(&mut r, &*nn(u, "taia_addsec"), secs);
+        *(nn(t, "taia_addsec") as *mut Taia) = r;
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_uint(t: *mut Taia, s: c_uint) {
-    *(nn(t, "taia_uint") as *mut Taia) = taia::from_uint(s);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "taia_uint") as *mut Taia) = taia::from_uint(s);
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_pack(s: *mut c_char, t: *const Taia) {
-    taia::pack(&mut *(nn(s, "taia_pack") as *mut [u8; 16]), &*nn(t, "taia_pack"));
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        taia::pack(&mut *(nn(s, "taia_pack") as *mut [u8; 16]), &*nn(t, "taia_pack"));
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn taia_unpack(s: *const c_char, t: *mut Taia) {
-    *(nn(t, "taia_unpack") as *mut Taia) = taia::unpack(&*(nn(s, "taia_unpack") as *const [u8; 16]));
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        *(nn(t, "taia_unpack") as *mut Taia) = taia::unpack(&*(nn(s, "taia_unpack") as *const [u8; 16]));
+    }
 }
 
 /// djb: with s nil only the length is returned.
 #[no_mangle]
 pub unsafe extern "C" fn taia_fmtfrac(s: *mut c_char, t: *const Taia) -> c_uint {
-    let d = taia::fmtfrac(&*nn(t, "taia_fmtfrac"));
-    if !s.is_null() {
-        core::ptr::copy_nonoverlapping(d.as_ptr(), s as *mut u8, d.len());
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let d = taia::fmtfrac(&*nn(t, "taia_fmtfrac"));
+        if !s.is_null() {
+            core::ptr::copy_nonoverlapping(d.as_ptr(), s as *mut u8, d.len());
+        }
+        d.len() as c_uint
     }
-    d.len() as c_uint
 }
 
 #[no_mangle]
@@ -223,17 +283,17 @@ pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
 /// threadannounce: announce (it does not block).
 #[no_mangle]
 pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
-    crate::io::net::p9announce(addr, dir)
+    unsafe { crate::io::net::p9announce(addr, dir) }
 }
 
 /// threadlisten: listen, parking only the calling thread until a call arrives.
 #[no_mangle]
 pub unsafe extern "C" fn threadlisten(dir: *const c_char, newdir: *mut c_char) -> c_int {
-    iopause::listen(dir, newdir)
+    unsafe { iopause::listen(dir, newdir) }
 }
 
 /// threadaccept: accept (it does not block).
 #[no_mangle]
 pub unsafe extern "C" fn threadaccept(ctl: c_int, dir: *const c_char) -> c_int {
-    crate::io::net::p9accept(ctl, dir)
+    unsafe { crate::io::net::p9accept(ctl, dir) }
 }

@@ -34,7 +34,7 @@ opaque!(
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_mount(dir: *const c_char, flags: c_uint) -> *mut dispatch_t {
-    resmgr::resmgr_mount(dir, flags) as *mut dispatch_t
+    unsafe { resmgr::resmgr_mount(dir, flags) as *mut dispatch_t }
 }
 
 #[no_mangle]
@@ -49,42 +49,53 @@ pub unsafe extern "C" fn resmgr_attach(
     io: *const IoFuncs,
     handle: *mut Attr,
 ) -> c_int {
-    resmgr::resmgr_attach(dpp as *mut c_void, attr, path, ftype as c_int, flags, cf, io, handle)
+    unsafe { resmgr::resmgr_attach(dpp as *mut c_void, attr, path, ftype as c_int, flags, cf, io, handle) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_detach(dpp: *mut dispatch_t, id: c_int, flags: c_uint) -> c_int {
-    resmgr::resmgr_detach(dpp as *mut c_void, id, flags)
+    unsafe { resmgr::resmgr_detach(dpp as *mut c_void, id, flags) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_unmount(dpp: *mut dispatch_t) -> c_int {
-    resmgr::resmgr_unmount(dpp as *mut c_void)
+    unsafe { resmgr::resmgr_unmount(dpp as *mut c_void) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_path(dpp: *mut dispatch_t, id: c_int) -> *const c_char {
-    resmgr::resmgr_path(dpp as *mut c_void, id)
+    unsafe { resmgr::resmgr_path(dpp as *mut c_void, id) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_reply(rcvid: i64, status: c_long, buf: *const c_void, n: usize) -> c_int {
-    let d =
-        if buf.is_null() || n == 0 { Vec::new() } else { core::slice::from_raw_parts(buf as *const u8, n).to_vec() };
-    resmgr::reply(rcvid, status, d)
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let d = if buf.is_null() || n == 0 {
+            Vec::new()
+        } else {
+            core::slice::from_raw_parts(buf as *const u8, n).to_vec()
+        };
+        resmgr::reply(rcvid, status, d)
+    }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_replyv(rcvid: i64, status: c_long, iov: *const libc::iovec, niov: c_int) -> c_int {
-    let mut d = Vec::new();
-    if !iov.is_null() {
-        for v in core::slice::from_raw_parts(iov, niov.max(0) as usize) {
-            if !v.iov_base.is_null() && v.iov_len > 0 {
-                d.extend_from_slice(core::slice::from_raw_parts(v.iov_base as *const u8, v.iov_len));
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut d = Vec::new();
+        if !iov.is_null() {
+            for v in core::slice::from_raw_parts(iov, niov.max(0) as usize) {
+                if !v.iov_base.is_null() && v.iov_len > 0 {
+                    d.extend_from_slice(core::slice::from_raw_parts(v.iov_base as *const u8, v.iov_len));
+                }
             }
         }
+        resmgr::reply(rcvid, status, d)
     }
-    resmgr::reply(rcvid, status, d)
 }
 
 #[no_mangle]
@@ -94,42 +105,42 @@ pub extern "C" fn resmgr_error(rcvid: i64, err: c_int) -> c_int {
 
 #[no_mangle]
 pub unsafe extern "C" fn resmgr_msgread(ctp: *mut Ctx, buf: *mut c_void, n: usize, off: usize) -> c_long {
-    resmgr::msgread(ctp, buf, n, off)
+    unsafe { resmgr::msgread(ctp, buf, n, off) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_func_init(nc: u32, c: *mut ConnectFuncs, nio: u32, io: *mut IoFuncs) {
-    iofunc::func_init(nc, c, nio, io)
+    unsafe { iofunc::func_init(nc, c, nio, io) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_attr_init(a: *mut Attr, mode: u32, d: *mut Attr, info: *mut ClientInfo) {
-    iofunc::attr_init(a, mode, d, info)
+    unsafe { iofunc::attr_init(a, mode, d, info) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_read_verify(c: *mut Ctx, m: *mut io_read_t, o: *mut Ocb, nb: *mut c_int) -> c_int {
-    iofunc::read_verify(c, m as *mut c_void, o, nb)
+    unsafe { iofunc::read_verify(c, m as *mut c_void, o, nb) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_write_verify(c: *mut Ctx, m: *mut io_write_t, o: *mut Ocb, nb: *mut c_int) -> c_int {
-    iofunc::write_verify(c, m as *mut c_void, o, nb)
+    unsafe { iofunc::write_verify(c, m as *mut c_void, o, nb) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_stat(c: *mut Ctx, a: *mut Attr, st: *mut libc::stat) -> c_int {
-    iofunc::stat(c, a, st)
+    unsafe { iofunc::stat(c, a, st) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_time_update(a: *mut Attr) -> c_int {
-    iofunc::time_update(a)
+    unsafe { iofunc::time_update(a) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_open_default(c: *mut Ctx, m: *mut io_open_t, a: *mut Attr, x: *mut c_void) -> c_int {
-    iofunc::open_default(c, m as *mut c_void, a, x)
+    unsafe { iofunc::open_default(c, m as *mut c_void, a, x) }
 }
 
 #[no_mangle]
@@ -139,86 +150,86 @@ pub unsafe extern "C" fn iofunc_unlink_default(
     a: *mut Attr,
     x: *mut c_void,
 ) -> c_int {
-    iofunc::unlink_default(c, m as *mut c_void, a, x)
+    unsafe { iofunc::unlink_default(c, m as *mut c_void, a, x) }
 }
 
 // Written out (no macro) so that tests/abi_signatures.rs sees every prototype.
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_read_default(c: *mut Ctx, m: *mut io_read_t, o: *mut Ocb) -> c_int {
-    iofunc::read_default(c, m as *mut c_void, o)
+    unsafe { iofunc::read_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_write_default(c: *mut Ctx, m: *mut io_write_t, o: *mut Ocb) -> c_int {
-    iofunc::write_default(c, m as *mut c_void, o)
+    unsafe { iofunc::write_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_close_ocb_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
-    iofunc::close_ocb_default(c, m, o)
+    unsafe { iofunc::close_ocb_default(c, m, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_close_dup_default(c: *mut Ctx, m: *mut io_close_t, o: *mut Ocb) -> c_int {
-    iofunc::ok_default(c, m as *mut c_void, o)
+    unsafe { iofunc::ok_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_stat_default(c: *mut Ctx, m: *mut io_stat_t, o: *mut Ocb) -> c_int {
-    iofunc::stat_default(c, m as *mut c_void, o)
+    unsafe { iofunc::stat_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_devctl_default(c: *mut Ctx, m: *mut io_devctl_t, o: *mut Ocb) -> c_int {
-    iofunc::devctl_default(c, m as *mut c_void, o)
+    unsafe { iofunc::devctl_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_lseek_default(c: *mut Ctx, m: *mut io_lseek_t, o: *mut Ocb) -> c_int {
-    iofunc::lseek_default(c, m as *mut c_void, o)
+    unsafe { iofunc::lseek_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_chmod_default(c: *mut Ctx, m: *mut io_chmod_t, o: *mut Ocb) -> c_int {
-    iofunc::chmod_default(c, m as *mut c_void, o)
+    unsafe { iofunc::chmod_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_chown_default(c: *mut Ctx, m: *mut io_chown_t, o: *mut Ocb) -> c_int {
-    iofunc::chown_default(c, m as *mut c_void, o)
+    unsafe { iofunc::chown_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_utime_default(c: *mut Ctx, m: *mut io_utime_t, o: *mut Ocb) -> c_int {
-    iofunc::utime_default(c, m as *mut c_void, o)
+    unsafe { iofunc::utime_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_space_default(c: *mut Ctx, m: *mut io_space_t, o: *mut Ocb) -> c_int {
-    iofunc::space_default(c, m as *mut c_void, o)
+    unsafe { iofunc::space_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_sync_default(c: *mut Ctx, m: *mut io_sync_t, o: *mut Ocb) -> c_int {
-    iofunc::ok_default(c, m as *mut c_void, o)
+    unsafe { iofunc::ok_default(c, m as *mut c_void, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_unblock_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
-    iofunc::unblock_default(c, m, o)
+    unsafe { iofunc::unblock_default(c, m, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn iofunc_enosys_default(c: *mut Ctx, m: *mut c_void, o: *mut Ocb) -> c_int {
-    iofunc::enosys_default(c, m, o)
+    unsafe { iofunc::enosys_default(c, m, o) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn file2chan(dir: *mut c_char, file: *mut c_char) -> *mut FileIO {
-    f2c::file2chan(dir, file)
+    unsafe { f2c::file2chan(dir, file) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn file2chanclose(f: *mut FileIO) -> c_int {
-    f2c::file2chanclose(f)
+    unsafe { f2c::file2chanclose(f) }
 }

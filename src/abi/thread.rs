@@ -28,10 +28,14 @@ fn bytes<'a>(s: *const c_char) -> &'a [u8] {
 
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
-    // The layers above process register what the lower ones call up into.
-    crate::diag::dump::install();
-    crate::serve::install();
-    start::main(argc, argv, tm)
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        // The layers above process register what the lower ones call up into.
+        crate::diag::dump::install();
+        crate::serve::install();
+        start::main(argc, argv, tm)
+    }
 }
 
 #[no_mangle]
@@ -198,7 +202,11 @@ unsafe extern "C" fn now_hook() -> *mut c_void {
 
 #[no_mangle]
 pub unsafe extern "C" fn _threadready(t: *mut _Thread) {
-    sched::make_ready(t as *mut crate::runtime::thread::Thread);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        sched::make_ready(t as *mut crate::runtime::thread::Thread);
+    }
 }
 
 #[no_mangle]
@@ -228,12 +236,12 @@ pub extern "C" fn threadkillgrp(g: c_int) {
 
 #[no_mangle]
 pub unsafe extern "C" fn incref(r: *mut Ref) -> c_long {
-    sched::refadd(r as *mut c_void, 1)
+    unsafe { sched::refadd(r as *mut c_void, 1) }
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn decref(r: *mut Ref) -> c_long {
-    sched::refadd(r as *mut c_void, -1)
+    unsafe { sched::refadd(r as *mut c_void, -1) }
 }
 
 #[no_mangle]

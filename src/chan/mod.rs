@@ -97,32 +97,38 @@ impl Queue {
     /// The channel lock is held; `w` is not linked.
     #[inline]
     pub unsafe fn push(&mut self, w: *mut Waiter) {
-        (*w).next = null_mut();
-        (*w).prev = self.tail;
-        if self.tail.is_null() {
-            self.head = w;
-        } else {
-            (*self.tail).next = w;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            (*w).next = null_mut();
+            (*w).prev = self.tail;
+            if self.tail.is_null() {
+                self.head = w;
+            } else {
+                (*self.tail).next = w;
+            }
+            self.tail = w;
+            (*w).linked.store(true, Ordering::Relaxed);
         }
-        self.tail = w;
-        (*w).linked.store(true, Ordering::Relaxed);
     }
 
     /// # Safety
     /// The channel lock is held; `w` is linked in this queue.
     #[inline]
     pub unsafe fn unlink(&mut self, w: *mut Waiter) {
-        if (*w).prev.is_null() {
-            self.head = (*w).next;
-        } else {
-            (*(*w).prev).next = (*w).next;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            if (*w).prev.is_null() {
+                self.head = (*w).next;
+            } else {
+                (*(*w).prev).next = (*w).next;
+            }
+            if (*w).next.is_null() {
+                self.tail = (*w).prev;
+            } else {
+                (*(*w).next).prev = (*w).prev;
+            }
+            (*w).linked.store(false, Ordering::Release);
         }
-        if (*w).next.is_null() {
-            self.tail = (*w).prev;
-        } else {
-            (*(*w).next).prev = (*w).prev;
-        }
-        (*w).linked.store(false, Ordering::Release);
     }
 
     #[inline]
@@ -138,28 +144,31 @@ impl Queue {
     /// The channel lock is held.
     #[inline]
     pub unsafe fn claim(&mut self, code: u32) -> *mut Waiter {
-        loop {
-            let w = self.head;
-            if w.is_null() {
-                return w;
-            }
-            // Unlink the head. Everything needed from it is read first: once `linked`
-            // is clear, a stale waiter's owner may already have reused its memory.
-            let (next, t, idx) = ((*w).next, (*w).t, (*w).idx);
-            self.head = next;
-            if next.is_null() {
-                self.tail = null_mut();
-            } else {
-                (*next).prev = null_mut();
-            }
-            // A waiter whose thread was claimed elsewhere (an alt's other cases) is
-            // seen stale by a plain load: no locked instruction for it.
-            let won = sched::claim(t, code | idx);
-            // A claimed waiter's owner stays parked until readied (after the copy);
-            // a stale one's may be leaving right now.
-            (*w).linked.store(false, Ordering::Release);
-            if won {
-                return w;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            loop {
+                let w = self.head;
+                if w.is_null() {
+                    return w;
+                }
+                // Unlink the head. Everything needed from it is read first: once `linked`
+                // is clear, a stale waiter's owner may already have reused its memory.
+                let (next, t, idx) = ((*w).next, (*w).t, (*w).idx);
+                self.head = next;
+                if next.is_null() {
+                    self.tail = null_mut();
+                } else {
+                    (*next).prev = null_mut();
+                }
+                // A waiter whose thread was claimed elsewhere (an alt's other cases) is
+                // seen stale by a plain load: no locked instruction for it.
+                let won = sched::claim(t, code | idx);
+                // A claimed waiter's owner stays parked until readied (after the copy);
+                // a stale one's may be leaving right now.
+                (*w).linked.store(false, Ordering::Release);
+                if won {
+                    return w;
+                }
             }
         }
     }
@@ -171,32 +180,38 @@ impl Queue {
     /// The channel lock is held.
     #[inline]
     pub unsafe fn has_live(&self) -> bool {
-        let mut w = self.head;
-        while !w.is_null() {
-            if sched::is_armed((*w).t) {
-                return true;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            let mut w = self.head;
+            while !w.is_null() {
+                if sched::is_armed((*w).t) {
+                    return true;
+                }
+                w = (*w).next;
             }
-            w = (*w).next;
+            false
         }
-        false
     }
 }
 
 /// Copies one element; a nil destination discards, a nil source sends zeros.
 #[inline]
 unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
-    if dst.is_null() || n == 0 {
-        return;
-    }
-    if n == 8 && !src.is_null() {
-        // The common case (pointers, ulongs): no memcpy call.
-        core::ptr::write_unaligned(dst as *mut u64, core::ptr::read_unaligned(src as *const u64));
-        return;
-    }
-    if src.is_null() {
-        core::ptr::write_bytes(dst, 0, n);
-    } else {
-        core::ptr::copy_nonoverlapping(src, dst, n);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if dst.is_null() || n == 0 {
+            return;
+        }
+        if n == 8 && !src.is_null() {
+            // The common case (pointers, ulongs): no memcpy call.
+            core::ptr::write_unaligned(dst as *mut u64, core::ptr::read_unaligned(src as *const u64));
+            return;
+        }
+        if src.is_null() {
+            core::ptr::write_bytes(dst, 0, n);
+        } else {
+            core::ptr::copy_nonoverlapping(src, dst, n);
+        }
     }
 }
 
@@ -282,16 +297,22 @@ const DEAD_Q: usize = 0xdead_c4a7_dead_0001;
 /// # Safety
 /// `e` points into memory that was (or is) a channel block.
 unsafe fn looks_freed(e: *mut Ext) -> bool {
-    let c = (e as *mut u8).add(EXT) as *mut Channel;
-    core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let c = (e as *mut u8).add(EXT) as *mut Channel;
+        core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
+    }
 }
 
 unsafe fn destroy(c: *mut Channel) {
-    (*ext(c)).magic = DEAD;
-    (*c).sendq.head = DEAD_Q as *mut Waiter;
-    libc::free((*c).name as *mut c_void);
-    (*c).name = null_mut();
-    libc::free(ext(c) as *mut c_void);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*ext(c)).magic = DEAD;
+        (*c).sendq.head = DEAD_Q as *mut Waiter;
+        libc::free((*c).name as *mut c_void);
+        (*c).name = null_mut();
+        libc::free(ext(c) as *mut c_void);
+    }
 }
 
 /// Gives a fresh channel its kind (kinds.rs).
@@ -414,7 +435,7 @@ pub enum Try {
 /// The channel's lock is held.
 #[inline]
 pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) -> Try {
-    try_send_n(c, v, wake, (*c).elemsize as usize)
+    unsafe { try_send_n(c, v, wake, (*c).elemsize as usize) }
 }
 
 /// try_send with the element size `n` given (a constant for the word-sized calls).
@@ -423,24 +444,27 @@ pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) ->
 /// As for try_send; `n` is the channel's element size.
 #[inline(always)]
 unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: usize) -> Try {
-    if (*ext(c)).closed {
-        return Try::Closed;
-    }
-    if (*c).nbuf == 0 {
-        let w = (*c).recvq.claim(SEL_DONE);
-        if !w.is_null() {
-            copy((*w).v, v, n);
-            *wake = (*w).t;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*ext(c)).closed {
+            return Try::Closed;
+        }
+        if (*c).nbuf == 0 {
+            let w = (*c).recvq.claim(SEL_DONE);
+            if !w.is_null() {
+                copy((*w).v, v, n);
+                *wake = (*w).t;
+                return Try::Done;
+            }
+        }
+        if (*c).nbuf < (*c).bufsize {
+            let i = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+            copy((*c).buf.add(i as usize * n), v, n);
+            (*c).nbuf += 1;
             return Try::Done;
         }
+        Try::Block
     }
-    if (*c).nbuf < (*c).bufsize {
-        let i = wrap((*c).off + (*c).nbuf, (*c).bufsize);
-        copy((*c).buf.add(i as usize * n), v, n);
-        (*c).nbuf += 1;
-        return Try::Done;
-    }
-    Try::Block
 }
 
 /// `i mod size` for `i < 2 * size`: a compare instead of a division (~20 cycles).
@@ -459,7 +483,7 @@ fn wrap(i: u32, size: u32) -> u32 {
 /// The channel's lock is held.
 #[inline]
 pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> Try {
-    try_recv_n(c, v, wake, (*c).elemsize as usize)
+    unsafe { try_recv_n(c, v, wake, (*c).elemsize as usize) }
 }
 
 /// try_recv with the element size `n` given (see try_send_n).
@@ -468,33 +492,36 @@ pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> T
 /// As for try_recv; `n` is the channel's element size.
 #[inline(always)]
 unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usize) -> Try {
-    if (*c).nbuf > 0 {
-        let i = (*c).off;
-        copy(v, (*c).buf.add(i as usize * n), n);
-        (*c).off = wrap(i + 1, (*c).bufsize);
-        (*c).nbuf -= 1;
-        // A sender blocked on the full buffer moves its value in.
-        if !(*ext(c)).closed {
-            let w = (*c).sendq.claim(SEL_DONE);
-            if !w.is_null() {
-                let j = wrap((*c).off + (*c).nbuf, (*c).bufsize);
-                copy((*c).buf.add(j as usize * n), (*w).v, n);
-                (*c).nbuf += 1;
-                *wake = (*w).t;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*c).nbuf > 0 {
+            let i = (*c).off;
+            copy(v, (*c).buf.add(i as usize * n), n);
+            (*c).off = wrap(i + 1, (*c).bufsize);
+            (*c).nbuf -= 1;
+            // A sender blocked on the full buffer moves its value in.
+            if !(*ext(c)).closed {
+                let w = (*c).sendq.claim(SEL_DONE);
+                if !w.is_null() {
+                    let j = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+                    copy((*c).buf.add(j as usize * n), (*w).v, n);
+                    (*c).nbuf += 1;
+                    *wake = (*w).t;
+                }
             }
+            return Try::Done;
         }
-        return Try::Done;
+        let w = (*c).sendq.claim(SEL_DONE);
+        if !w.is_null() {
+            copy(v, (*w).v, n);
+            *wake = (*w).t;
+            return Try::Done;
+        }
+        if (*ext(c)).closed {
+            return Try::Closed;
+        }
+        Try::Block
     }
-    let w = (*c).sendq.claim(SEL_DONE);
-    if !w.is_null() {
-        copy(v, (*w).v, n);
-        *wake = (*w).t;
-        return Try::Done;
-    }
-    if (*ext(c)).closed {
-        return Try::Closed;
-    }
-    Try::Block
 }
 
 /// Whether a case might be ready now (closed channels never are, except a receive
@@ -504,13 +531,16 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
 /// The channel's lock is held.
 #[inline]
 pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
-    if (*ext(c)).kind != kinds::PLAIN {
-        return kind_ready(c, send);
-    }
-    if send {
-        !(*ext(c)).closed && ((*c).nbuf < (*c).bufsize || ((*c).nbuf == 0 && (*c).recvq.has_live()))
-    } else {
-        (*c).nbuf > 0 || (*c).sendq.has_live()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*ext(c)).kind != kinds::PLAIN {
+            return kind_ready(c, send);
+        }
+        if send {
+            !(*ext(c)).closed && ((*c).nbuf < (*c).bufsize || ((*c).nbuf == 0 && (*c).recvq.has_live()))
+        } else {
+            (*c).nbuf > 0 || (*c).sendq.has_live()
+        }
     }
 }
 
@@ -522,18 +552,21 @@ pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
 /// `c` is a live channel.
 #[cold]
 unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
-    if send && kinds::sends_now(c) {
-        return !(*ext(c)).closed;
-    }
-    if !send && kinds::refuses_recv(c) {
-        return false;
-    }
-    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
-    if send {
-        !(*ext(c)).closed
-            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
-    } else {
-        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if send && kinds::sends_now(c) {
+            return !(*ext(c)).closed;
+        }
+        if !send && kinds::refuses_recv(c) {
+            return false;
+        }
+        let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+        if send {
+            !(*ext(c)).closed
+                && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+        } else {
+            nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+        }
     }
 }
 
@@ -544,9 +577,12 @@ unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
 /// # Safety
 /// `c` is a live send-now channel; `v` points at an element.
 pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
-    match kinds::of(c).and_then(|k| k.send_now) {
-        Some(f) => f(c, v),
-        None => -1,
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        match kinds::of(c).and_then(|k| k.send_now) {
+            Some(f) => f(c, v),
+            None => -1,
+        }
     }
 }
 
@@ -558,15 +594,18 @@ pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
 /// `c` is a live channel.
 #[inline]
 pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
-    if core::ptr::read_volatile(&(*ext(c)).kind) != kinds::PLAIN {
-        return kind_ready(c, send);
-    }
-    let nbuf = core::ptr::read_volatile(&(*c).nbuf);
-    if send {
-        !core::ptr::read_volatile(&(*ext(c)).closed)
-            && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
-    } else {
-        nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if core::ptr::read_volatile(&(*ext(c)).kind) != kinds::PLAIN {
+            return kind_ready(c, send);
+        }
+        let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+        if send {
+            !core::ptr::read_volatile(&(*ext(c)).closed)
+                && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+        } else {
+            nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+        }
     }
 }
 
@@ -576,11 +615,14 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 /// `c` is a live channel; `v` as for try_send/try_recv.
 #[inline]
 pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
-    if send && kinds::sends_now(c) {
-        complete_now(c, v);
-        return true;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if send && kinds::sends_now(c) {
+            complete_now(c, v);
+            return true;
+        }
+        matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done)
     }
-    matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done)
 }
 
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
@@ -588,25 +630,28 @@ pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
 /// # Safety
 /// `w` was linked into `c`'s queue for direction `send` by the calling thread.
 pub unsafe fn leave(c: *mut Channel, w: *mut Waiter, send: bool) {
-    // Already dropped by a completer (as stale): it is done with the waiter and the
-    // channel owes us nothing. A channel freed meanwhile was destroyed by chanfree
-    // itself (its queues were empty) or is left to a waiter still queued.
-    if !(*w).linked.load(Ordering::Acquire) {
-        return;
-    }
-    let e = ext(c);
-    (*e).lock.lock();
-    if (*w).linked.load(Ordering::Relaxed) {
-        if send {
-            (*c).sendq.unlink(w);
-        } else {
-            (*c).recvq.unlink(w);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        // Already dropped by a completer (as stale): it is done with the waiter and the
+        // channel owes us nothing. A channel freed meanwhile was destroyed by chanfree
+        // itself (its queues were empty) or is left to a waiter still queued.
+        if !(*w).linked.load(Ordering::Acquire) {
+            return;
         }
-    }
-    let gone = (*e).freed && (*c).sendq.is_empty() && (*c).recvq.is_empty();
-    (*e).lock.unlock();
-    if gone {
-        destroy(c);
+        let e = ext(c);
+        (*e).lock.lock();
+        if (*w).linked.load(Ordering::Relaxed) {
+            if send {
+                (*c).sendq.unlink(w);
+            } else {
+                (*c).recvq.unlink(w);
+            }
+        }
+        let gone = (*e).freed && (*c).sendq.is_empty() && (*c).recvq.is_empty();
+        (*e).lock.unlock();
+        if gone {
+            destroy(c);
+        }
     }
 }
 
@@ -652,12 +697,15 @@ pub fn op1(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> 
 /// `c` is null or points at memory that is (or was) a channel.
 #[inline(always)]
 unsafe fn fast_ok(c: *mut Channel, word: bool) -> bool {
-    let e = ext(c);
-    !(c.is_null()
-        || core::ptr::read_volatile(&(*e).magic) != LIVE
-        || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
-        || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
-        || (crate::arch::hooks() | sched::in_note() as i32) != 0)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let e = ext(c);
+        !(c.is_null()
+            || core::ptr::read_volatile(&(*e).magic) != LIVE
+            || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
+            || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
+            || (crate::arch::hooks() | sched::in_note() as i32) != 0)
+    }
 }
 
 /// sendp/sendul (and the nb forms): 1 sent, -1 not. Each blocking or unusual case
@@ -717,37 +765,40 @@ enum Attempt {
 /// receives) `n` bytes.
 #[inline(always)]
 unsafe fn attempt<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
-    let e = ext(c);
-    let mut wake: *mut Thread = null_mut();
-    if HOOKED {
-        (*e).lock.lock();
-    } else {
-        (*e).lock.lock_nohooks();
-    }
-    let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
-    let unlock = || {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let e = ext(c);
+        let mut wake: *mut Thread = null_mut();
         if HOOKED {
-            (*e).lock.unlock();
+            (*e).lock.lock();
         } else {
-            (*e).lock.unlock_nohooks();
+            (*e).lock.lock_nohooks();
         }
-    };
-    match r {
-        Try::Done => {
-            unlock();
-            if !wake.is_null() {
-                if HOOKED {
-                    sched::ready(wake);
-                } else {
-                    sched::ready_nohooks(wake);
-                }
+        let r = if send { try_send_n(c, v, &mut wake, n) } else { try_recv_n(c, v, &mut wake, n) };
+        let unlock = || {
+            if HOOKED {
+                (*e).lock.unlock();
+            } else {
+                (*e).lock.unlock_nohooks();
             }
-            Attempt::Done
-        }
-        Try::Block if block && (*c).bufsize == 0 => Attempt::Park,
-        _ => {
-            unlock();
-            Attempt::Other
+        };
+        match r {
+            Try::Done => {
+                unlock();
+                if !wake.is_null() {
+                    if HOOKED {
+                        sched::ready(wake);
+                    } else {
+                        sched::ready_nohooks(wake);
+                    }
+                }
+                Attempt::Done
+            }
+            Try::Block if block && (*c).bufsize == 0 => Attempt::Park,
+            _ => {
+                unlock();
+                Attempt::Other
+            }
         }
     }
 }
@@ -756,19 +807,25 @@ unsafe fn attempt<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8, n
 /// As for park_on.
 #[inline(never)]
 unsafe fn send_word_park(c: *mut Channel, v: usize, call: &str) -> i32 {
-    let mut x = v;
-    park_on(c, true, &mut x as *mut usize as *mut u8, call)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut x = v;
+        park_on(c, true, &mut x as *mut usize as *mut u8, call)
+    }
 }
 
 /// # Safety
 /// As for park_on.
 #[inline(never)]
 unsafe fn recv_word_park(c: *mut Channel, call: &str) -> usize {
-    let mut x = 0usize;
-    if park_on(c, false, &mut x as *mut usize as *mut u8, call) == 1 {
-        x
-    } else {
-        0
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut x = 0usize;
+        if park_on(c, false, &mut x as *mut usize as *mut u8, call) == 1 {
+            x
+        } else {
+            0
+        }
     }
 }
 
@@ -817,38 +874,41 @@ fn op1_fast(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) ->
 /// `c`'s lock is held; it is released here.
 #[inline(always)]
 unsafe fn park_on(c: *mut Channel, send: bool, v: *mut u8, call: &str) -> i32 {
-    let e = ext(c);
-    let t = sched::current();
-    if t.is_null() {
-        (*e).lock.unlock();
-        report::misuse(call, "would block outside a thread9 thread");
-    }
-    let mut w = Waiter::new(t, 0, v);
-    sched::arm_locked(t);
-    if send {
-        (*c).sendq.push(&mut w);
-    } else {
-        (*c).recvq.push(&mut w);
-    }
-    (*e).lock.unlock();
-    let code = sched::park_nodeadline(t, if send { Wait::Send } else { Wait::Recv }, c as *mut c_void);
-    if code & SEL_DONE == 0 {
-        // Interrupted or killed: we are still queued (the completer unlinks the
-        // waiter it claims).
-        leave(c, &mut w, send);
-    }
-    if (*t).killed.load(Ordering::Relaxed) {
-        sched::check_killed();
-    }
-    if code & SEL_DONE != 0 {
-        if code & SEL_CLOSED != 0 {
-            crate::runtime::errstr::set(b"channel was closed");
-            return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let e = ext(c);
+        let t = sched::current();
+        if t.is_null() {
+            (*e).lock.unlock();
+            report::misuse(call, "would block outside a thread9 thread");
         }
-        return 1;
+        let mut w = Waiter::new(t, 0, v);
+        sched::arm_locked(t);
+        if send {
+            (*c).sendq.push(&mut w);
+        } else {
+            (*c).recvq.push(&mut w);
+        }
+        (*e).lock.unlock();
+        let code = sched::park_nodeadline(t, if send { Wait::Send } else { Wait::Recv }, c as *mut c_void);
+        if code & SEL_DONE == 0 {
+            // Interrupted or killed: we are still queued (the completer unlinks the
+            // waiter it claims).
+            leave(c, &mut w, send);
+        }
+        if (*t).killed.load(Ordering::Relaxed) {
+            sched::check_killed();
+        }
+        if code & SEL_DONE != 0 {
+            if code & SEL_CLOSED != 0 {
+                crate::runtime::errstr::set(b"channel was closed");
+                return -1;
+            }
+            return 1;
+        }
+        crate::runtime::errstr::set(b"interrupted");
+        -1
     }
-    crate::runtime::errstr::set(b"interrupted");
-    -1
 }
 
 #[cold]

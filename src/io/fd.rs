@@ -52,64 +52,79 @@ fn unix_mode(mode: c_int) -> Option<c_int> {
 /// write lock) taken without waiting — a file another process holds locked fails
 /// with "lock: ..." — and shared with every other fcntl(2) locker.
 unsafe fn after_open(fd: c_int, name: *const c_char, mode: c_int) -> c_int {
-    if fd < 0 {
-        syserr();
-        return -1;
-    }
-    if mode & OLOCK != 0 {
-        let mut fl: libc::flock = core::mem::zeroed();
-        fl.l_type = if mode & 3 == OREAD { libc::F_RDLCK } else { libc::F_WRLCK } as libc::c_short;
-        fl.l_whence = libc::SEEK_SET as libc::c_short;
-        if libc::fcntl(fd, libc::F_SETLK, &fl) < 0 {
-            crate::runtime::errstr::set_from_errno_as(b"lock");
-            libc::close(fd);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fd < 0 {
+            syserr();
             return -1;
         }
+        if mode & OLOCK != 0 {
+            let mut fl: libc::flock = core::mem::zeroed();
+            fl.l_type = if mode & 3 == OREAD { libc::F_RDLCK } else { libc::F_WRLCK } as libc::c_short;
+            fl.l_whence = libc::SEEK_SET as libc::c_short;
+            if libc::fcntl(fd, libc::F_SETLK, &fl) < 0 {
+                crate::runtime::errstr::set_from_errno_as(b"lock");
+                libc::close(fd);
+                return -1;
+            }
+        }
+        if mode & ORCLOSE != 0 {
+            libc::remove(name);
+        }
+        fd
     }
-    if mode & ORCLOSE != 0 {
-        libc::remove(name);
-    }
-    fd
 }
 
 pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
-    if name.is_null() {
-        crate::runtime::errstr::set(b"open: nil file name");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if name.is_null() {
+            crate::runtime::errstr::set(b"open: nil file name");
+            return -1;
+        }
+        let Some(f) = unix_mode(mode) else {
+            let known = 3 | OTRUNC | OCEXEC | ORCLOSE | ODIRECT | ONONBLOCK | OEXCL | OLOCK | OAPPEND;
+            crate::runtime::errstr::set(format!("mode {:#x} not supported", mode & !known).as_bytes());
+            return -1;
+        };
+        after_open(libc::open(name, f), name, mode)
     }
-    let Some(f) = unix_mode(mode) else {
-        let known = 3 | OTRUNC | OCEXEC | ORCLOSE | ODIRECT | ONONBLOCK | OEXCL | OLOCK | OAPPEND;
-        crate::runtime::errstr::set(format!("mode {:#x} not supported", mode & !known).as_bytes());
-        return -1;
-    };
-    after_open(libc::open(name, f), name, mode)
 }
 
 /// p9create: creates (or truncates) a file with permissions `perm` (the low 12 bits:
 /// setuid, setgid and sticky too, as plan9port passes them); DMDIR in perm makes a
 /// directory (rwx bits only), opened for reading.
 pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulong) -> c_int {
-    if name.is_null() {
-        crate::runtime::errstr::set(b"create: nil file name");
-        return -1;
-    }
-    let Some(f) = unix_mode(mode) else {
-        crate::runtime::errstr::set(b"unsupported mode in create");
-        return -1;
-    };
-    if perm & DMDIR != 0 {
-        if mode & 3 != OREAD {
-            crate::runtime::errstr::set(b"bad mode in directory create");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if name.is_null() {
+            crate::runtime::errstr::set(b"create: nil file name");
             return -1;
         }
-        if libc::mkdir(name, (perm & 0o777) as libc::mode_t) < 0 {
-            syserr();
+        let Some(f) = unix_mode(mode) else {
+            crate::runtime::errstr::set(b"unsupported mode in create");
             return -1;
+        };
+        if perm & DMDIR != 0 {
+            if mode & 3 != OREAD {
+                crate::runtime::errstr::set(b"bad mode in directory create");
+                return -1;
+            }
+            if libc::mkdir(name, (perm & 0o777) as libc::mode_t) < 0 {
+                syserr();
+                return -1;
+            }
+            return after_open(
+                libc::open(name, libc::O_RDONLY | libc::O_DIRECTORY | (f & libc::O_CLOEXEC)),
+                name,
+                mode,
+            );
         }
-        return after_open(libc::open(name, libc::O_RDONLY | libc::O_DIRECTORY | (f & libc::O_CLOEXEC)), name, mode);
+        let fd = libc::open(name, f | libc::O_CREAT | libc::O_TRUNC, (perm & 0o7777) as libc::c_uint);
+        after_open(fd, name, mode)
     }
-    let fd = libc::open(name, f | libc::O_CREAT | libc::O_TRUNC, (perm & 0o7777) as libc::c_uint);
-    after_open(fd, name, mode)
 }
 
 pub extern "C" fn p9close(fd: c_int) -> c_int {
@@ -125,58 +140,70 @@ pub extern "C" fn p9close(fd: c_int) -> c_int {
 /// plan9port) the count written before an error or a note's interruption, or what the
 /// first write returned (0 or -1) when nothing was written.
 pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
-    if n < 0 || (buf.is_null() && n > 0) {
-        crate::runtime::errstr::set(b"write: bad buffer");
-        return -1;
-    }
-    let mut tot: c_long = 0;
-    while tot < n {
-        let m = libc::write(fd, (buf as *const u8).add(tot as usize) as *const c_void, (n - tot) as usize);
-        if m <= 0 {
-            if m < 0 {
-                syserr();
-            }
-            return if tot > 0 { tot } else { m as c_long };
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if n < 0 || (buf.is_null() && n > 0) {
+            crate::runtime::errstr::set(b"write: bad buffer");
+            return -1;
         }
-        tot += m as c_long;
+        let mut tot: c_long = 0;
+        while tot < n {
+            let m = libc::write(fd, (buf as *const u8).add(tot as usize) as *const c_void, (n - tot) as usize);
+            if m <= 0 {
+                if m < 0 {
+                    syserr();
+                }
+                return if tot > 0 { tot } else { m as c_long };
+            }
+            tot += m as c_long;
+        }
+        tot
     }
-    tot
 }
 
 /// readn: reads until `n` bytes, end of file, an error or a note's interruption;
 /// returns the count read (short at end of file or when interrupted), or what the
 /// first read returned (0 or -1) when nothing was read, as plan9port's.
 pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
-    if n < 0 || (buf.is_null() && n > 0) {
-        crate::runtime::errstr::set(b"readn: bad buffer");
-        return -1;
-    }
-    let mut tot: c_long = 0;
-    while tot < n {
-        let m = libc::read(fd, (buf as *mut u8).add(tot as usize) as *mut c_void, (n - tot) as usize);
-        if m < 0 {
-            syserr();
-            return if tot > 0 { tot } else { -1 };
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if n < 0 || (buf.is_null() && n > 0) {
+            crate::runtime::errstr::set(b"readn: bad buffer");
+            return -1;
         }
-        if m == 0 {
-            break;
+        let mut tot: c_long = 0;
+        while tot < n {
+            let m = libc::read(fd, (buf as *mut u8).add(tot as usize) as *mut c_void, (n - tot) as usize);
+            if m < 0 {
+                syserr();
+                return if tot > 0 { tot } else { -1 };
+            }
+            if m == 0 {
+                break;
+            }
+            tot += m as c_long;
         }
-        tot += m as c_long;
+        tot
     }
-    tot
 }
 
 /// p9pipe: a two-way pipe (a Unix-domain stream socket pair), as plan9port's.
 pub unsafe extern "C" fn p9pipe(fd: *mut c_int) -> c_int {
-    if fd.is_null() {
-        crate::runtime::errstr::set(b"pipe: nil array");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if fd.is_null() {
+            crate::runtime::errstr::set(b"pipe: nil array");
+            return -1;
+        }
+        if libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, fd) < 0 {
+            syserr();
+            return -1;
+        }
+        0
     }
-    if libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, fd) < 0 {
-        syserr();
-        return -1;
-    }
-    0
 }
 
 pub extern "C" fn p9seek(fd: c_int, off: c_longlong, whence: c_int) -> c_longlong {

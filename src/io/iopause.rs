@@ -66,21 +66,24 @@ fn after(ns: u64) -> u64 {
 /// # Safety
 /// `x` holds `n` pollfds.
 unsafe fn fixup(x: *mut pollfd, n: usize) -> i32 {
-    let mut k = 0;
-    for i in 0..n {
-        let e = &mut *x.add(i);
-        if e.fd < 0 {
-            e.revents = 0;
-            continue;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut k = 0;
+        for i in 0..n {
+            let e = &mut *x.add(i);
+            if e.fd < 0 {
+                e.revents = 0;
+                continue;
+            }
+            if e.revents & POLL_BAD != 0 {
+                e.revents |= e.events & RW;
+            }
+            if e.revents != 0 {
+                k += 1;
+            }
         }
-        if e.revents & POLL_BAD != 0 {
-            e.revents |= e.events & RW;
-        }
-        if e.revents != 0 {
-            k += 1;
-        }
+        k
     }
-    k
 }
 
 /// One `poll(x, n, ms)` with revents zeroed first and fixed up after; -1 with errno.
@@ -88,14 +91,17 @@ unsafe fn fixup(x: *mut pollfd, n: usize) -> i32 {
 /// # Safety
 /// `x` holds `n` pollfds (or is anything when `n` is 0).
 unsafe fn poll_once(x: *mut pollfd, n: usize, ms: i32) -> i32 {
-    for i in 0..n {
-        (*x.add(i)).revents = 0;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        for i in 0..n {
+            (*x.add(i)).revents = 0;
+        }
+        let r = libc::poll(if n == 0 { null_mut() } else { x }, n as libc::nfds_t, ms);
+        if r < 0 {
+            return -1;
+        }
+        fixup(x, n)
     }
-    let r = libc::poll(if n == 0 { null_mut() } else { x }, n as libc::nfds_t, ms);
-    if r < 0 {
-        return -1;
-    }
-    fixup(x, n)
 }
 
 /// Milliseconds to `deadline` (0 = none → -1), rounded up so poll never returns early.
@@ -110,13 +116,16 @@ fn ms_until(deadline: u64) -> i32 {
 /// Waiting outside any thread9 thread: plain poll until ready or the deadline
 /// (signals restart the wait when `restart`).
 unsafe fn wait_plain(x: *mut pollfd, n: usize, deadline: u64, restart: bool) -> i32 {
-    loop {
-        let r = poll_once(x, n, ms_until(deadline));
-        if r != 0 && !(r < 0 && restart && errno() == libc::EINTR) {
-            return r;
-        }
-        if r == 0 && (deadline == 0 || futex::now_ns() >= deadline) {
-            return 0;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        loop {
+            let r = poll_once(x, n, ms_until(deadline));
+            if r != 0 && !(r < 0 && restart && errno() == libc::EINTR) {
+                return r;
+            }
+            if r == 0 && (deadline == 0 || futex::now_ns() >= deadline) {
+                return 0;
+            }
         }
     }
 }
@@ -128,68 +137,71 @@ unsafe fn wait_plain(x: *mut pollfd, n: usize, deadline: u64, restart: bool) -> 
 /// # Safety
 /// `x` holds `n` pollfds that stay valid for the call.
 pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
-    let t = sched::current();
-    if t.is_null() {
-        return wait_plain(x, n, deadline, true);
-    }
-    let p: *mut Proc = (*t).proc;
-    let nfd = (0..n).filter(|&i| (*x.add(i)).fd >= 0).count();
-    // The waiter nodes stay put while linked: a single one lives on this stack.
-    let mut one = [FdWaiter::new(-1, 0, t)];
-    let mut many: Vec<FdWaiter>;
-    let ws: &mut [FdWaiter] = if nfd <= 1 {
-        &mut one[..nfd]
-    } else {
-        many = (0..n).filter(|&i| (*x.add(i)).fd >= 0).map(|_| FdWaiter::new(-1, 0, t)).collect();
-        &mut many
-    };
-    loop {
-        let r = poll_once(x, n, 0);
-        if r > 0 {
-            return r;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let t = sched::current();
+        if t.is_null() {
+            return wait_plain(x, n, deadline, true);
         }
-        let mut recheck = false;
-        if r < 0 {
-            // Memory pressure (ENOMEM/EAGAIN): retry after 1 ms, never report false
-            // readiness. Anything else is the caller's error.
-            let e = errno();
-            if e != libc::ENOMEM && e != libc::EAGAIN {
-                fail_errno(e);
-                return -1;
+        let p: *mut Proc = (*t).proc;
+        let nfd = (0..n).filter(|&i| (*x.add(i)).fd >= 0).count();
+        // The waiter nodes stay put while linked: a single one lives on this stack.
+        let mut one = [FdWaiter::new(-1, 0, t)];
+        let mut many: Vec<FdWaiter>;
+        let ws: &mut [FdWaiter] = if nfd <= 1 {
+            &mut one[..nfd]
+        } else {
+            many = (0..n).filter(|&i| (*x.add(i)).fd >= 0).map(|_| FdWaiter::new(-1, 0, t)).collect();
+            &mut many
+        };
+        loop {
+            let r = poll_once(x, n, 0);
+            if r > 0 {
+                return r;
             }
-            recheck = true;
-        }
-        let now = futex::now_ns();
-        if deadline != 0 && now >= deadline {
-            return 0;
-        }
-        crate::runtime::sched::arm(t);
-        let mut k = 0;
-        for i in 0..n {
-            let e = &*x.add(i);
-            if e.fd < 0 || recheck {
-                continue;
-            }
-            let w = &mut ws[k];
-            k += 1;
-            *w = FdWaiter::new(e.fd, (e.events & (RW | libc::POLLPRI | libc::POLLRDHUP)) as u16 as u32, t);
-            if !poll::arm(p, w) {
-                // epoll refuses this fd: look again in a millisecond.
+            let mut recheck = false;
+            if r < 0 {
+                // Memory pressure (ENOMEM/EAGAIN): retry after 1 ms, never report false
+                // readiness. Anything else is the caller's error.
+                let e = errno();
+                if e != libc::ENOMEM && e != libc::EAGAIN {
+                    fail_errno(e);
+                    return -1;
+                }
                 recheck = true;
             }
-        }
-        let mut d = deadline;
-        if recheck {
-            let r = now + MS;
-            d = if d == 0 { r } else { d.min(r) };
-        }
-        let code = sched::park(Wait::Fd, null_mut(), d);
-        for w in ws.iter_mut() {
-            poll::unlink(p, w);
-        }
-        sched::check_killed();
-        if code == SEL_INTR {
-            return interrupted();
+            let now = futex::now_ns();
+            if deadline != 0 && now >= deadline {
+                return 0;
+            }
+            crate::runtime::sched::arm(t);
+            let mut k = 0;
+            for i in 0..n {
+                let e = &*x.add(i);
+                if e.fd < 0 || recheck {
+                    continue;
+                }
+                let w = &mut ws[k];
+                k += 1;
+                *w = FdWaiter::new(e.fd, (e.events & (RW | libc::POLLPRI | libc::POLLRDHUP)) as u16 as u32, t);
+                if !poll::arm(p, w) {
+                    // epoll refuses this fd: look again in a millisecond.
+                    recheck = true;
+                }
+            }
+            let mut d = deadline;
+            if recheck {
+                let r = now + MS;
+                d = if d == 0 { r } else { d.min(r) };
+            }
+            let code = sched::park(Wait::Fd, null_mut(), d);
+            for w in ws.iter_mut() {
+                poll::unlink(p, w);
+            }
+            sched::check_killed();
+            if code == SEL_INTR {
+                return interrupted();
+            }
         }
     }
 }
@@ -225,39 +237,42 @@ pub unsafe fn iopause(
     deadline: *const crate::base::taia::Taia,
     stamp: *const crate::base::taia::Taia,
 ) -> i32 {
-    if x.is_null() && len > 0 {
-        report::misuse("iopause", &format!("nil iopause_fd array with len {len}"));
-    }
-    if deadline.is_null() || stamp.is_null() {
-        report::misuse("iopause", if deadline.is_null() { "nil deadline" } else { "nil stamp" });
-    }
-    if len > 1024 {
-        let lim = fd_limit();
-        if len as u64 > lim {
-            errstr::set(format!("iopause: len {len} exceeds the fd limit {lim}").as_bytes());
-            set_errno(libc::EINVAL);
-            return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if x.is_null() && len > 0 {
+            report::misuse("iopause", &format!("nil iopause_fd array with len {len}"));
         }
-    }
-    let n = len as usize;
-    let wait = taia_wait(&*deadline, &*stamp);
-    if wait == Some(0) {
-        let r = poll_once(x, n, 0);
-        if r < 0 {
-            fail_errno(errno());
+        if deadline.is_null() || stamp.is_null() {
+            report::misuse("iopause", if deadline.is_null() { "nil deadline" } else { "nil stamp" });
         }
-        return r;
-    }
-    let abs = wait.map_or(0, after);
-    if sched::current().is_null() {
-        // Outside thread9: plain poll, returning early on a signal like djb's.
-        let r = wait_plain(x, n, abs, false);
-        if r < 0 {
-            fail_errno(errno());
+        if len > 1024 {
+            let lim = fd_limit();
+            if len as u64 > lim {
+                errstr::set(format!("iopause: len {len} exceeds the fd limit {lim}").as_bytes());
+                set_errno(libc::EINVAL);
+                return -1;
+            }
         }
-        return r;
+        let n = len as usize;
+        let wait = taia_wait(&*deadline, &*stamp);
+        if wait == Some(0) {
+            let r = poll_once(x, n, 0);
+            if r < 0 {
+                fail_errno(errno());
+            }
+            return r;
+        }
+        let abs = wait.map_or(0, after);
+        if sched::current().is_null() {
+            // Outside thread9: plain poll, returning early on a signal like djb's.
+            let r = wait_plain(x, n, abs, false);
+            if r < 0 {
+                fail_errno(errno());
+            }
+            return r;
+        }
+        wait_fds(x, n, abs)
     }
-    wait_fds(x, n, abs)
 }
 
 fn rw_events(rw: i32, call: &str) -> Option<i16> {
@@ -548,19 +563,22 @@ fn dontwait(s: i32, ev: i16, mut op: impl FnMut() -> isize) -> Option<isize> {
 /// # Safety
 /// `dir` is a NUL-terminated string; `newdir` is nil or has NETPATHLEN (40) bytes.
 pub unsafe fn listen(dir: *const c_char, newdir: *mut c_char) -> i32 {
-    let s = crate::io::net::dirfd(dir, "threadlisten");
-    if s < 0 {
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = crate::io::net::dirfd(dir, "threadlisten");
+        if s < 0 {
+            return -1;
+        }
+        let fd = sockaccept(s, core::ptr::null_mut(), core::ptr::null_mut());
+        if fd < 0 {
+            return -1;
+        }
+        // plan9port leaves the connection inheritable (and TCP_NODELAY, as listen does).
+        libc::fcntl(fd, libc::F_SETFD, 0);
+        crate::io::net::listened(fd);
+        crate::io::net::putfd(newdir, fd);
+        fd
     }
-    let fd = sockaccept(s, core::ptr::null_mut(), core::ptr::null_mut());
-    if fd < 0 {
-        return -1;
-    }
-    // plan9port leaves the connection inheritable (and TCP_NODELAY, as listen does).
-    libc::fcntl(fd, libc::F_SETFD, 0);
-    crate::io::net::listened(fd);
-    crate::io::net::putfd(newdir, fd);
-    fd
 }
 
 /// threadsockaccept: accept4(SOCK_CLOEXEC), parking only the caller until a
@@ -740,7 +758,7 @@ fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
 }
 
 unsafe fn registered(m: &HashMap<usize, usize>, s: *mut Source) -> bool {
-    m.get(&((*s).chan as usize)) == Some(&(s as usize))
+    unsafe { m.get(&((*s).chan as usize)) == Some(&(s as usize)) }
 }
 
 /// Sends `v` on the source's channel and frees the source, if it is still registered.
@@ -749,50 +767,62 @@ unsafe fn registered(m: &HashMap<usize, usize>, s: *mut Source) -> bool {
 /// # Safety
 /// `s` is a live, disarmed Source of the calling proc.
 unsafe fn fire(s: *mut Source, v: *mut u8) {
-    let mine = reg(|m| {
-        // The channel may have been freed and its address reused by a newer source:
-        // only our own entry counts.
-        let mine = registered(m, s);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mine = reg(|m| {
+            // The channel may have been freed and its address reused by a newer source:
+            // only our own entry counts.
+            let mine = registered(m, s);
+            if mine {
+                m.remove(&((*s).chan as usize));
+                NSOURCES.fetch_sub(1, Ordering::Relaxed);
+                chan::op1((*s).chan, true, v, false, "timerchan");
+            }
+            mine
+        });
         if mine {
-            m.remove(&((*s).chan as usize));
-            NSOURCES.fetch_sub(1, Ordering::Relaxed);
-            chan::op1((*s).chan, true, v, false, "timerchan");
+            drop(Box::from_raw(s));
         }
-        mine
-    });
-    if mine {
-        drop(Box::from_raw(s));
     }
 }
 
 unsafe fn timer_fired(tm: *mut Timer) {
-    let s = (tm as *mut u8).sub(core::mem::offset_of!(Source, timer)) as *mut Source;
-    let mut now: u64 = futex::now_ns();
-    fire(s, &mut now as *mut u64 as *mut u8);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = (tm as *mut u8).sub(core::mem::offset_of!(Source, timer)) as *mut Source;
+        let mut now: u64 = futex::now_ns();
+        fire(s, &mut now as *mut u64 as *mut u8);
+    }
 }
 
 unsafe fn fd_fired(w: *mut FdWaiter) {
-    let s = (w as *mut u8).sub(core::mem::offset_of!(Source, fdw)) as *mut Source;
-    let r = poll_once(&mut (*s).pfd, 1, 0);
-    if r == 0 {
-        // A stale event: wait on, unless cancelled (then the canceller frees it).
-        if !reg(|m| registered(m, s)) || poll::arm((*s).owner, &mut (*s).fdw) {
-            return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = (w as *mut u8).sub(core::mem::offset_of!(Source, fdw)) as *mut Source;
+        let r = poll_once(&mut (*s).pfd, 1, 0);
+        if r == 0 {
+            // A stale event: wait on, unless cancelled (then the canceller frees it).
+            if !reg(|m| registered(m, s)) || poll::arm((*s).owner, &mut (*s).fdw) {
+                return;
+            }
         }
+        let mut v: i32 = (*s).pfd.revents as u16 as i32;
+        fire(s, &mut v as *mut i32 as *mut u8);
     }
-    let mut v: i32 = (*s).pfd.revents as u16 as i32;
-    fire(s, &mut v as *mut i32 as *mut u8);
 }
 
 /// Runs on the owner proc: disarm and free a cancelled source.
 unsafe fn disarm(addr: usize) {
-    let s = addr as *mut Source;
-    let p = (*s).owner;
-    if (*s).timer.armed() {
-        (*p).timers.remove(&mut (*s).timer);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = addr as *mut Source;
+        let p = (*s).owner;
+        if (*s).timer.armed() {
+            (*p).timers.remove(&mut (*s).timer);
+        }
+        poll::unlink(p, &mut (*s).fdw);
+        drop(Box::from_raw(s));
     }
-    poll::unlink(p, &mut (*s).fdw);
-    drop(Box::from_raw(s));
 }
 
 /// fdchan/timerchan/deadlinechan channels: plain, except that chanfree cancels an

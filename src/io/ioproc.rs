@@ -94,16 +94,19 @@ static RESEND_ONCE: Once = Once::new();
 
 /// Registers `io` (lock held; a reference is taken) for resends while call `seq` runs.
 unsafe fn resend_register(io: *mut Ioproc, seq: u64) {
-    RESEND_ONCE.call_once(|| {
-        let r = std::thread::Builder::new().name("thread9 intr".into()).stack_size(64 * 1024).spawn(resend_loop);
-        if r.is_err() {
-            report::complain("iointerrupt", "cannot start the interrupt helper thread");
-        }
-    });
-    (*io).refs += 1;
-    let mut l = RESEND.list.lock().unwrap_or_else(|e| e.into_inner());
-    l.push((io as usize, seq));
-    RESEND.cv.notify_one();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        RESEND_ONCE.call_once(|| {
+            let r = std::thread::Builder::new().name("thread9 intr".into()).stack_size(64 * 1024).spawn(resend_loop);
+            if r.is_err() {
+                report::complain("iointerrupt", "cannot start the interrupt helper thread");
+            }
+        });
+        (*io).refs += 1;
+        let mut l = RESEND.list.lock().unwrap_or_else(|e| e.into_inner());
+        l.push((io as usize, seq));
+        RESEND.cv.notify_one();
+    }
 }
 
 fn resend_loop() {
@@ -144,12 +147,15 @@ fn resend_loop() {
 
 /// Drops a reference (lock held) and unlocks; frees the ioproc with the last one.
 unsafe fn unref_unlock(io: *mut Ioproc) {
-    (*io).refs -= 1;
-    let last = (*io).refs == 0;
-    (*io).lock.unlock();
-    if last {
-        (*io).magic.store(DEAD, Ordering::SeqCst);
-        drop(Box::from_raw(io));
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*io).refs -= 1;
+        let last = (*io).refs == 0;
+        (*io).lock.unlock();
+        if last {
+            (*io).magic.store(DEAD, Ordering::SeqCst);
+            drop(Box::from_raw(io));
+        }
     }
 }
 
@@ -186,105 +192,112 @@ fn fail_errno() -> i64 {
 // The ioproc's own thread.
 
 unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
-    let io = arg as *mut Ioproc;
-    let me = sched::current();
-    sched::setname(b"ioproc");
-    // Whatever mask this OS thread inherited, the interrupt signal must get through.
-    let mut set: libc::sigset_t = core::mem::zeroed();
-    libc::sigemptyset(&mut set);
-    libc::sigaddset(&mut set, crate::runtime::interrupt::intr_signal());
-    libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, null_mut());
-    (*io).lock.lock();
-    (*io).thread = me;
-    (*io).pthread = libc::pthread_self();
-    loop {
-        // ioprocs are immune to threadkill/threadkillgrp: callers depend on them.
-        (*me).killed.store(false, Ordering::SeqCst);
-        let r = (*io).req;
-        if !r.is_null() && !(*r).started {
-            (*r).started = true;
-            if (*r).intr {
-                finish(io, r, -1, b"interrupted", false);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let io = arg as *mut Ioproc;
+        let me = sched::current();
+        sched::setname(b"ioproc");
+        // Whatever mask this OS thread inherited, the interrupt signal must get through.
+        let mut set: libc::sigset_t = core::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, crate::runtime::interrupt::intr_signal());
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, null_mut());
+        (*io).lock.lock();
+        (*io).thread = me;
+        (*io).pthread = libc::pthread_self();
+        loop {
+            // ioprocs are immune to threadkill/threadkillgrp: callers depend on them.
+            (*me).killed.store(false, Ordering::SeqCst);
+            let r = (*io).req;
+            if !r.is_null() && !(*r).started {
+                (*r).started = true;
+                if (*r).intr {
+                    finish(io, r, -1, b"interrupted", false);
+                    (*io).lock.lock();
+                    continue;
+                }
+                (*io).incall = (*r).seq;
+                (*io).lock.unlock();
+                errstr::set(b"");
+                *libc::__errno_location() = 0;
+                (*me).set_wait(Wait::Io, core::ptr::null_mut());
+                let ret = match (*r).work {
+                    Work::C(op, args) => op(args),
+                    Work::Rust(f) => (*f)(),
+                };
+                (*me).set_wait(Wait::None, core::ptr::null_mut());
+                let mut err = Vec::new();
+                if ret < 0 {
+                    err = errstr::get();
+                    if err.is_empty() {
+                        err = crate::base::errno::text(*libc::__errno_location());
+                    }
+                }
+                (*io).lock.lock();
+                (*io).incall = 0;
+                let flush = core::mem::replace(&mut (*io).intr_sent, false);
+                finish(io, r, ret, &err, flush);
                 (*io).lock.lock();
                 continue;
             }
-            (*io).incall = (*r).seq;
+            if (*io).closing && r.is_null() {
+                // Callers still queued learn that the ioproc is gone.
+                let mut woken = Vec::new();
+                while let Some(t) = (*io).queue.pop_front() {
+                    if crate::runtime::sched::claim(t, SEL_WOKEN) {
+                        woken.push(t);
+                    }
+                }
+                (*io).thread = null_mut();
+                unref_unlock(io);
+                for t in woken {
+                    sched::ready(t);
+                }
+                return;
+            }
+            crate::runtime::sched::arm(me);
             (*io).lock.unlock();
-            errstr::set(b"");
-            *libc::__errno_location() = 0;
-            (*me).set_wait(Wait::Io, core::ptr::null_mut());
-            let ret = match (*r).work {
-                Work::C(op, args) => op(args),
-                Work::Rust(f) => (*f)(),
-            };
-            (*me).set_wait(Wait::None, core::ptr::null_mut());
-            let mut err = Vec::new();
-            if ret < 0 {
-                err = errstr::get();
-                if err.is_empty() {
-                    err = crate::base::errno::text(*libc::__errno_location());
-                }
-            }
+            sched::park(Wait::Idle, null_mut(), 0);
             (*io).lock.lock();
-            (*io).incall = 0;
-            let flush = core::mem::replace(&mut (*io).intr_sent, false);
-            finish(io, r, ret, &err, flush);
-            (*io).lock.lock();
-            continue;
         }
-        if (*io).closing && r.is_null() {
-            // Callers still queued learn that the ioproc is gone.
-            let mut woken = Vec::new();
-            while let Some(t) = (*io).queue.pop_front() {
-                if crate::runtime::sched::claim(t, SEL_WOKEN) {
-                    woken.push(t);
-                }
-            }
-            (*io).thread = null_mut();
-            unref_unlock(io);
-            for t in woken {
-                sched::ready(t);
-            }
-            return;
-        }
-        crate::runtime::sched::arm(me);
-        (*io).lock.unlock();
-        sched::park(Wait::Idle, null_mut(), 0);
-        (*io).lock.lock();
     }
 }
 
 /// Completes request `r` (lock held; released here) and wakes its caller and the
 /// next queued caller.
 unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool) {
-    (*r).ret = ret;
-    let n = crate::base::utf::trunc(err, errstr::ERRMAX - 1);
-    let e = &mut (*r).err;
-    e[..n].copy_from_slice(&err[..n]);
-    e[n] = 0;
-    (*r).done = true;
-    let caller = (*r).caller;
-    (*io).req = null_mut();
-    let woke = crate::runtime::sched::claim(caller, SEL_WOKEN);
-    let mut next = null_mut();
-    while let Some(t) = (*io).queue.pop_front() {
-        if crate::runtime::sched::claim(t, SEL_WOKEN) {
-            next = t;
-            break;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*r).ret = ret;
+        let n = crate::base::utf::trunc(err, errstr::ERRMAX - 1);
+        let e = &mut (*r).err;
+        e[..n].copy_from_slice(&err[..n]);
+        e[n] = 0;
+        (*r).done = true;
+        let caller = (*r).caller;
+        (*io).req = null_mut();
+        let woke = crate::runtime::sched::claim(caller, SEL_WOKEN);
+        let mut next = null_mut();
+        while let Some(t) = (*io).queue.pop_front() {
+            if crate::runtime::sched::claim(t, SEL_WOKEN) {
+                next = t;
+                break;
+            }
         }
-    }
-    (*io).lock.unlock();
-    if flush {
-        // Any signal sent during the call is pending now (all were sent under the
-        // lock before incall was cleared): a system call's return delivers it here,
-        // never into the next call.
-        libc::syscall(libc::SYS_getppid);
-    }
-    if woke {
-        sched::ready(caller);
-    }
-    if !next.is_null() {
-        sched::ready(next);
+        (*io).lock.unlock();
+        if flush {
+            // Any signal sent during the call is pending now (all were sent under the
+            // lock before incall was cleared): a system call's return delivers it here,
+            // never into the next call.
+            libc::syscall(libc::SYS_getppid);
+        }
+        if woke {
+            sched::ready(caller);
+        }
+        if !next.is_null() {
+            sched::ready(next);
+        }
     }
 }
 
@@ -294,16 +307,19 @@ unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool
 /// Interrupts `io`'s current request (lock held): signal a running op, or mark a
 /// posted one so it is skipped. Idle: nothing.
 unsafe fn interrupt_locked(io: *mut Ioproc) {
-    let r = (*io).req;
-    if r.is_null() {
-        return;
-    }
-    if !(*r).started {
-        (*r).intr = true;
-    } else if (*io).incall == (*r).seq {
-        crate::runtime::interrupt::kill_os_thread((*io).pthread);
-        (*io).intr_sent = true;
-        resend_register(io, (*r).seq);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let r = (*io).req;
+        if r.is_null() {
+            return;
+        }
+        if !(*r).started {
+            (*r).intr = true;
+        } else if (*io).incall == (*r).seq {
+            crate::runtime::interrupt::kill_os_thread((*io).pthread);
+            (*io).intr_sent = true;
+            resend_register(io, (*r).seq);
+        }
     }
 }
 
@@ -476,15 +492,18 @@ pub unsafe fn interrupt_caller_raw(io: *mut c_void, t: *mut Thread) {
 }
 
 pub unsafe fn interrupt_caller(io: *mut Ioproc, t: *mut Thread) {
-    if io.is_null() || (*io).magic.load(Ordering::SeqCst) != LIVE {
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if io.is_null() || (*io).magic.load(Ordering::SeqCst) != LIVE {
+            return;
+        }
+        (*io).lock.lock();
+        let r = (*io).req;
+        if !r.is_null() && (*r).caller == t {
+            interrupt_locked(io);
+        }
+        (*io).lock.unlock();
     }
-    (*io).lock.lock();
-    let r = (*io).req;
-    if !r.is_null() && (*r).caller == t {
-        interrupt_locked(io);
-    }
-    (*io).lock.unlock();
 }
 
 pub fn interrupt(io: *mut Ioproc) {
@@ -563,18 +582,21 @@ pub fn ioread(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
 
 /// readn: loop until n bytes, EOF or error; a partial count wins over an error.
 unsafe fn readn(fd: c_int, a: *mut u8, n: usize) -> i64 {
-    let mut tot = 0usize;
-    while tot < n {
-        let m = libc::read(fd, a.add(tot) as *mut c_void, n - tot);
-        if m <= 0 {
-            if tot == 0 {
-                return sys(m);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut tot = 0usize;
+        while tot < n {
+            let m = libc::read(fd, a.add(tot) as *mut c_void, n - tot);
+            if m <= 0 {
+                if tot == 0 {
+                    return sys(m);
+                }
+                break;
             }
-            break;
+            tot += m as usize;
         }
-        tot += m as usize;
+        tot as i64
     }
-    tot as i64
 }
 
 pub fn ioreadn(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {

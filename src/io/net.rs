@@ -80,37 +80,43 @@ fn servport(srv: &[u8], net: &[u8]) -> Option<c_int> {
 
 /// Resolves `host` into `ss` (IPv4 first, as gethostbyname did for plan9port).
 unsafe fn sethost(ss: *mut libc::sockaddr_storage, host: &[u8]) -> bool {
-    if host == b"*" {
-        (*ss).ss_family = libc::AF_INET6 as libc::sa_family_t;
-        return true;
-    }
-    let mut h = host.to_vec();
-    h.push(0);
-    for fam in [libc::AF_INET, libc::AF_UNSPEC] {
-        let mut hints: libc::addrinfo = core::mem::zeroed();
-        hints.ai_family = fam;
-        let mut res: *mut libc::addrinfo = null_mut();
-        if libc::getaddrinfo(h.as_ptr() as *const c_char, null_mut(), &hints, &mut res) != 0 || res.is_null() {
-            continue;
-        }
-        let fam = (*(*res).ai_addr).sa_family as c_int;
-        let ok = fam == libc::AF_INET || fam == libc::AF_INET6;
-        if ok {
-            let n = ((*res).ai_addrlen as usize).min(core::mem::size_of::<libc::sockaddr_storage>());
-            core::ptr::copy_nonoverlapping((*res).ai_addr as *const u8, ss as *mut u8, n);
-        }
-        libc::freeaddrinfo(res);
-        if ok {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if host == b"*" {
+            (*ss).ss_family = libc::AF_INET6 as libc::sa_family_t;
             return true;
         }
+        let mut h = host.to_vec();
+        h.push(0);
+        for fam in [libc::AF_INET, libc::AF_UNSPEC] {
+            let mut hints: libc::addrinfo = core::mem::zeroed();
+            hints.ai_family = fam;
+            let mut res: *mut libc::addrinfo = null_mut();
+            if libc::getaddrinfo(h.as_ptr() as *const c_char, null_mut(), &hints, &mut res) != 0 || res.is_null() {
+                continue;
+            }
+            let fam = (*(*res).ai_addr).sa_family as c_int;
+            let ok = fam == libc::AF_INET || fam == libc::AF_INET6;
+            if ok {
+                let n = ((*res).ai_addrlen as usize).min(core::mem::size_of::<libc::sockaddr_storage>());
+                core::ptr::copy_nonoverlapping((*res).ai_addr as *const u8, ss as *mut u8, n);
+            }
+            libc::freeaddrinfo(res);
+            if ok {
+                return true;
+            }
+        }
+        false
     }
-    false
 }
 
 unsafe fn setport(ss: *mut libc::sockaddr_storage, port: c_int) {
-    match (*ss).ss_family as c_int {
-        libc::AF_INET => (*(ss as *mut libc::sockaddr_in)).sin_port = (port as u16).to_be(),
-        _ => (*(ss as *mut libc::sockaddr_in6)).sin6_port = (port as u16).to_be(),
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        match (*ss).ss_family as c_int {
+            libc::AF_INET => (*(ss as *mut libc::sockaddr_in)).sin_port = (port as u16).to_be(),
+            _ => (*(ss as *mut libc::sockaddr_in6)).sin6_port = (port as u16).to_be(),
+        }
     }
 }
 
@@ -141,86 +147,90 @@ pub unsafe extern "C" fn p9dialparse(
     phost: *mut c_void,
     pport: *mut c_int,
 ) -> c_int {
-    if addr.is_null() || pnet.is_null() || punix.is_null() || phost.is_null() || pport.is_null() {
-        crate::runtime::errstr::set(b"dialparse: nil argument");
-        return -1;
-    }
-    let ss = phost as *mut libc::sockaddr_storage;
-    core::ptr::write_bytes(ss, 0, 1);
-    *punix = null_mut();
-    let a = cbytes(addr);
-    let bad = |m: &[u8]| {
-        crate::runtime::errstr::set(m);
-        -1
-    };
-    let Some(b1) = a.iter().position(|&c| c == b'!') else { return bad(b"malformed address") };
-    *addr.add(b1) = 0;
-    let net = &a[..b1];
-    let rest = &a[b1 + 1..];
-    let unix = |host: &[u8], hp: *mut c_char| -> c_int {
-        let un = ss as *mut libc::sockaddr_un;
-        if host.len() + 1 > (*un).sun_path.len() {
-            crate::runtime::errstr::set(b"unix socket name too long");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if addr.is_null() || pnet.is_null() || punix.is_null() || phost.is_null() || pport.is_null() {
+            crate::runtime::errstr::set(b"dialparse: nil argument");
             return -1;
         }
-        *punix = hp;
-        *pnet = cnet(b"unix");
-        (*un).sun_family = libc::AF_UNIX as libc::sa_family_t;
-        core::ptr::copy_nonoverlapping(host.as_ptr(), (*un).sun_path.as_mut_ptr() as *mut u8, host.len());
-        *pport = 0;
-        0
-    };
-    let hostp = addr.add(b1 + 1);
-    let Some(b2) = rest.iter().position(|&c| c == b'!') else {
-        if net == b"unix" || net == b"net" {
-            return unix(rest, hostp);
+        let ss = phost as *mut libc::sockaddr_storage;
+        core::ptr::write_bytes(ss, 0, 1);
+        *punix = null_mut();
+        let a = cbytes(addr);
+        let bad = |m: &[u8]| {
+            crate::runtime::errstr::set(m);
+            -1
+        };
+        let Some(b1) = a.iter().position(|&c| c == b'!') else { return bad(b"malformed address") };
+        *addr.add(b1) = 0;
+        let net = &a[..b1];
+        let rest = &a[b1 + 1..];
+        let unix = |host: &[u8], hp: *mut c_char| -> c_int {
+            let un = ss as *mut libc::sockaddr_un;
+            if host.len() + 1 > (*un).sun_path.len() {
+                crate::runtime::errstr::set(b"unix socket name too long");
+                return -1;
+            }
+            *punix = hp;
+            *pnet = cnet(b"unix");
+            (*un).sun_family = libc::AF_UNIX as libc::sa_family_t;
+            core::ptr::copy_nonoverlapping(host.as_ptr(), (*un).sun_path.as_mut_ptr() as *mut u8, host.len());
+            *pport = 0;
+            0
+        };
+        let hostp = addr.add(b1 + 1);
+        let Some(b2) = rest.iter().position(|&c| c == b'!') else {
+            if net == b"unix" || net == b"net" {
+                return unix(rest, hostp);
+            }
+            return bad(b"malformed address");
+        };
+        *hostp.add(b2) = 0;
+        let host = &rest[..b2];
+        let port = &rest[b2 + 1..];
+        if host.is_empty() {
+            return bad(b"malformed address (empty host)");
         }
-        return bad(b"malformed address");
-    };
-    *hostp.add(b2) = 0;
-    let host = &rest[..b2];
-    let port = &rest[b2 + 1..];
-    if host.is_empty() {
-        return bad(b"malformed address (empty host)");
-    }
-    if port.is_empty() {
-        return bad(b"malformed address (empty port)");
-    }
-    if net == b"unix" {
-        return unix(host, hostp);
-    }
-    let text = |v: &[&[u8]]| v.concat();
-    if net != b"tcp" && net != b"udp" && net != b"net" {
-        return bad(&text(&[b"bad network ", net, b"!", host, b"!", port]));
-    }
-    if !sethost(ss, host) {
-        return bad(&text(&[b"unknown host ", host]));
-    }
-    let done = |n: &[u8], p: c_int| {
-        *pnet = cnet(n);
-        *pport = p;
-        setport(ss, p);
-        0
-    };
-    if net == b"net" {
-        for n in [&b"tcp"[..], b"udp"] {
-            if let Some(p) = servport(port, n) {
+        if port.is_empty() {
+            return bad(b"malformed address (empty port)");
+        }
+        if net == b"unix" {
+            return unix(host, hostp);
+        }
+        let text = |v: &[&[u8]]| v.concat();
+        if net != b"tcp" && net != b"udp" && net != b"net" {
+            return bad(&text(&[b"bad network ", net, b"!", host, b"!", port]));
+        }
+        if !sethost(ss, host) {
+            return bad(&text(&[b"unknown host ", host]));
+        }
+        let done = |n: &[u8], p: c_int| {
+            *pnet = cnet(n);
+            *pport = p;
+            setport(ss, p);
+            0
+        };
+        if net == b"net" {
+            for n in [&b"tcp"[..], b"udp"] {
+                if let Some(p) = servport(port, n) {
+                    return done(n, p);
+                }
+            }
+        }
+        for (n, s, p) in PORTS {
+            if (net == b"net" || net == n) && s == port {
                 return done(n, p);
             }
         }
-    }
-    for (n, s, p) in PORTS {
-        if (net == b"net" || net == n) && s == port {
-            return done(n, p);
+        if net == b"net" {
+            return bad(&text(&[b"unknown service net!*!", port]));
         }
+        if let Some(p) = number(port).or_else(|| servport(port, net)) {
+            return done(net, p);
+        }
+        bad(&text(&[b"unknown service ", net, b"!*!", port]))
     }
-    if net == b"net" {
-        return bad(&text(&[b"unknown service net!*!", port]));
-    }
-    if let Some(p) = number(port).or_else(|| servport(port, net)) {
-        return done(net, p);
-    }
-    bad(&text(&[b"unknown service ", net, b"!*!", port]))
 }
 
 /// A dial string as p9dialparse splits it.
@@ -284,14 +294,17 @@ fn isany(ss: &libc::sockaddr_storage) -> bool {
 }
 
 unsafe fn setopt(s: c_int, level: c_int, name: c_int) {
-    let one: c_int = 1;
-    libc::setsockopt(
-        s,
-        level,
-        name,
-        &one as *const c_int as *const c_void,
-        core::mem::size_of::<c_int>() as libc::socklen_t,
-    );
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let one: c_int = 1;
+        libc::setsockopt(
+            s,
+            level,
+            name,
+            &one as *const c_int as *const c_void,
+            core::mem::size_of::<c_int>() as libc::socklen_t,
+        );
+    }
 }
 
 /// SOCK_STREAM for tcp, SOCK_DGRAM for udp.
@@ -456,57 +469,69 @@ impl FdMsg {
 /// a note interrupts it (-1) and a dead peer raises SIGPIPE (a note, or nothing:
 /// threaded programs never die of it).
 pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
-    let m = FdMsg::carrying(fd);
-    let n = libc::sendmsg(s, &m.msg, 0);
-    if n < 0 {
-        syserr();
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let m = FdMsg::carrying(fd);
+        let n = libc::sendmsg(s, &m.msg, 0);
+        if n < 0 {
+            syserr();
+            return -1;
+        }
+        if n != 1 {
+            crate::runtime::errstr::set(b"sendfd: short write");
+            return -1;
+        }
+        0
     }
-    if n != 1 {
-        crate::runtime::errstr::set(b"sendfd: short write");
-        return -1;
-    }
-    0
 }
 
 /// recvfd: receives an fd passed over the Unix-domain socket `s`; -1 with
 /// "unexpected EOF" when the peer has gone, -1 when a note interrupts it.
 pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
-    let mut m = FdMsg::receiving();
-    let n = libc::recvmsg(s, &mut m.msg, libc::MSG_CMSG_CLOEXEC);
-    if n < 0 {
-        syserr();
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut m = FdMsg::receiving();
+        let n = libc::recvmsg(s, &mut m.msg, libc::MSG_CMSG_CLOEXEC);
+        if n < 0 {
+            syserr();
+            return -1;
+        }
+        m.received(n)
     }
-    m.received(n)
 }
 
 /// read9pmsg: reads one 9P message (size[4] little-endian, then the rest) into buf
 /// (n bytes). Returns its length, 0 at end of file, -1 on error or a bad size.
 pub unsafe extern "C" fn read9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
-    if buf.is_null() || n < 4 {
-        crate::runtime::errstr::set(b"read9pmsg: bad buffer");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if buf.is_null() || n < 4 {
+            crate::runtime::errstr::set(b"read9pmsg: bad buffer");
+            return -1;
+        }
+        let b = buf as *mut u8;
+        let m = super::fd::readn(fd, buf, 4);
+        if m != 4 {
+            return if m < 0 { -1 } else { 0 };
+        }
+        let len = u32::from_le_bytes([*b, *b.add(1), *b.add(2), *b.add(3)]);
+        if len <= 4 || len > n {
+            crate::runtime::errstr::set(b"bad length in 9P2000 message header");
+            return -1;
+        }
+        let rest = (len - 4) as libc::c_long;
+        let m = super::fd::readn(fd, b.add(4) as *mut c_void, rest);
+        if m < 0 {
+            return -1;
+        }
+        if m < rest {
+            return 0;
+        }
+        len as c_int
     }
-    let b = buf as *mut u8;
-    let m = super::fd::readn(fd, buf, 4);
-    if m != 4 {
-        return if m < 0 { -1 } else { 0 };
-    }
-    let len = u32::from_le_bytes([*b, *b.add(1), *b.add(2), *b.add(3)]);
-    if len <= 4 || len > n {
-        crate::runtime::errstr::set(b"bad length in 9P2000 message header");
-        return -1;
-    }
-    let rest = (len - 4) as libc::c_long;
-    let m = super::fd::readn(fd, b.add(4) as *mut c_void, rest);
-    if m < 0 {
-        return -1;
-    }
-    if m < rest {
-        return 0;
-    }
-    len as c_int
 }
 
 /// plan9port names a connection by a "directory" string holding its fd.
@@ -514,13 +539,16 @@ const NETPATHLEN: usize = 40;
 
 /// Writes a connection's "directory" (NETPATHLEN bytes) for `fd`; nil `dir` is fine.
 pub(crate) unsafe fn putfd(dir: *mut c_char, fd: c_int) {
-    if dir.is_null() {
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if dir.is_null() {
+            return;
+        }
+        let s = format!("/dev/fd/{fd}");
+        let n = s.len().min(NETPATHLEN - 1);
+        core::ptr::copy_nonoverlapping(s.as_ptr(), dir as *mut u8, n);
+        *dir.add(n) = 0;
     }
-    let s = format!("/dev/fd/{fd}");
-    let n = s.len().min(NETPATHLEN - 1);
-    core::ptr::copy_nonoverlapping(s.as_ptr(), dir as *mut u8, n);
-    *dir.add(n) = 0;
 }
 
 /// The fd a "directory" from announce/listen names, or -1 with errstr set as
@@ -553,95 +581,105 @@ pub(crate) fn dirfd(dir: *const c_char, call: &str) -> c_int {
 /// close-on-exec. `dir` (NETPATHLEN bytes) receives the name for listen. Returns the
 /// socket, or -1 with errstr set.
 pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_int {
-    if addr.is_null() {
-        crate::runtime::errstr::set(b"announce: nil address");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if addr.is_null() {
+            crate::runtime::errstr::set(b"announce: nil address");
+            return -1;
+        }
+        let Some(p) = parse(cbytes(addr)) else { return -1 };
+        if p.net == "unix" {
+            return announce_unix(&p, dir);
+        }
+        let mut p = p;
+        let ty = socktype(p.net);
+        let mut s = libc::socket(p.ss.ss_family as c_int, ty, 0);
+        if s < 0
+            && *libc::__errno_location() == libc::EAFNOSUPPORT
+            && p.ss.ss_family as c_int == libc::AF_INET6
+            && isany(&p.ss)
+        {
+            // A kernel without IPv6: the IPv4 wildcard (plan9port would fail).
+            let port = (*(&p.ss as *const _ as *const libc::sockaddr_in6)).sin6_port;
+            p.ss = core::mem::zeroed();
+            let sin = &mut p.ss as *mut _ as *mut libc::sockaddr_in;
+            (*sin).sin_family = libc::AF_INET as libc::sa_family_t;
+            (*sin).sin_port = port;
+            s = libc::socket(libc::AF_INET, ty, 0);
+        }
+        if s < 0 {
+            syserr();
+            return -1;
+        }
+        if p.port != 0 && ty == libc::SOCK_STREAM {
+            setopt(s, libc::SOL_SOCKET, libc::SO_REUSEADDR);
+        }
+        if libc::bind(s, &p.ss as *const _ as *const libc::sockaddr, addrlen(&p.ss)) < 0
+            || (ty == libc::SOCK_STREAM && libc::listen(s, BACKLOG) < 0)
+        {
+            syserr();
+            libc::close(s);
+            return -1;
+        }
+        putfd(dir, s);
+        s
     }
-    let Some(p) = parse(cbytes(addr)) else { return -1 };
-    if p.net == "unix" {
-        return announce_unix(&p, dir);
-    }
-    let mut p = p;
-    let ty = socktype(p.net);
-    let mut s = libc::socket(p.ss.ss_family as c_int, ty, 0);
-    if s < 0
-        && *libc::__errno_location() == libc::EAFNOSUPPORT
-        && p.ss.ss_family as c_int == libc::AF_INET6
-        && isany(&p.ss)
-    {
-        // A kernel without IPv6: the IPv4 wildcard (plan9port would fail).
-        let port = (*(&p.ss as *const _ as *const libc::sockaddr_in6)).sin6_port;
-        p.ss = core::mem::zeroed();
-        let sin = &mut p.ss as *mut _ as *mut libc::sockaddr_in;
-        (*sin).sin_family = libc::AF_INET as libc::sa_family_t;
-        (*sin).sin_port = port;
-        s = libc::socket(libc::AF_INET, ty, 0);
-    }
-    if s < 0 {
-        syserr();
-        return -1;
-    }
-    if p.port != 0 && ty == libc::SOCK_STREAM {
-        setopt(s, libc::SOL_SOCKET, libc::SO_REUSEADDR);
-    }
-    if libc::bind(s, &p.ss as *const _ as *const libc::sockaddr, addrlen(&p.ss)) < 0
-        || (ty == libc::SOCK_STREAM && libc::listen(s, BACKLOG) < 0)
-    {
-        syserr();
-        libc::close(s);
-        return -1;
-    }
-    putfd(dir, s);
-    s
 }
 
 /// listen(2)'s backlog (plan9port asks for 8; more only helps a busy server).
 const BACKLOG: c_int = 128;
 
 unsafe fn announce_unix(p: &Parsed, dir: *mut c_char) -> c_int {
-    let sa = &p.ss as *const _ as *const libc::sockaddr;
-    let len = addrlen(&p.ss);
-    let mut s = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0);
-    if s < 0 {
-        syserr();
-        return -1;
-    }
-    if libc::bind(s, sa, len) < 0 {
-        let stale = *libc::__errno_location() == libc::EADDRINUSE
-            && libc::connect(s, sa, len) < 0
-            && *libc::__errno_location() == libc::ECONNREFUSED;
-        let mut ok = false;
-        if stale {
-            // Nobody answers: a dead server's socket file. Replace it.
-            let path = (*(sa as *const libc::sockaddr_un)).sun_path.as_ptr();
-            libc::unlink(path);
-            libc::close(s);
-            s = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0);
-            if s < 0 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let sa = &p.ss as *const _ as *const libc::sockaddr;
+        let len = addrlen(&p.ss);
+        let mut s = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0);
+        if s < 0 {
+            syserr();
+            return -1;
+        }
+        if libc::bind(s, sa, len) < 0 {
+            let stale = *libc::__errno_location() == libc::EADDRINUSE
+                && libc::connect(s, sa, len) < 0
+                && *libc::__errno_location() == libc::ECONNREFUSED;
+            let mut ok = false;
+            if stale {
+                // Nobody answers: a dead server's socket file. Replace it.
+                let path = (*(sa as *const libc::sockaddr_un)).sun_path.as_ptr();
+                libc::unlink(path);
+                libc::close(s);
+                s = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0);
+                if s < 0 {
+                    syserr();
+                    return -1;
+                }
+                ok = libc::bind(s, sa, len) == 0;
+            }
+            if !ok {
                 syserr();
+                libc::close(s);
                 return -1;
             }
-            ok = libc::bind(s, sa, len) == 0;
         }
-        if !ok {
+        if libc::listen(s, BACKLOG) < 0 {
             syserr();
             libc::close(s);
             return -1;
         }
+        putfd(dir, s);
+        s
     }
-    if libc::listen(s, BACKLOG) < 0 {
-        syserr();
-        libc::close(s);
-        return -1;
-    }
-    putfd(dir, s);
-    s
 }
 
 /// What plan9port's listen does to a new connection: TCP_NODELAY (a no-op failure on
 /// other sockets).
 pub(crate) unsafe fn listened(fd: c_int) {
-    setopt(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        setopt(fd, libc::IPPROTO_TCP, libc::TCP_NODELAY);
+    }
 }
 
 /// p9listen: waits for a call on an announced address (blocking the proc, as
@@ -649,41 +687,53 @@ pub(crate) unsafe fn listened(fd: c_int) {
 /// connection, which is blocking, inheritable and TCP_NODELAY. A note interrupts the
 /// wait (-1, "interrupted"). Returns its fd, or -1 with errstr set.
 pub unsafe extern "C" fn p9listen(dir: *const c_char, newdir: *mut c_char) -> c_int {
-    let s = dirfd(dir, "listen");
-    if s < 0 {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let s = dirfd(dir, "listen");
+        if s < 0 {
+            return -1;
+        }
+        let fd = libc::accept(s, core::ptr::null_mut(), core::ptr::null_mut());
+        if fd < 0 {
+            syserr();
+            return -1;
+        }
+        listened(fd);
+        putfd(newdir, fd);
+        fd
     }
-    let fd = libc::accept(s, core::ptr::null_mut(), core::ptr::null_mut());
-    if fd < 0 {
-        syserr();
-        return -1;
-    }
-    listened(fd);
-    putfd(newdir, fd);
-    fd
 }
 
 /// p9accept: the data fd of a connection from listen (a dup of it, as plan9port).
 pub unsafe extern "C" fn p9accept(_ctl: c_int, dir: *const c_char) -> c_int {
-    let fd = dirfd(dir, "accept");
-    if fd < 0 {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let fd = dirfd(dir, "accept");
+        if fd < 0 {
+            return -1;
+        }
+        let r = libc::dup(fd);
+        if r < 0 {
+            syserr();
+        }
+        r
     }
-    let r = libc::dup(fd);
-    if r < 0 {
-        syserr();
-    }
-    r
 }
 
 /// p9reject: refuses a call from listen by closing it.
 pub unsafe extern "C" fn p9reject(_ctl: c_int, dir: *const c_char, _cause: *const c_char) -> c_int {
-    let fd = dirfd(dir, "reject");
-    if fd < 0 {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let fd = dirfd(dir, "reject");
+        if fd < 0 {
+            return -1;
+        }
+        libc::close(fd);
+        0
     }
-    libc::close(fd);
-    0
 }
 
 #[cfg(test)]

@@ -217,11 +217,14 @@ fn fill(d: &mut Dir, e: &Entry) {
 /// # Safety
 /// `*p` has room for s.len()+1 bytes.
 unsafe fn put(p: &mut *mut u8, s: &[u8]) -> *mut c_char {
-    let at = *p;
-    core::ptr::copy_nonoverlapping(s.as_ptr(), at, s.len());
-    *at.add(s.len()) = 0;
-    *p = at.add(s.len() + 1);
-    at as *mut c_char
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let at = *p;
+        core::ptr::copy_nonoverlapping(s.as_ptr(), at, s.len());
+        *at.add(s.len()) = 0;
+        *p = at.add(s.len() + 1);
+        at as *mut c_char
+    }
 }
 
 /// One malloc'd block: the Dirs for `es`, then their strings. Nil (errstr set) when
@@ -259,51 +262,63 @@ fn zstat() -> libc::stat {
 /// dirstat: the Dir of `file` (following a final symbolic link for everything but
 /// DMSYMLINK and the length), or nil with errstr set.
 pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
-    if file.is_null() {
-        crate::runtime::errstr::set(b"dirstat: nil file name");
-        return null_mut();
-    }
-    let mut e = Entry { lst: zstat(), st: zstat(), name: cbytes(file).to_vec(), disk: None };
-    if libc::lstat(file, &mut e.lst) < 0 {
-        syserr();
-        return null_mut();
-    }
-    e.st = e.lst;
-    if fmt(e.lst.st_mode, libc::S_IFLNK) && libc::stat(file, &mut e.st) < 0 {
-        // A dangling link: describe the link itself.
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if file.is_null() {
+            crate::runtime::errstr::set(b"dirstat: nil file name");
+            return null_mut();
+        }
+        let mut e = Entry { lst: zstat(), st: zstat(), name: cbytes(file).to_vec(), disk: None };
+        if libc::lstat(file, &mut e.lst) < 0 {
+            syserr();
+            return null_mut();
+        }
         e.st = e.lst;
+        if fmt(e.lst.st_mode, libc::S_IFLNK) && libc::stat(file, &mut e.st) < 0 {
+            // A dangling link: describe the link itself.
+            e.st = e.lst;
+        }
+        blockdev(&mut e, libc::AT_FDCWD, file);
+        pack(core::slice::from_ref(&e))
     }
-    blockdev(&mut e, libc::AT_FDCWD, file);
-    pack(core::slice::from_ref(&e))
 }
 
 /// dirfstat: the Dir of an open fd. Its name is the fd number, as plan9port's is
 /// (it stats "/dev/fd/N").
 pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
-    let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes(), disk: None };
-    if libc::fstat(fd, &mut e.st) < 0 {
-        syserr();
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes(), disk: None };
+        if libc::fstat(fd, &mut e.st) < 0 {
+            syserr();
+            return null_mut();
+        }
+        e.lst = e.st;
+        if fmt(e.st.st_mode, libc::S_IFBLK) {
+            e.disk = Some(disksize(fd));
+        }
+        pack(core::slice::from_ref(&e))
     }
-    e.lst = e.st;
-    if fmt(e.st.st_mode, libc::S_IFBLK) {
-        e.disk = Some(disksize(fd));
-    }
-    pack(core::slice::from_ref(&e))
 }
 
 /// nulldir: every field "don't change" for dirwstat: all bits set, strings "".
 pub unsafe extern "C" fn nulldir(d: *mut Dir) {
-    if d.is_null() {
-        return;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if d.is_null() {
+            return;
+        }
+        write_bytes(d as *mut u8, 0xFF, size_of::<Dir>());
+        let d = &mut *d;
+        d.name = empty();
+        d.uid = empty();
+        d.gid = empty();
+        d.muid = empty();
+        d.ext = empty();
     }
-    write_bytes(d as *mut u8, 0xFF, size_of::<Dir>());
-    let d = &mut *d;
-    d.name = empty();
-    d.uid = empty();
-    d.gid = empty();
-    d.muid = empty();
-    d.ext = empty();
 }
 
 /// The file operations dirwstat and dirfwstat share.
@@ -318,53 +333,56 @@ struct Fd(c_int);
 
 impl Target for Path {
     unsafe fn chmod(&self, mode: libc::mode_t) -> c_int {
-        libc::chmod(self.0, mode)
+        unsafe { libc::chmod(self.0, mode) }
     }
     unsafe fn times(&self, ts: &[libc::timespec; 2]) -> c_int {
-        libc::utimensat(libc::AT_FDCWD, self.0, ts.as_ptr(), 0)
+        unsafe { libc::utimensat(libc::AT_FDCWD, self.0, ts.as_ptr(), 0) }
     }
     unsafe fn truncate(&self, n: i64) -> c_int {
-        libc::truncate(self.0, n)
+        unsafe { libc::truncate(self.0, n) }
     }
 }
 
 impl Target for Fd {
     unsafe fn chmod(&self, mode: libc::mode_t) -> c_int {
-        libc::fchmod(self.0, mode)
+        unsafe { libc::fchmod(self.0, mode) }
     }
     unsafe fn times(&self, ts: &[libc::timespec; 2]) -> c_int {
-        libc::futimens(self.0, ts.as_ptr())
+        unsafe { libc::futimens(self.0, ts.as_ptr()) }
     }
     unsafe fn truncate(&self, n: i64) -> c_int {
-        libc::ftruncate(self.0, n)
+        unsafe { libc::ftruncate(self.0, n) }
     }
 }
 
 /// Applies mode, atime/mtime and length unless they hold nulldir's ~0; 0, or -1 with
 /// errstr set by the last failure (the later changes are still tried, as plan9port does).
 unsafe fn wstat(t: &dyn Target, d: &Dir) -> c_int {
-    let mut ret = 0;
-    if d.mode != !0 && t.chmod((d.mode & 0o7777) as libc::mode_t) < 0 {
-        syserr();
-        ret = -1;
-    }
-    if d.mtime != !0 || d.atime != !0 {
-        let ts = |v: c_ulong| libc::timespec {
-            tv_sec: if v == !0 { 0 } else { v as libc::time_t },
-            tv_nsec: if v == !0 { libc::UTIME_OMIT } else { 0 },
-        };
-        // plan9port sets both times from mtime; a given atime is honoured too.
-        let a = if d.atime == !0 { d.mtime } else { d.atime };
-        if t.times(&[ts(a), ts(d.mtime)]) < 0 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut ret = 0;
+        if d.mode != !0 && t.chmod((d.mode & 0o7777) as libc::mode_t) < 0 {
             syserr();
             ret = -1;
         }
+        if d.mtime != !0 || d.atime != !0 {
+            let ts = |v: c_ulong| libc::timespec {
+                tv_sec: if v == !0 { 0 } else { v as libc::time_t },
+                tv_nsec: if v == !0 { libc::UTIME_OMIT } else { 0 },
+            };
+            // plan9port sets both times from mtime; a given atime is honoured too.
+            let a = if d.atime == !0 { d.mtime } else { d.atime };
+            if t.times(&[ts(a), ts(d.mtime)]) < 0 {
+                syserr();
+                ret = -1;
+            }
+        }
+        if d.length != -1 && t.truncate(d.length) < 0 {
+            syserr();
+            ret = -1;
+        }
+        ret
     }
-    if d.length != -1 && t.truncate(d.length) < 0 {
-        syserr();
-        ret = -1;
-    }
-    ret
 }
 
 fn newname(d: &Dir) -> Option<&[u8]> {
@@ -374,48 +392,59 @@ fn newname(d: &Dir) -> Option<&[u8]> {
 
 /// rename(2) `from` to `name` in the same directory.
 unsafe fn rename_in_dir(from: &[u8], name: &[u8]) -> c_int {
-    let mut to = match from.iter().rposition(|&c| c == b'/') {
-        Some(i) => from[..=i].to_vec(),
-        None => Vec::new(),
-    };
-    to.extend_from_slice(name);
-    to.push(0);
-    let mut f = from.to_vec();
-    f.push(0);
-    if libc::rename(f.as_ptr() as *const c_char, to.as_ptr() as *const c_char) < 0 {
-        syserr();
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut to = match from.iter().rposition(|&c| c == b'/') {
+            Some(i) => from[..=i].to_vec(),
+            None => Vec::new(),
+        };
+        to.extend_from_slice(name);
+        to.push(0);
+        let mut f = from.to_vec();
+        f.push(0);
+        if libc::rename(f.as_ptr() as *const c_char, to.as_ptr() as *const c_char) < 0 {
+            syserr();
+            return -1;
+        }
+        0
     }
-    0
 }
 
 /// dirwstat: changes the fields of `dir` that are not "don't change" (nulldir):
 /// mode → chmod, mtime (and atime) → utimensat, length → truncate, name → rename
 /// within the same directory, done last. uid, gid and muid are ignored, as in plan9port.
 pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int {
-    if file.is_null() || dir.is_null() {
-        crate::runtime::errstr::set(b"dirwstat: nil argument");
-        return -1;
-    }
-    let d = &*dir;
-    let mut ret = wstat(&Path(file), d);
-    if let Some(n) = newname(d) {
-        if rename_in_dir(cbytes(file), n) < 0 {
-            ret = -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if file.is_null() || dir.is_null() {
+            crate::runtime::errstr::set(b"dirwstat: nil argument");
+            return -1;
         }
+        let d = &*dir;
+        let mut ret = wstat(&Path(file), d);
+        if let Some(n) = newname(d) {
+            if rename_in_dir(cbytes(file), n) < 0 {
+                ret = -1;
+            }
+        }
+        ret
     }
-    ret
 }
 
 /// dirfwstat: dirwstat on an open fd, except that the name is ignored, as plan9port
 /// ignores it: a Dir from dirfstat names the fd ("3"), and passing it back with a new
 /// length or mode must not rename the file.
 pub unsafe extern "C" fn dirfwstat(fd: c_int, dir: *const Dir) -> c_int {
-    if dir.is_null() {
-        crate::runtime::errstr::set(b"dirfwstat: nil argument");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if dir.is_null() {
+            crate::runtime::errstr::set(b"dirfwstat: nil argument");
+            return -1;
+        }
+        wstat(&Fd(fd), &*dir)
     }
-    wstat(&Fd(fd), &*dir)
 }
 
 /// The path of an open fd (readlink of /proc/self/fd/N), or None with errstr set.
@@ -440,99 +469,106 @@ fn fdpath(fd: c_int) -> Option<Vec<u8>> {
 /// fd2path: the name of the file open on `fd`, NUL-terminated and truncated to fit
 /// `nbuf` bytes; 0, or -1 with errstr set.
 pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_int {
-    if buf.is_null() || nbuf <= 0 {
-        crate::runtime::errstr::set(b"fd2path: bad buffer");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if buf.is_null() || nbuf <= 0 {
+            crate::runtime::errstr::set(b"fd2path: bad buffer");
+            return -1;
+        }
+        let Some(p) = fdpath(fd) else { return -1 };
+        let n = crate::base::utf::trunc(&p, nbuf as usize - 1);
+        core::ptr::copy_nonoverlapping(p.as_ptr(), buf as *mut u8, n);
+        *buf.add(n) = 0;
+        0
     }
-    let Some(p) = fdpath(fd) else { return -1 };
-    let n = crate::base::utf::trunc(&p, nbuf as usize - 1);
-    core::ptr::copy_nonoverlapping(p.as_ptr(), buf as *mut u8, n);
-    *buf.add(n) = 0;
-    0
 }
 
 /// Reads directory entries from `fd` with getdents64 (the fd's own offset is the
 /// position, so p9seek(fd, 0, 0) rewinds), skipping "." and "..". `all`: to the end;
 /// otherwise one batch. Returns the count (0 at the end), or -1 with errstr set.
 unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
-    if dp.is_null() {
-        crate::runtime::errstr::set(b"dirread: nil argument");
-        return -1;
-    }
-    *dp = null_mut();
-    let mut st = zstat();
-    if libc::fstat(fd, &mut st) < 0 {
-        syserr();
-        return -1;
-    }
-    if !fmt(st.st_mode, libc::S_IFDIR) {
-        crate::runtime::errstr::set(b"not a directory");
-        return -1;
-    }
-    let mut es: Vec<Entry> = Vec::new();
-    let mut buf = vec![0u64; 1024];
-    loop {
-        let n = libc::syscall(libc::SYS_getdents64, fd, buf.as_mut_ptr(), buf.len() * 8);
-        if n < 0 {
-            if *libc::__errno_location() == libc::EINTR {
-                continue;
-            }
-            if es.is_empty() {
-                syserr();
-                return -1;
-            }
-            break;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if dp.is_null() {
+            crate::runtime::errstr::set(b"dirread: nil argument");
+            return -1;
         }
-        if n == 0 {
-            break;
+        *dp = null_mut();
+        let mut st = zstat();
+        if libc::fstat(fd, &mut st) < 0 {
+            syserr();
+            return -1;
         }
-        let base = buf.as_ptr() as *const u8;
-        let mut off = 0usize;
-        while off < n as usize {
-            // linux_dirent64: d_ino u64, d_off i64, d_reclen u16, d_type u8, d_name.
-            let reclen = core::ptr::read_unaligned(base.add(off + 16) as *const u16) as usize;
-            let name = base.add(off + 19) as *const c_char;
-            off += reclen.max(1);
-            let nb = cbytes(name);
-            if nb == b"." || nb == b".." {
-                continue;
+        if !fmt(st.st_mode, libc::S_IFDIR) {
+            crate::runtime::errstr::set(b"not a directory");
+            return -1;
+        }
+        let mut es: Vec<Entry> = Vec::new();
+        let mut buf = vec![0u64; 1024];
+        loop {
+            let n = libc::syscall(libc::SYS_getdents64, fd, buf.as_mut_ptr(), buf.len() * 8);
+            if n < 0 {
+                if *libc::__errno_location() == libc::EINTR {
+                    continue;
+                }
+                if es.is_empty() {
+                    syserr();
+                    return -1;
+                }
+                break;
             }
-            let mut e = Entry { lst: zstat(), st: zstat(), name: nb.to_vec(), disk: None };
-            // A file removed since getdents is skipped, as plan9port does.
-            if libc::fstatat(fd, name, &mut e.lst, libc::AT_SYMLINK_NOFOLLOW) < 0 {
-                continue;
+            if n == 0 {
+                break;
             }
-            e.st = e.lst;
-            if fmt(e.lst.st_mode, libc::S_IFLNK) && libc::fstatat(fd, name, &mut e.st, 0) < 0 {
+            let base = buf.as_ptr() as *const u8;
+            let mut off = 0usize;
+            while off < n as usize {
+                // linux_dirent64: d_ino u64, d_off i64, d_reclen u16, d_type u8, d_name.
+                let reclen = core::ptr::read_unaligned(base.add(off + 16) as *const u16) as usize;
+                let name = base.add(off + 19) as *const c_char;
+                off += reclen.max(1);
+                let nb = cbytes(name);
+                if nb == b"." || nb == b".." {
+                    continue;
+                }
+                let mut e = Entry { lst: zstat(), st: zstat(), name: nb.to_vec(), disk: None };
+                // A file removed since getdents is skipped, as plan9port does.
+                if libc::fstatat(fd, name, &mut e.lst, libc::AT_SYMLINK_NOFOLLOW) < 0 {
+                    continue;
+                }
                 e.st = e.lst;
+                if fmt(e.lst.st_mode, libc::S_IFLNK) && libc::fstatat(fd, name, &mut e.st, 0) < 0 {
+                    e.st = e.lst;
+                }
+                blockdev(&mut e, fd, name);
+                es.push(e);
             }
-            blockdev(&mut e, fd, name);
-            es.push(e);
+            if !all && !es.is_empty() {
+                break;
+            }
         }
-        if !all && !es.is_empty() {
-            break;
+        if es.is_empty() {
+            return 0;
         }
+        let d = pack(&es);
+        if d.is_null() {
+            return -1;
+        }
+        *dp = d;
+        es.len() as c_long
     }
-    if es.is_empty() {
-        return 0;
-    }
-    let d = pack(&es);
-    if d.is_null() {
-        return -1;
-    }
-    *dp = d;
-    es.len() as c_long
 }
 
 /// dirread: the next entries of the open directory `fd` in one malloc'd array
 /// (*dp; free it); the count, 0 at the end, -1 on error.
 pub unsafe extern "C" fn dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
-    readdir(fd, dp, false)
+    unsafe { readdir(fd, dp, false) }
 }
 
 /// dirreadall: like dirread, but every remaining entry.
 pub unsafe extern "C" fn dirreadall(fd: c_int, dp: *mut *mut Dir) -> c_long {
-    readdir(fd, dp, true)
+    unsafe { readdir(fd, dp, true) }
 }
 
 #[cfg(test)]

@@ -37,10 +37,13 @@ fn ok(out: *const u8, lim: c_int, inp: *const u8, n: c_int, what: &[u8]) -> bool
 /// # Safety
 /// `p` points at `n` readable bytes when n > 0.
 unsafe fn input<'a>(p: *const u8, n: c_int) -> &'a [u8] {
-    if n <= 0 {
-        &[]
-    } else {
-        core::slice::from_raw_parts(p, n as usize)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if n <= 0 {
+            &[]
+        } else {
+            core::slice::from_raw_parts(p, n as usize)
+        }
     }
 }
 
@@ -49,10 +52,13 @@ unsafe fn input<'a>(p: *const u8, n: c_int) -> &'a [u8] {
 /// # Safety
 /// `p` points at `lim` writable bytes when lim > 0.
 unsafe fn output<'a>(p: *mut u8, lim: c_int) -> &'a mut [u8] {
-    if lim <= 0 {
-        &mut []
-    } else {
-        core::slice::from_raw_parts_mut(p, lim as usize)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if lim <= 0 {
+            &mut []
+        } else {
+            core::slice::from_raw_parts_mut(p, lim as usize)
+        }
     }
 }
 
@@ -202,57 +208,81 @@ fn dec32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
 }
 
 pub unsafe extern "C" fn enc64(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    if !ok(out as *const u8, lim, inp, n, b"enc64") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out as *const u8, lim, inp, n, b"enc64") {
+            return -1;
+        }
+        enc64s(output(out as *mut u8, lim), input(inp, n)) as c_int
     }
-    enc64s(output(out as *mut u8, lim), input(inp, n)) as c_int
 }
 
 pub unsafe extern "C" fn dec64(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    if !ok(out, lim, inp as *const u8, n, b"dec64") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out, lim, inp as *const u8, n, b"dec64") {
+            return -1;
+        }
+        dec64s(output(out, lim), input(inp as *const u8, n)) as c_int
     }
-    dec64s(output(out, lim), input(inp as *const u8, n)) as c_int
 }
 
 pub unsafe extern "C" fn enc16(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    if !ok(out as *const u8, lim, inp, n, b"enc16") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out as *const u8, lim, inp, n, b"enc16") {
+            return -1;
+        }
+        enc16s(output(out as *mut u8, lim), input(inp, n)) as c_int
     }
-    enc16s(output(out as *mut u8, lim), input(inp, n)) as c_int
 }
 
 pub unsafe extern "C" fn dec16(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    if !ok(out, lim, inp as *const u8, n, b"dec16") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out, lim, inp as *const u8, n, b"dec16") {
+            return -1;
+        }
+        dec16s(output(out, lim), input(inp as *const u8, n)) as c_int
     }
-    dec16s(output(out, lim), input(inp as *const u8, n)) as c_int
 }
 
 pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    if !ok(out as *const u8, lim, inp, n, b"enc32") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out as *const u8, lim, inp, n, b"enc32") {
+            return -1;
+        }
+        enc32s(output(out as *mut u8, lim), input(inp, n)).map_or_else(
+            || {
+                crate::runtime::errstr::set(b"enc32: buffer too small");
+                -1
+            },
+            |n| n as c_int,
+        )
     }
-    enc32s(output(out as *mut u8, lim), input(inp, n)).map_or_else(
-        || {
-            crate::runtime::errstr::set(b"enc32: buffer too small");
-            -1
-        },
-        |n| n as c_int,
-    )
 }
 
 pub unsafe extern "C" fn dec32(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    if !ok(out, lim, inp as *const u8, n, b"dec32") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !ok(out, lim, inp as *const u8, n, b"dec32") {
+            return -1;
+        }
+        dec32s(output(out, lim), input(inp as *const u8, n)).map_or_else(
+            || {
+                crate::runtime::errstr::set(b"dec32: bad input length or buffer too small");
+                -1
+            },
+            |n| n as c_int,
+        )
     }
-    dec32s(output(out, lim), input(inp as *const u8, n)).map_or_else(
-        || {
-            crate::runtime::errstr::set(b"dec32: bad input length or buffer too small");
-            -1
-        },
-        |n| n as c_int,
-    )
 }
 
 #[cfg(test)]

@@ -6,29 +6,37 @@ use core::ptr::null_mut;
 
 /// p9getenv: a malloc'd copy of the value (the caller frees it), or nil.
 pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
-    if name.is_null() {
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if name.is_null() {
+            return null_mut();
+        }
+        let v = libc::getenv(name);
+        if v.is_null() {
+            return null_mut();
+        }
+        libc::strdup(v)
     }
-    let v = libc::getenv(name);
-    if v.is_null() {
-        return null_mut();
-    }
-    libc::strdup(v)
 }
 
 /// p9putenv: sets `name` to `val` for this process and its children; 0 or -1.
 pub unsafe extern "C" fn p9putenv(name: *const c_char, val: *const c_char) -> c_int {
-    let n = cbytes(name);
-    if n.is_empty() || n.contains(&b'=') {
-        crate::runtime::errstr::set(b"putenv: bad variable name");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let n = cbytes(name);
+        if n.is_empty() || n.contains(&b'=') {
+            crate::runtime::errstr::set(b"putenv: bad variable name");
+            return -1;
+        }
+        let v = if val.is_null() { c"".as_ptr() } else { val };
+        if libc::setenv(name, v, 1) < 0 {
+            super::syserr();
+            return -1;
+        }
+        0
     }
-    let v = if val.is_null() { c"".as_ptr() } else { val };
-    if libc::setenv(name, v, 1) < 0 {
-        super::syserr();
-        return -1;
-    }
-    0
 }
 
 /// p9nsec: wall-clock time in nanoseconds since the epoch.
@@ -41,11 +49,15 @@ pub extern "C" fn p9nsec() -> c_longlong {
 
 /// p9time: seconds since the epoch, also stored through `tp` when it is not nil.
 pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
-    let t = (p9nsec() / 1_000_000_000) as c_long;
-    if !tp.is_null() {
-        *tp = t;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let t = (p9nsec() / 1_000_000_000) as c_long;
+        if !tp.is_null() {
+            *tp = t;
+        }
+        t
     }
-    t
 }
 
 /// p9sleep: sleeps `ms` milliseconds, blocking the whole proc as in Plan 9 and

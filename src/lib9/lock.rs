@@ -98,43 +98,52 @@ struct List {
 
 impl List {
     unsafe fn push(&mut self, n: *mut Node) {
-        (*n).next = null_mut();
-        if self.head.is_null() {
-            self.head = n;
-        } else {
-            (*self.tail).next = n;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            (*n).next = null_mut();
+            if self.head.is_null() {
+                self.head = n;
+            } else {
+                (*self.tail).next = n;
+            }
+            self.tail = n;
         }
-        self.tail = n;
     }
 
     unsafe fn pop(&mut self) -> *mut Node {
-        let n = self.head;
-        if !n.is_null() {
-            self.head = (*n).next;
-            if self.head.is_null() {
-                self.tail = null_mut();
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            let n = self.head;
+            if !n.is_null() {
+                self.head = (*n).next;
+                if self.head.is_null() {
+                    self.tail = null_mut();
+                }
             }
+            n
         }
-        n
     }
 
     unsafe fn remove(&mut self, n: *mut Node) {
-        let mut prev: *mut Node = null_mut();
-        let mut x = self.head;
-        while !x.is_null() {
-            if x == n {
-                if prev.is_null() {
-                    self.head = (*x).next;
-                } else {
-                    (*prev).next = (*x).next;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            let mut prev: *mut Node = null_mut();
+            let mut x = self.head;
+            while !x.is_null() {
+                if x == n {
+                    if prev.is_null() {
+                        self.head = (*x).next;
+                    } else {
+                        (*prev).next = (*x).next;
+                    }
+                    if self.tail == x {
+                        self.tail = prev;
+                    }
+                    return;
                 }
-                if self.tail == x {
-                    self.tail = prev;
-                }
-                return;
+                prev = x;
+                x = (*x).next;
             }
-            prev = x;
-            x = (*x).next;
         }
     }
 }
@@ -192,49 +201,55 @@ fn lonely() -> bool {
 /// Hands a lock to (or wakes) the waiter `n`, which the caller has unqueued.
 /// Called with the guarding Lock held: a waiter cannot leave before we are done.
 unsafe fn grant(n: *mut Node) {
-    let t = (*n).t;
-    (*n).granted.store(1, Ordering::Release);
-    if t.is_null() {
-        futex::wake(&(*n).granted, 1);
-    } else {
-        // Fails only if a threadint claimed the park first; the waiter then comes
-        // back, takes `lk` and finds `granted` set.
-        sched::wake(t, SEL_WOKEN);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let t = (*n).t;
+        (*n).granted.store(1, Ordering::Release);
+        if t.is_null() {
+            futex::wake(&(*n).granted, 1);
+        } else {
+            // Fails only if a threadint claimed the park first; the waiter then comes
+            // back, takes `lk` and finds `granted` set.
+            sched::wake(t, SEL_WOKEN);
+        }
     }
 }
 
 /// Waits until `n` (queued on `list`, guarded by `lk`, which the caller holds) is
 /// granted. Returns with `lk` released.
 unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_void) {
-    let t = (*n).t;
-    if t.is_null() {
-        lk.release();
-        while (*n).granted.load(Ordering::Acquire) == 0 {
-            futex::wait(&(*n).granted, 0, 0);
-        }
-        // The granter may still be inside grant(): wait for it to drop lk before
-        // `n` (on this stack) goes away.
-        lk.acquire();
-        lk.release();
-        return;
-    }
-    crate::runtime::sched::arm(t);
-    lk.release();
-    loop {
-        sched::park(Wait::Lock, what, 0);
-        lk.acquire();
-        if (*n).granted.load(Ordering::Acquire) != 0 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let t = (*n).t;
+        if t.is_null() {
+            lk.release();
+            while (*n).granted.load(Ordering::Acquire) == 0 {
+                futex::wait(&(*n).granted, 0, 0);
+            }
+            // The granter may still be inside grant(): wait for it to drop lk before
+            // `n` (on this stack) goes away.
+            lk.acquire();
             lk.release();
             return;
         }
-        if (*t).killed.load(Ordering::Relaxed) {
-            (*list).remove(n);
-            lk.release();
-            sched::check_killed();
-        }
-        // Interrupted (threadint): lock waits cannot fail; wait on.
         crate::runtime::sched::arm(t);
         lk.release();
+        loop {
+            sched::park(Wait::Lock, what, 0);
+            lk.acquire();
+            if (*n).granted.load(Ordering::Acquire) != 0 {
+                lk.release();
+                return;
+            }
+            if (*t).killed.load(Ordering::Relaxed) {
+                (*list).remove(n);
+                lk.release();
+                sched::check_killed();
+            }
+            // Interrupted (threadint): lock waits cannot fail; wait on.
+            crate::runtime::sched::arm(t);
+            lk.release();
+        }
     }
 }
 
@@ -247,318 +262,387 @@ fn nil_check(p: *const c_void, call: &str, what: &str) {
 // ---- Lock ----
 
 pub unsafe fn lock_impl(l: *mut Lock, block: bool, call: &str) -> c_int {
-    nil_check(l as _, call, "Lock");
-    if block {
-        (*l).acquire();
-        1
-    } else {
-        (*l).try_acquire() as c_int
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, call, "Lock");
+        if block {
+            (*l).acquire();
+            1
+        } else {
+            (*l).try_acquire() as c_int
+        }
     }
 }
 
 pub unsafe extern "C" fn lock(l: *mut Lock) {
-    lock_impl(l, true, "lock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        lock_impl(l, true, "lock");
+    }
 }
 
 pub unsafe extern "C" fn canlock(l: *mut Lock) -> c_int {
-    lock_impl(l, false, "canlock")
+    unsafe { lock_impl(l, false, "canlock") }
 }
 
 pub unsafe extern "C" fn unlock(l: *mut Lock) {
-    unlock_impl(l)
+    unsafe { unlock_impl(l) }
 }
 
 unsafe fn unlock_impl(l: *mut Lock) {
-    nil_check(l as _, "unlock", "Lock");
-    if (*l).held.load(Ordering::Relaxed) == 0 {
-        report::complain("unlock", "Lock is not locked");
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, "unlock", "Lock");
+        if (*l).held.load(Ordering::Relaxed) == 0 {
+            report::complain("unlock", "Lock is not locked");
+            return;
+        }
+        (*l).release();
     }
-    (*l).release();
 }
 
 // ---- QLock ----
 
 unsafe fn qlock_impl(q: *mut QLock, block: bool, call: &str) -> c_int {
-    nil_check(q as _, call, "QLock");
-    let me = me();
-    let lk = &(*q).l;
-    lk.acquire();
-    if (*q).owner.is_null() {
-        (*q).owner = me;
-        lk.release();
-        return 1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(q as _, call, "QLock");
+        let me = me();
+        let lk = &(*q).l;
+        lk.acquire();
+        if (*q).owner.is_null() {
+            (*q).owner = me;
+            lk.release();
+            return 1;
+        }
+        if !block {
+            lk.release();
+            return 0;
+        }
+        if (*q).owner == me && lonely() {
+            lk.release();
+            report::misuse(call, "deadlock: the only thread asks for a QLock it already holds");
+        }
+        let mut n = Node::new();
+        (*q).waiting.push(&mut n);
+        wait_granted(lk, &mut n, &mut (*q).waiting, q as _);
+        1
     }
-    if !block {
-        lk.release();
-        return 0;
-    }
-    if (*q).owner == me && lonely() {
-        lk.release();
-        report::misuse(call, "deadlock: the only thread asks for a QLock it already holds");
-    }
-    let mut n = Node::new();
-    (*q).waiting.push(&mut n);
-    wait_granted(lk, &mut n, &mut (*q).waiting, q as _);
-    1
 }
 
 /// Releases `q` (its Lock held by the caller): hands it to the first waiter.
 unsafe fn qunlock_locked(q: *mut QLock, call: &str) -> bool {
-    if (*q).owner.is_null() {
-        report::complain(call, "QLock is not locked");
-        return false;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*q).owner.is_null() {
+            report::complain(call, "QLock is not locked");
+            return false;
+        }
+        let n = (*q).waiting.pop();
+        if n.is_null() {
+            (*q).owner = null_mut();
+        } else {
+            (*q).owner = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
+            grant(n);
+        }
+        true
     }
-    let n = (*q).waiting.pop();
-    if n.is_null() {
-        (*q).owner = null_mut();
-    } else {
-        (*q).owner = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
-        grant(n);
-    }
-    true
 }
 
 unsafe fn qunlock_impl(q: *mut QLock, call: &str) {
-    nil_check(q as _, call, "QLock");
-    (*q).l.acquire();
-    qunlock_locked(q, call);
-    (*q).l.release();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(q as _, call, "QLock");
+        (*q).l.acquire();
+        qunlock_locked(q, call);
+        (*q).l.release();
+    }
 }
 
 pub unsafe extern "C" fn qlock(q: *mut QLock) {
-    qlock_impl(q, true, "qlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        qlock_impl(q, true, "qlock");
+    }
 }
 
 pub unsafe extern "C" fn canqlock(q: *mut QLock) -> c_int {
-    qlock_impl(q, false, "canqlock")
+    unsafe { qlock_impl(q, false, "canqlock") }
 }
 
 pub unsafe extern "C" fn qunlock(q: *mut QLock) {
-    qunlock_impl(q, "qunlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        qunlock_impl(q, "qunlock");
+    }
 }
 
 // ---- RWLock: waiting writers hold off new readers; wunlock admits all waiting
 // readers, else one writer ----
 
 unsafe fn rlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
-    nil_check(l as _, call, "RWLock");
-    let lk = &(*l).l;
-    lk.acquire();
-    if (*l).writer.is_null() && (*l).wwaiting.head.is_null() {
-        (*l).readers += 1;
-        lk.release();
-        return 1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, call, "RWLock");
+        let lk = &(*l).l;
+        lk.acquire();
+        if (*l).writer.is_null() && (*l).wwaiting.head.is_null() {
+            (*l).readers += 1;
+            lk.release();
+            return 1;
+        }
+        if !block {
+            lk.release();
+            return 0;
+        }
+        if (*l).writer == me() && lonely() {
+            lk.release();
+            report::misuse(call, "deadlock: the only thread waits for a write lock it holds");
+        }
+        let mut n = Node::new();
+        (*l).rwaiting.push(&mut n);
+        wait_granted(lk, &mut n, &mut (*l).rwaiting, l as _);
+        1
     }
-    if !block {
-        lk.release();
-        return 0;
-    }
-    if (*l).writer == me() && lonely() {
-        lk.release();
-        report::misuse(call, "deadlock: the only thread waits for a write lock it holds");
-    }
-    let mut n = Node::new();
-    (*l).rwaiting.push(&mut n);
-    wait_granted(lk, &mut n, &mut (*l).rwaiting, l as _);
-    1
 }
 
 unsafe fn wlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
-    nil_check(l as _, call, "RWLock");
-    let lk = &(*l).l;
-    lk.acquire();
-    if (*l).writer.is_null() && (*l).readers == 0 {
-        (*l).writer = me();
-        lk.release();
-        return 1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, call, "RWLock");
+        let lk = &(*l).l;
+        lk.acquire();
+        if (*l).writer.is_null() && (*l).readers == 0 {
+            (*l).writer = me();
+            lk.release();
+            return 1;
+        }
+        if !block {
+            lk.release();
+            return 0;
+        }
+        if (*l).writer == me() && lonely() {
+            lk.release();
+            report::misuse(call, "deadlock: the only thread waits for an RWLock it holds");
+        }
+        let mut n = Node::new();
+        (*l).wwaiting.push(&mut n);
+        wait_granted(lk, &mut n, &mut (*l).wwaiting, l as _);
+        1
     }
-    if !block {
-        lk.release();
-        return 0;
-    }
-    if (*l).writer == me() && lonely() {
-        lk.release();
-        report::misuse(call, "deadlock: the only thread waits for an RWLock it holds");
-    }
-    let mut n = Node::new();
-    (*l).wwaiting.push(&mut n);
-    wait_granted(lk, &mut n, &mut (*l).wwaiting, l as _);
-    1
 }
 
 unsafe fn runlock_impl(l: *mut RWLock, call: &str) {
-    nil_check(l as _, call, "RWLock");
-    let lk = &(*l).l;
-    lk.acquire();
-    if (*l).readers <= 0 {
-        lk.release();
-        report::complain(call, "RWLock is not read-locked");
-        return;
-    }
-    (*l).readers -= 1;
-    if (*l).readers == 0 {
-        let n = (*l).wwaiting.pop();
-        if !n.is_null() {
-            (*l).writer = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
-            grant(n);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, call, "RWLock");
+        let lk = &(*l).l;
+        lk.acquire();
+        if (*l).readers <= 0 {
+            lk.release();
+            report::complain(call, "RWLock is not read-locked");
+            return;
         }
+        (*l).readers -= 1;
+        if (*l).readers == 0 {
+            let n = (*l).wwaiting.pop();
+            if !n.is_null() {
+                (*l).writer = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
+                grant(n);
+            }
+        }
+        lk.release();
     }
-    lk.release();
 }
 
 unsafe fn wunlock_impl(l: *mut RWLock, call: &str) {
-    nil_check(l as _, call, "RWLock");
-    let lk = &(*l).l;
-    lk.acquire();
-    if (*l).writer.is_null() {
-        lk.release();
-        report::complain(call, "RWLock is not write-locked");
-        return;
-    }
-    (*l).writer = null_mut();
-    loop {
-        let n = (*l).rwaiting.pop();
-        if n.is_null() {
-            break;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(l as _, call, "RWLock");
+        let lk = &(*l).l;
+        lk.acquire();
+        if (*l).writer.is_null() {
+            lk.release();
+            report::complain(call, "RWLock is not write-locked");
+            return;
         }
-        (*l).readers += 1;
-        grant(n);
-    }
-    if (*l).readers == 0 {
-        let n = (*l).wwaiting.pop();
-        if !n.is_null() {
-            (*l).writer = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
+        (*l).writer = null_mut();
+        loop {
+            let n = (*l).rwaiting.pop();
+            if n.is_null() {
+                break;
+            }
+            (*l).readers += 1;
             grant(n);
         }
+        if (*l).readers == 0 {
+            let n = (*l).wwaiting.pop();
+            if !n.is_null() {
+                (*l).writer = if (*n).t.is_null() { FOREIGN } else { (*n).t as *mut c_void };
+                grant(n);
+            }
+        }
+        lk.release();
     }
-    lk.release();
 }
 
 pub unsafe extern "C" fn rlock(l: *mut RWLock) {
-    rlock_impl(l, true, "rlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        rlock_impl(l, true, "rlock");
+    }
 }
 
 pub unsafe extern "C" fn canrlock(l: *mut RWLock) -> c_int {
-    rlock_impl(l, false, "canrlock")
+    unsafe { rlock_impl(l, false, "canrlock") }
 }
 
 pub unsafe extern "C" fn runlock(l: *mut RWLock) {
-    runlock_impl(l, "runlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        runlock_impl(l, "runlock");
+    }
 }
 
 pub unsafe extern "C" fn wlock(l: *mut RWLock) {
-    wlock_impl(l, true, "wlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        wlock_impl(l, true, "wlock");
+    }
 }
 
 pub unsafe extern "C" fn canwlock(l: *mut RWLock) -> c_int {
-    wlock_impl(l, false, "canwlock")
+    unsafe { wlock_impl(l, false, "canwlock") }
 }
 
 pub unsafe extern "C" fn wunlock(l: *mut RWLock) {
-    wunlock_impl(l, "wunlock");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        wunlock_impl(l, "wunlock");
+    }
 }
 
 // ---- Rendez: the waiting list is guarded by r->l's inner Lock ----
 
 unsafe fn rsleep_impl(r: *mut Rendez, call: &str) {
-    nil_check(r as _, call, "Rendez");
-    let q = (*r).l;
-    nil_check(q as _, call, "Rendez.l (set it to the QLock guarding the condition)");
-    if lonely() {
-        report::misuse(call, "deadlock: the only thread would sleep with nobody to wake it");
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(r as _, call, "Rendez");
+        let q = (*r).l;
+        nil_check(q as _, call, "Rendez.l (set it to the QLock guarding the condition)");
+        if lonely() {
+            report::misuse(call, "deadlock: the only thread would sleep with nobody to wake it");
+        }
+        let lk = &(*q).l;
+        lk.acquire();
+        if (*q).owner.is_null() {
+            lk.release();
+            report::misuse(call, "Rendez.l is not locked (qlock it before rsleep)");
+        }
+        let mut n = Node::new();
+        (*r).waiting.push(&mut n);
+        qunlock_locked(q, call);
+        wait_granted(lk, &mut n, &mut (*r).waiting, r as _);
+        qlock_impl(q, true, call);
     }
-    let lk = &(*q).l;
-    lk.acquire();
-    if (*q).owner.is_null() {
-        lk.release();
-        report::misuse(call, "Rendez.l is not locked (qlock it before rsleep)");
-    }
-    let mut n = Node::new();
-    (*r).waiting.push(&mut n);
-    qunlock_locked(q, call);
-    wait_granted(lk, &mut n, &mut (*r).waiting, r as _);
-    qlock_impl(q, true, call);
 }
 
 unsafe fn rwakeup_impl(r: *mut Rendez, all: bool, call: &str) -> c_int {
-    nil_check(r as _, call, "Rendez");
-    let q = (*r).l;
-    nil_check(q as _, call, "Rendez.l");
-    let lk = &(*q).l;
-    lk.acquire();
-    let mut k = 0;
-    loop {
-        let n = (*r).waiting.pop();
-        if n.is_null() {
-            break;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        nil_check(r as _, call, "Rendez");
+        let q = (*r).l;
+        nil_check(q as _, call, "Rendez.l");
+        let lk = &(*q).l;
+        lk.acquire();
+        let mut k = 0;
+        loop {
+            let n = (*r).waiting.pop();
+            if n.is_null() {
+                break;
+            }
+            grant(n);
+            k += 1;
+            if !all {
+                break;
+            }
         }
-        grant(n);
-        k += 1;
-        if !all {
-            break;
-        }
+        lk.release();
+        k
     }
-    lk.release();
-    k
 }
 
 pub unsafe extern "C" fn rsleep(r: *mut Rendez) {
-    rsleep_impl(r, "rsleep");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        rsleep_impl(r, "rsleep");
+    }
 }
 
 pub unsafe extern "C" fn rwakeup(r: *mut Rendez) -> c_int {
-    rwakeup_impl(r, false, "rwakeup")
+    unsafe { rwakeup_impl(r, false, "rwakeup") }
 }
 
 pub unsafe extern "C" fn rwakeupall(r: *mut Rendez) -> c_int {
-    rwakeup_impl(r, true, "rwakeupall")
+    unsafe { rwakeup_impl(r, true, "rwakeupall") }
 }
 
 // ---- plan9port lib9 hooks (installed by src/c/lib9.c; `pc` is the caller's pc,
 // unused) ----
 
 pub unsafe extern "C" fn thread9_rt_lock(l: *mut Lock, block: c_int, _pc: c_ulong) -> c_int {
-    lock_impl(l, block != 0, if block != 0 { "lock" } else { "canlock" })
+    unsafe { lock_impl(l, block != 0, if block != 0 { "lock" } else { "canlock" }) }
 }
 
 pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
-    // Not the exported `unlock`: a program linking plan9port's lib9 defines its own
-    // unlock, which calls this hook, and a call to the exported name may bind to it
-    // through the PLT (endless recursion once LLVM stopped inlining unlock here).
-    unlock_impl(l)
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        // Not the exported `unlock`: a program linking plan9port's lib9 defines its own
+        // unlock, which calls this hook, and a call to the exported name may bind to it
+        // through the PLT (endless recursion once LLVM stopped inlining unlock here).
+        unlock_impl(l)
+    }
 }
 
 pub unsafe extern "C" fn thread9_rt_qlock(q: *mut QLock, block: c_int, _pc: c_ulong) -> c_int {
-    qlock_impl(q, block != 0, if block != 0 { "qlock" } else { "canqlock" })
+    unsafe { qlock_impl(q, block != 0, if block != 0 { "qlock" } else { "canqlock" }) }
 }
 
 pub unsafe extern "C" fn thread9_rt_qunlock(q: *mut QLock, _pc: c_ulong) {
-    qunlock_impl(q, "qunlock")
+    unsafe { qunlock_impl(q, "qunlock") }
 }
 
 pub unsafe extern "C" fn thread9_rt_rlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
-    rlock_impl(l, block != 0, if block != 0 { "rlock" } else { "canrlock" })
+    unsafe { rlock_impl(l, block != 0, if block != 0 { "rlock" } else { "canrlock" }) }
 }
 
 pub unsafe extern "C" fn thread9_rt_wlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
-    wlock_impl(l, block != 0, if block != 0 { "wlock" } else { "canwlock" })
+    unsafe { wlock_impl(l, block != 0, if block != 0 { "wlock" } else { "canwlock" }) }
 }
 
 pub unsafe extern "C" fn thread9_rt_runlock(l: *mut RWLock, _pc: c_ulong) {
-    runlock_impl(l, "runlock")
+    unsafe { runlock_impl(l, "runlock") }
 }
 
 pub unsafe extern "C" fn thread9_rt_wunlock(l: *mut RWLock, _pc: c_ulong) {
-    wunlock_impl(l, "wunlock")
+    unsafe { wunlock_impl(l, "wunlock") }
 }
 
 pub unsafe extern "C" fn thread9_rt_rsleep(r: *mut Rendez, _pc: c_ulong) {
-    rsleep_impl(r, "rsleep")
+    unsafe { rsleep_impl(r, "rsleep") }
 }
 
 pub unsafe extern "C" fn thread9_rt_rwakeup(r: *mut Rendez, all: c_int, _pc: c_ulong) -> c_int {
-    rwakeup_impl(r, all != 0, if all != 0 { "rwakeupall" } else { "rwakeup" })
+    unsafe { rwakeup_impl(r, all != 0, if all != 0 { "rwakeupall" } else { "rwakeup" }) }
 }
 
 /// _pin/_unpin (libdraw): threadpin/threadunpin, no-ops outside thread9 threads.

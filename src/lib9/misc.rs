@@ -113,21 +113,25 @@ pub extern "C" fn p9alarm(ms: c_ulong) -> c_long {
 /// SIGQUIT, which thread9 keeps blocked for its thread dump, is unblocked for it
 /// (SIGPIPE and SIGTSTP have handlers, so exec resets them to the default itself).
 pub unsafe extern "C" fn p9exec(prog: *const c_char, argv: *const *const c_char) -> c_int {
-    if prog.is_null() || argv.is_null() {
-        crate::runtime::errstr::set(b"exec: nil argument");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if prog.is_null() || argv.is_null() {
+            crate::runtime::errstr::set(b"exec: nil argument");
+            return -1;
+        }
+        let mut set: libc::sigset_t = core::mem::zeroed();
+        let mut old: libc::sigset_t = core::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGQUIT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, &mut old);
+        libc::execvp(prog, argv);
+        let e = *libc::__errno_location();
+        libc::pthread_sigmask(libc::SIG_SETMASK, &old, null_mut());
+        *libc::__errno_location() = e;
+        syserr();
+        -1
     }
-    let mut set: libc::sigset_t = core::mem::zeroed();
-    let mut old: libc::sigset_t = core::mem::zeroed();
-    libc::sigemptyset(&mut set);
-    libc::sigaddset(&mut set, libc::SIGQUIT);
-    libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, &mut old);
-    libc::execvp(prog, argv);
-    let e = *libc::__errno_location();
-    libc::pthread_sigmask(libc::SIG_SETMASK, &old, null_mut());
-    *libc::__errno_location() = e;
-    syserr();
-    -1
 }
 
 #[cfg(test)]

@@ -51,16 +51,20 @@ extern "C" {
 /// sysfatal's end (the C side formatted `msg`): `argv0: msg` on fd 2, then
 /// threadexitsall(msg), which exits with status 1.
 pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
-    let a = thread9_c_argv0();
-    let name = if a.is_null() { &b"<prog>"[..] } else { cbytes(a) };
-    let m = cbytes(msg);
-    let mut line = Vec::with_capacity(name.len() + m.len() + 3);
-    line.extend_from_slice(name);
-    line.extend_from_slice(b": ");
-    line.extend_from_slice(m);
-    line.push(b'\n');
-    crate::base::report::ewrite(&line);
-    crate::runtime::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let a = thread9_c_argv0();
+        let name = if a.is_null() { &b"<prog>"[..] } else { cbytes(a) };
+        let m = cbytes(msg);
+        let mut line = Vec::with_capacity(name.len() + m.len() + 3);
+        line.extend_from_slice(name);
+        line.extend_from_slice(b": ");
+        line.extend_from_slice(m);
+        line.push(b'\n');
+        crate::base::report::ewrite(&line);
+        crate::runtime::exit::exit_all(if m.is_empty() { b"fatal" } else { m })
+    }
 }
 
 /// __fixargv0: ARGBEGIN calls it before setting argv0; plan9port's is a no-op on

@@ -79,17 +79,21 @@ pub extern "C" fn threadnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut 
 /// Runs the handlers for one note (in signal context: reads atomics only).
 /// 1 if one of them handled it.
 pub unsafe extern "C" fn thread9_rt_atnotify_run(v: *mut c_void, msg: *mut c_char) -> c_int {
-    for h in HANDLERS.iter() {
-        let f = h.load(Ordering::Acquire);
-        if f != 0 {
-            // SAFETY: only NoteFn values are stored in the table.
-            let f: NoteFn = core::mem::transmute(f);
-            if f(v, msg) != 0 {
-                return 1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        for h in HANDLERS.iter() {
+            let f = h.load(Ordering::Acquire);
+            if f != 0 {
+                // SAFETY: only NoteFn values are stored in the table.
+                let f: NoteFn = core::mem::transmute(f);
+                if f(v, msg) != 0 {
+                    return 1;
+                }
             }
         }
+        0
     }
-    0
 }
 
 const PNPROC: c_int = 1;
@@ -99,33 +103,37 @@ const PNGROUP: c_int = 2;
 /// belongs to (PNGROUP: any member names it, as in plan9port) as the matching Unix
 /// signal. -1 with plan9port's errstr for an unknown note, pid or `group`.
 pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
-    let sig = note_sig(cbytes(msg));
-    if sig == 0 {
-        crate::runtime::errstr::set(b"unknown note");
-        return -1;
-    }
-    if pid <= 0 {
-        crate::runtime::errstr::set(b"bad pid in postnote");
-        return -1;
-    }
-    let r = match group {
-        PNPROC => libc::kill(pid, sig),
-        PNGROUP => {
-            let g = libc::getpgid(pid);
-            if g < 0 {
-                super::syserr();
-                return -1;
-            }
-            libc::killpg(g, sig)
-        }
-        _ => {
-            crate::runtime::errstr::set(b"bad who in postnote");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let sig = note_sig(cbytes(msg));
+        if sig == 0 {
+            crate::runtime::errstr::set(b"unknown note");
             return -1;
         }
-    };
-    if r < 0 {
-        super::syserr();
-        return -1;
+        if pid <= 0 {
+            crate::runtime::errstr::set(b"bad pid in postnote");
+            return -1;
+        }
+        let r = match group {
+            PNPROC => libc::kill(pid, sig),
+            PNGROUP => {
+                let g = libc::getpgid(pid);
+                if g < 0 {
+                    super::syserr();
+                    return -1;
+                }
+                libc::killpg(g, sig)
+            }
+            _ => {
+                crate::runtime::errstr::set(b"bad who in postnote");
+                return -1;
+            }
+        };
+        if r < 0 {
+            super::syserr();
+            return -1;
+        }
+        0
     }
-    0
 }

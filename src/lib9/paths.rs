@@ -54,27 +54,35 @@ fn clean(name: &[u8]) -> Vec<u8> {
 /// cleanname: rewrites `name` in place in its cleaned form (never longer, except that
 /// "" becomes ".", as in Plan 9) and returns it.
 pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
-    if name.is_null() {
-        crate::runtime::errstr::set(b"cleanname: nil name");
-        return name;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if name.is_null() {
+            crate::runtime::errstr::set(b"cleanname: nil name");
+            return name;
+        }
+        let c = clean(cbytes(name));
+        core::ptr::copy_nonoverlapping(c.as_ptr(), name as *mut u8, c.len());
+        *name.add(c.len()) = 0;
+        name
     }
-    let c = clean(cbytes(name));
-    core::ptr::copy_nonoverlapping(c.as_ptr(), name as *mut u8, c.len());
-    *name.add(c.len()) = 0;
-    name
 }
 
 /// p9getwd: the current directory into s (ns bytes); s, or nil with errstr set.
 pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
-    if s.is_null() || ns <= 0 {
-        crate::runtime::errstr::set(b"getwd: bad buffer");
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() || ns <= 0 {
+            crate::runtime::errstr::set(b"getwd: bad buffer");
+            return null_mut();
+        }
+        if libc::getcwd(s, ns as usize).is_null() {
+            syserr();
+            return null_mut();
+        }
+        s
     }
-    if libc::getcwd(s, ns as usize).is_null() {
-        syserr();
-        return null_mut();
-    }
-    s
 }
 
 /// A per-OS-thread result buffer, as plan9port's static ones but without races
@@ -209,46 +217,54 @@ fn executable(p: &[u8]) -> bool {
 /// Names starting "/", "./" or "../" are not searched for; other names with slashes
 /// are, as in rc.
 pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
-    let n = cbytes(name);
-    if n.is_empty() {
-        crate::runtime::errstr::set(b"searchpath: empty name");
-        return null_mut();
-    }
-    if n.starts_with(b"/") || n.starts_with(b"./") || n.starts_with(b"../") {
-        return if executable(n) { cdup(n) } else { null_mut() };
-    }
-    let path = cbytes(libc::getenv(c"PATH".as_ptr())).to_vec();
-    if path.is_empty() {
-        return null_mut();
-    }
-    for dir in path.split(|&c| c == b':') {
-        let full = if dir.is_empty() { n.to_vec() } else { [dir, b"/", n].concat() };
-        if executable(&full) {
-            return cdup(&full);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let n = cbytes(name);
+        if n.is_empty() {
+            crate::runtime::errstr::set(b"searchpath: empty name");
+            return null_mut();
         }
+        if n.starts_with(b"/") || n.starts_with(b"./") || n.starts_with(b"../") {
+            return if executable(n) { cdup(n) } else { null_mut() };
+        }
+        let path = cbytes(libc::getenv(c"PATH".as_ptr())).to_vec();
+        if path.is_empty() {
+            return null_mut();
+        }
+        for dir in path.split(|&c| c == b':') {
+            let full = if dir.is_empty() { n.to_vec() } else { [dir, b"/", n].concat() };
+            if executable(&full) {
+                return cdup(&full);
+            }
+        }
+        crate::runtime::errstr::set(b"file does not exist");
+        null_mut()
     }
-    crate::runtime::errstr::set(b"file does not exist");
-    null_mut()
 }
 
 /// opentemp: creates a file from `template` (ending in XXXXXX, replaced in place, as
 /// mkstemp does) and opens it with the Plan 9 open mode `mode`; the fd, or -1.
 pub unsafe extern "C" fn opentemp(template: *mut c_char, mode: c_int) -> c_int {
-    if template.is_null() {
-        crate::runtime::errstr::set(b"opentemp: nil template");
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if template.is_null() {
+            crate::runtime::errstr::set(b"opentemp: nil template");
+            return -1;
+        }
+        let fd = libc::mkstemp(template);
+        if fd < 0 {
+            syserr();
+            return -1;
+        }
+        let fd1 = crate::io::fd::p9open(template, mode);
+        if fd1 < 0 {
+            libc::unlink(template);
+        }
+        libc::close(fd);
+        fd1
     }
-    let fd = libc::mkstemp(template);
-    if fd < 0 {
-        syserr();
-        return -1;
-    }
-    let fd1 = crate::io::fd::p9open(template, mode);
-    if fd1 < 0 {
-        libc::unlink(template);
-    }
-    libc::close(fd);
-    fd1
 }
 
 #[cfg(test)]

@@ -26,21 +26,25 @@ pub extern "C" fn mallocz(n: c_ulong, clr: c_int) -> *mut c_void {
 }
 
 pub unsafe extern "C" fn p9free(p: *mut c_void) {
-    libc::free(p)
+    unsafe { libc::free(p) }
 }
 
 /// p9realloc: realloc, as plan9port's: a size of 0 frees `p` and returns nil (Plan 9's
 /// "realloc(p, 0) is free(p)"); nil `p` is malloc.
 pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
-    if n == 0 && !p.is_null() {
-        libc::free(p);
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if n == 0 && !p.is_null() {
+            libc::free(p);
+            return null_mut();
+        }
+        let q = libc::realloc(p, (n as usize).max(1));
+        if q.is_null() {
+            crate::runtime::errstr::set(b"out of memory");
+        }
+        q
     }
-    let q = libc::realloc(p, (n as usize).max(1));
-    if q.is_null() {
-        crate::runtime::errstr::set(b"out of memory");
-    }
-    q
 }
 
 pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
@@ -55,29 +59,37 @@ pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
 
 /// p9strdup: a malloc'd copy; nil in, nil out (with errstr set), never a crash.
 pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
-    if s.is_null() {
-        crate::runtime::errstr::set(b"strdup: nil string");
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() {
+            crate::runtime::errstr::set(b"strdup: nil string");
+            return null_mut();
+        }
+        let p = libc::strdup(s);
+        if p.is_null() {
+            crate::runtime::errstr::set(b"out of memory");
+        }
+        p
     }
-    let p = libc::strdup(s);
-    if p.is_null() {
-        crate::runtime::errstr::set(b"out of memory");
-    }
-    p
 }
 
 /// strecpy: copies `from` into [to, e), always NUL-terminating when there is room,
 /// and returns a pointer to the terminating NUL (so calls chain).
 pub unsafe extern "C" fn strecpy(to: *mut c_char, e: *mut c_char, from: *const c_char) -> *mut c_char {
-    if to.is_null() || to >= e {
-        return to;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if to.is_null() || to >= e {
+            return to;
+        }
+        let room = e.offset_from(to) as usize;
+        let src = cbytes(from);
+        let n = src.len().min(room - 1);
+        core::ptr::copy(src.as_ptr() as *const c_char, to, n);
+        *to.add(n) = 0;
+        to.add(n)
     }
-    let room = e.offset_from(to) as usize;
-    let src = cbytes(from);
-    let n = src.len().min(room - 1);
-    core::ptr::copy(src.as_ptr() as *const c_char, to, n);
-    *to.add(n) = 0;
-    to.add(n)
 }
 
 const WHITE: &[u8] = b" \t\r\n";
@@ -130,69 +142,80 @@ fn scan_token(s: &mut [u8], mut r: usize, sep: &[u8], unquote: bool) -> (usize, 
 
 /// The NUL-terminated string at `s` as a mutable slice including its NUL.
 unsafe fn cslice<'a>(s: *mut c_char) -> &'a mut [u8] {
-    let n = libc::strlen(s);
-    core::slice::from_raw_parts_mut(s as *mut u8, n + 1)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let n = libc::strlen(s);
+        core::slice::from_raw_parts_mut(s as *mut u8, n + 1)
+    }
 }
 
 /// tokenize: splits `s` in place at white space, honouring rc-style single quotes
 /// (removed; '' inside quotes is a quote). At most `max` tokens.
 pub unsafe extern "C" fn tokenize(s: *mut c_char, args: *mut *mut c_char, max: c_int) -> c_int {
-    if s.is_null() || args.is_null() || max <= 0 {
-        return 0;
-    }
-    let b = cslice(s);
-    let len = b.len() - 1;
-    let mut r = 0;
-    let mut n = 0;
-    while n < max {
-        while r < len && WHITE.contains(&b[r]) {
-            r += 1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() || args.is_null() || max <= 0 {
+            return 0;
         }
-        if r >= len {
-            break;
+        let b = cslice(s);
+        let len = b.len() - 1;
+        let mut r = 0;
+        let mut n = 0;
+        while n < max {
+            while r < len && WHITE.contains(&b[r]) {
+                r += 1;
+            }
+            if r >= len {
+                break;
+            }
+            *args.add(n as usize) = s.add(r);
+            n += 1;
+            let (end, w) = scan_token(b, r, WHITE, true);
+            // Terminate the token; step over the separator that ended it.
+            let at_end = end >= len;
+            b[w] = 0;
+            r = if at_end { len } else { end + 1 };
         }
-        *args.add(n as usize) = s.add(r);
-        n += 1;
-        let (end, w) = scan_token(b, r, WHITE, true);
-        // Terminate the token; step over the separator that ended it.
-        let at_end = end >= len;
-        b[w] = 0;
-        r = if at_end { len } else { end + 1 };
+        n
     }
-    n
 }
 
 /// gettokens: like tokenize with separators `sep`, but quotes stay in the tokens;
 /// separators are overwritten with NULs.
 pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: c_int, sep: *const c_char) -> c_int {
-    if s.is_null() || args.is_null() || max <= 0 {
-        return 0;
-    }
-    let sep = cbytes(sep);
-    let b = cslice(s);
-    let len = b.len() - 1;
-    let mut r = 0;
-    let mut n = 0;
-    while n < max {
-        while r < len {
-            let (c, k) = rune(&b[r..len]);
-            if !in_set(sep, c) {
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() || args.is_null() || max <= 0 {
+            return 0;
+        }
+        let sep = cbytes(sep);
+        let b = cslice(s);
+        let len = b.len() - 1;
+        let mut r = 0;
+        let mut n = 0;
+        while n < max {
+            while r < len {
+                let (c, k) = rune(&b[r..len]);
+                if !in_set(sep, c) {
+                    break;
+                }
+                for x in &mut b[r..r + k] {
+                    *x = 0;
+                }
+                r += k;
+            }
+            if r >= len {
                 break;
             }
-            for x in &mut b[r..r + k] {
-                *x = 0;
-            }
-            r += k;
+            *args.add(n as usize) = s.add(r);
+            n += 1;
+            let (end, _) = scan_token(b, r, sep, false);
+            r = end;
         }
-        if r >= len {
-            break;
-        }
-        *args.add(n as usize) = s.add(r);
-        n += 1;
-        let (end, _) = scan_token(b, r, sep, false);
-        r = end;
+        n
     }
-    n
 }
 
 /// getfields: splits `s` in place at runes of `set`. Without `mflag` every separator
@@ -206,46 +229,50 @@ pub unsafe extern "C" fn getfields(
     mflag: c_int,
     set: *const c_char,
 ) -> c_int {
-    if s.is_null() || args.is_null() || max <= 0 {
-        return 0;
-    }
-    let set = cbytes(set);
-    let b = cslice(s);
-    let len = b.len() - 1;
-    let max = max as usize;
-    let mflag = mflag != 0;
-    let mut n = 0usize;
-    let mut intok = false;
-    if !mflag {
-        *args = s;
-        n = 1;
-    }
-    let mut i = 0;
-    while i < len {
-        let (c, k) = rune(&b[i..len]);
-        if in_set(set, c) {
-            if n >= max {
-                break;
-            }
-            b[i] = 0;
-            intok = false;
-            if !mflag {
-                *args.add(n) = s.add(i + k);
-                n += 1;
-            }
-        } else {
-            if !intok && mflag {
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() || args.is_null() || max <= 0 {
+            return 0;
+        }
+        let set = cbytes(set);
+        let b = cslice(s);
+        let len = b.len() - 1;
+        let max = max as usize;
+        let mflag = mflag != 0;
+        let mut n = 0usize;
+        let mut intok = false;
+        if !mflag {
+            *args = s;
+            n = 1;
+        }
+        let mut i = 0;
+        while i < len {
+            let (c, k) = rune(&b[i..len]);
+            if in_set(set, c) {
                 if n >= max {
                     break;
                 }
-                *args.add(n) = s.add(i);
-                n += 1;
+                b[i] = 0;
+                intok = false;
+                if !mflag {
+                    *args.add(n) = s.add(i + k);
+                    n += 1;
+                }
+            } else {
+                if !intok && mflag {
+                    if n >= max {
+                        break;
+                    }
+                    *args.add(n) = s.add(i);
+                    n += 1;
+                }
+                intok = true;
             }
-            intok = true;
+            i += k;
         }
-        i += k;
+        n as c_int
     }
-    n as c_int
 }
 
 fn lower(c: u8) -> u8 {
@@ -270,43 +297,55 @@ pub unsafe extern "C" fn cistrncmp(a: *const c_char, b: *const c_char, n: c_int)
 }
 
 pub unsafe extern "C" fn cistrcmp(a: *const c_char, b: *const c_char) -> c_int {
-    cistrncmp(a, b, c_int::MAX)
+    unsafe { cistrncmp(a, b, c_int::MAX) }
 }
 
 /// cistrstr: the first case-insensitive occurrence of `b` in `a`, or nil.
 pub unsafe extern "C" fn cistrstr(a: *const c_char, b: *const c_char) -> *mut c_char {
-    if a.is_null() || b.is_null() {
-        return null_mut();
-    }
-    let (x, y) = (cbytes(a), cbytes(b));
-    if y.is_empty() {
-        return a as *mut c_char;
-    }
-    for i in 0..x.len().saturating_sub(y.len() - 1) {
-        if x[i..i + y.len()].iter().zip(y).all(|(&p, &q)| lower(p) == lower(q)) {
-            return a.add(i) as *mut c_char;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if a.is_null() || b.is_null() {
+            return null_mut();
         }
+        let (x, y) = (cbytes(a), cbytes(b));
+        if y.is_empty() {
+            return a as *mut c_char;
+        }
+        for i in 0..x.len().saturating_sub(y.len() - 1) {
+            if x[i..i + y.len()].iter().zip(y).all(|(&p, &q)| lower(p) == lower(q)) {
+                return a.add(i) as *mut c_char;
+            }
+        }
+        null_mut()
     }
-    null_mut()
 }
 
 /// p9atoi & co.: strtol with base 0 (0x… hex, 0… octal), as plan9port's; nil is 0.
 pub unsafe extern "C" fn p9atoll(s: *const c_char) -> c_longlong {
-    if s.is_null() {
-        return 0;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() {
+            return 0;
+        }
+        libc::strtoll(s, null_mut(), 0)
     }
-    libc::strtoll(s, null_mut(), 0)
 }
 
 pub unsafe extern "C" fn p9atol(s: *const c_char) -> c_long {
-    if s.is_null() {
-        return 0;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if s.is_null() {
+            return 0;
+        }
+        libc::strtol(s, null_mut(), 0)
     }
-    libc::strtol(s, null_mut(), 0)
 }
 
 pub unsafe extern "C" fn p9atoi(s: *const c_char) -> c_int {
-    p9atol(s) as c_int
+    unsafe { p9atol(s) as c_int }
 }
 
 #[cfg(test)]

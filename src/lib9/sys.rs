@@ -31,99 +31,104 @@ const RFNOMNT: c_int = 16384;
 /// Returns the child's pid in the parent, 0 in the child (or without RFPROC), -1 on
 /// error with errstr set (plan9port's words).
 pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
-    let known = RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFREND | RFNOMNT;
-    if flags & !known != 0 {
-        crate::runtime::errstr::set(format!("unknown flags {:08x} in rfork", flags & !known).as_bytes());
-        return -1;
-    }
-    if flags & RFPROC == 0 {
-        if flags & RFNOWAIT != 0 {
-            crate::runtime::errstr::set(b"cannot use RFNOWAIT without RFPROC");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let known =
+            RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFREND | RFNOMNT;
+        if flags & !known != 0 {
+            crate::runtime::errstr::set(format!("unknown flags {:08x} in rfork", flags & !known).as_bytes());
             return -1;
         }
-        if flags & RFNOTEG != 0 && libc::setpgid(0, 0) < 0 {
-            syserr();
-            return -1;
-        }
-        if flags & RFCENVG != 0 {
-            clearenv();
-        }
-        return 0;
-    }
-    if flags & RFMEM != 0 {
-        crate::runtime::errstr::set(b"cannot use rfork for shared memory -- use libthread");
-        return -1;
-    }
-    if flags & RFNOWAIT == 0 {
-        let pid = libc::fork();
-        if pid < 0 {
-            syserr();
-            return -1;
-        }
-        if flags & RFNOTEG != 0 {
-            // Both sides, so the group exists whichever runs first (postnote right
-            // after rfork must find it).
-            if pid == 0 {
-                libc::setpgid(0, 0);
-            } else {
-                libc::setpgid(pid, pid);
+        if flags & RFPROC == 0 {
+            if flags & RFNOWAIT != 0 {
+                crate::runtime::errstr::set(b"cannot use RFNOWAIT without RFPROC");
+                return -1;
             }
-        }
-        if pid == 0 && flags & RFCENVG != 0 {
-            clearenv();
-        }
-        return pid;
-    }
-    // Double fork: the middle process reports the grandchild's pid and exits.
-    let mut p = [0 as c_int; 2];
-    if libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) < 0 {
-        syserr();
-        return -1;
-    }
-    let mid = libc::fork();
-    if mid < 0 {
-        syserr();
-        libc::close(p[0]);
-        libc::close(p[1]);
-        return -1;
-    }
-    if mid == 0 {
-        libc::close(p[0]);
-        let pid = libc::fork();
-        if pid == 0 {
-            libc::close(p[1]);
-            if flags & RFNOTEG != 0 {
-                libc::setpgid(0, 0);
+            if flags & RFNOTEG != 0 && libc::setpgid(0, 0) < 0 {
+                syserr();
+                return -1;
             }
             if flags & RFCENVG != 0 {
                 clearenv();
             }
             return 0;
         }
-        if pid > 0 && flags & RFNOTEG != 0 {
-            libc::setpgid(pid, pid);
+        if flags & RFMEM != 0 {
+            crate::runtime::errstr::set(b"cannot use rfork for shared memory -- use libthread");
+            return -1;
         }
-        let v: c_int = pid;
-        libc::write(p[1], &v as *const c_int as *const c_void, 4);
-        libc::_exit(0);
-    }
-    libc::close(p[1]);
-    let mut v: c_int = -1;
-    let n = loop {
-        // Retried: a note must not lose the child's pid.
-        let n = libc::read(p[0], &mut v as *mut c_int as *mut c_void, 4);
-        if n >= 0 || *libc::__errno_location() != libc::EINTR {
-            break n;
+        if flags & RFNOWAIT == 0 {
+            let pid = libc::fork();
+            if pid < 0 {
+                syserr();
+                return -1;
+            }
+            if flags & RFNOTEG != 0 {
+                // Both sides, so the group exists whichever runs first (postnote right
+                // after rfork must find it).
+                if pid == 0 {
+                    libc::setpgid(0, 0);
+                } else {
+                    libc::setpgid(pid, pid);
+                }
+            }
+            if pid == 0 && flags & RFCENVG != 0 {
+                clearenv();
+            }
+            return pid;
         }
-    };
-    libc::close(p[0]);
-    let mut st = 0;
-    while libc::waitpid(mid, &mut st, 0) < 0 && *libc::__errno_location() == libc::EINTR {}
-    if n != 4 || v < 0 {
-        crate::runtime::errstr::set(b"rfork: fork failed");
-        return -1;
+        // Double fork: the middle process reports the grandchild's pid and exits.
+        let mut p = [0 as c_int; 2];
+        if libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) < 0 {
+            syserr();
+            return -1;
+        }
+        let mid = libc::fork();
+        if mid < 0 {
+            syserr();
+            libc::close(p[0]);
+            libc::close(p[1]);
+            return -1;
+        }
+        if mid == 0 {
+            libc::close(p[0]);
+            let pid = libc::fork();
+            if pid == 0 {
+                libc::close(p[1]);
+                if flags & RFNOTEG != 0 {
+                    libc::setpgid(0, 0);
+                }
+                if flags & RFCENVG != 0 {
+                    clearenv();
+                }
+                return 0;
+            }
+            if pid > 0 && flags & RFNOTEG != 0 {
+                libc::setpgid(pid, pid);
+            }
+            let v: c_int = pid;
+            libc::write(p[1], &v as *const c_int as *const c_void, 4);
+            libc::_exit(0);
+        }
+        libc::close(p[1]);
+        let mut v: c_int = -1;
+        let n = loop {
+            // Retried: a note must not lose the child's pid.
+            let n = libc::read(p[0], &mut v as *mut c_int as *mut c_void, 4);
+            if n >= 0 || *libc::__errno_location() != libc::EINTR {
+                break n;
+            }
+        };
+        libc::close(p[0]);
+        let mut st = 0;
+        while libc::waitpid(mid, &mut st, 0) < 0 && *libc::__errno_location() == libc::EINTR {}
+        if n != 4 || v < 0 {
+            crate::runtime::errstr::set(b"rfork: fork failed");
+            return -1;
+        }
+        v
     }
-    v
 }
 
 extern "C" {
@@ -133,8 +138,11 @@ extern "C" {
 /// Empties the environment the way plan9port's rfork does (the first entry becomes
 /// the end): no lock is taken, so it is safe in a child forked from a threaded program.
 unsafe fn clearenv() {
-    let e = *core::ptr::addr_of!(environ);
-    if !e.is_null() {
-        *e = core::ptr::null_mut();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let e = *core::ptr::addr_of!(environ);
+        if !e.is_null() {
+            *e = core::ptr::null_mut();
+        }
     }
 }

@@ -147,36 +147,40 @@ fn num(s: &mut [u8], n: c_int, pad: u8) {
 
 /// p9asctime: "Thu Jan  1 00:00:00 GMT 1970\n" (day of month space-padded).
 pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
-    if t.is_null() {
-        crate::runtime::errstr::set(b"asctime: nil Tm");
-        return null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if t.is_null() {
+            crate::runtime::errstr::set(b"asctime: nil Tm");
+            return null_mut();
+        }
+        let t = &*t;
+        let mut b = *b"Thu Jan 01 00:00:00 GMT 1970\n\0\0\0";
+        const DAYS: &[u8] = b"SunMonTueWedThuFriSat";
+        const MONS: &[u8] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
+        let w = t.wday.rem_euclid(7) as usize * 3;
+        let m = t.mon.rem_euclid(12) as usize * 3;
+        b[0..3].copy_from_slice(&DAYS[w..w + 3]);
+        b[4..7].copy_from_slice(&MONS[m..m + 3]);
+        num(&mut b[8..], t.mday, b' ');
+        num(&mut b[11..], t.hour.rem_euclid(100) + 100, b'0');
+        num(&mut b[14..], t.min.rem_euclid(100) + 100, b'0');
+        num(&mut b[17..], t.sec.rem_euclid(100) + 100, b'0');
+        // The zone as three bytes (a shorter name ends the string early, as in plan9port).
+        for i in 0..3 {
+            b[20 + i] = t.zone[i] as u8;
+        }
+        // plan9port prints "19" or "20" and two digits (2100 → "2000"); four digits are
+        // the same for 1900-2099 and right after.
+        let y = (t.year as i64 + 1900).rem_euclid(10000) as c_int;
+        num(&mut b[24..], y / 100 + 100, b'0');
+        num(&mut b[26..], y % 100 + 100, b'0');
+        ASC.with(|c| {
+            let p = c.get();
+            *p = b;
+            p as *mut c_char
+        })
     }
-    let t = &*t;
-    let mut b = *b"Thu Jan 01 00:00:00 GMT 1970\n\0\0\0";
-    const DAYS: &[u8] = b"SunMonTueWedThuFriSat";
-    const MONS: &[u8] = b"JanFebMarAprMayJunJulAugSepOctNovDec";
-    let w = t.wday.rem_euclid(7) as usize * 3;
-    let m = t.mon.rem_euclid(12) as usize * 3;
-    b[0..3].copy_from_slice(&DAYS[w..w + 3]);
-    b[4..7].copy_from_slice(&MONS[m..m + 3]);
-    num(&mut b[8..], t.mday, b' ');
-    num(&mut b[11..], t.hour.rem_euclid(100) + 100, b'0');
-    num(&mut b[14..], t.min.rem_euclid(100) + 100, b'0');
-    num(&mut b[17..], t.sec.rem_euclid(100) + 100, b'0');
-    // The zone as three bytes (a shorter name ends the string early, as in plan9port).
-    for i in 0..3 {
-        b[20 + i] = t.zone[i] as u8;
-    }
-    // plan9port prints "19" or "20" and two digits (2100 → "2000"); four digits are
-    // the same for 1900-2099 and right after.
-    let y = (t.year as i64 + 1900).rem_euclid(10000) as c_int;
-    num(&mut b[24..], y / 100 + 100, b'0');
-    num(&mut b[26..], y % 100 + 100, b'0');
-    ASC.with(|c| {
-        let p = c.get();
-        *p = b;
-        p as *mut c_char
-    })
 }
 
 /// p9ctime: p9asctime(p9localtime(t)).
@@ -190,27 +194,31 @@ pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
 /// clamps a negative result to 0 but miscounts years before 1970, giving a time in
 /// 1970 instead).
 pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
-    if tm.is_null() {
-        crate::runtime::errstr::set(b"tm2sec: nil Tm");
-        return 0;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if tm.is_null() {
+            crate::runtime::errstr::set(b"tm2sec: nil Tm");
+            return 0;
+        }
+        let tm = &*tm;
+        let year = tm.year as i64 + 1900;
+        let mut secs = yearday0(year) * 86400;
+        let yday = if tm.mday != 0 {
+            (0..tm.mon.clamp(0, 12) as usize).map(|m| mdays(year, m)).sum::<i64>() + tm.mday as i64 - 1
+        } else {
+            tm.yday as i64
+        };
+        secs += yday * 86400 + tm.hour as i64 * 3600 + tm.min as i64 * 60 + tm.sec as i64;
+        let z = &tm.zone;
+        if !(z[0] as u8 == b'G' && z[1] as u8 == b'M' && z[2] as u8 == b'T' && z[3] == 0) {
+            // The offset in force at the local time meant: guess, then check the guess.
+            let (off, _) = zone(secs);
+            let (off2, _) = zone(secs - off);
+            secs -= off2;
+        }
+        secs.max(0) as c_long
     }
-    let tm = &*tm;
-    let year = tm.year as i64 + 1900;
-    let mut secs = yearday0(year) * 86400;
-    let yday = if tm.mday != 0 {
-        (0..tm.mon.clamp(0, 12) as usize).map(|m| mdays(year, m)).sum::<i64>() + tm.mday as i64 - 1
-    } else {
-        tm.yday as i64
-    };
-    secs += yday * 86400 + tm.hour as i64 * 3600 + tm.min as i64 * 60 + tm.sec as i64;
-    let z = &tm.zone;
-    if !(z[0] as u8 == b'G' && z[1] as u8 == b'M' && z[2] as u8 == b'T' && z[3] == 0) {
-        // The offset in force at the local time meant: guess, then check the guess.
-        let (off, _) = zone(secs);
-        let (off2, _) = zone(secs - off);
-        secs -= off2;
-    }
-    secs.max(0) as c_long
 }
 
 fn ms(tv: libc::timeval) -> c_long {
@@ -221,17 +229,21 @@ fn ms(tv: libc::timeval) -> c_long {
 /// children (user, system) into t[0..4] when `t` is not nil; returns their sum (what
 /// plan9port returns, rather than Plan 9's elapsed real time), -1 on error.
 pub unsafe extern "C" fn p9times(t: *mut c_long) -> c_long {
-    let mut ru: libc::rusage = core::mem::zeroed();
-    let mut cru: libc::rusage = core::mem::zeroed();
-    if libc::getrusage(libc::RUSAGE_SELF, &mut ru) < 0 || libc::getrusage(libc::RUSAGE_CHILDREN, &mut cru) < 0 {
-        super::syserr();
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut ru: libc::rusage = core::mem::zeroed();
+        let mut cru: libc::rusage = core::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut ru) < 0 || libc::getrusage(libc::RUSAGE_CHILDREN, &mut cru) < 0 {
+            super::syserr();
+            return -1;
+        }
+        let v = [ms(ru.ru_utime), ms(ru.ru_stime), ms(cru.ru_utime), ms(cru.ru_stime)];
+        if !t.is_null() {
+            core::ptr::copy_nonoverlapping(v.as_ptr(), t, 4);
+        }
+        v.iter().sum()
     }
-    let v = [ms(ru.ru_utime), ms(ru.ru_stime), ms(cru.ru_utime), ms(cru.ru_stime)];
-    if !t.is_null() {
-        core::ptr::copy_nonoverlapping(v.as_ptr(), t, 4);
-    }
-    v.iter().sum()
 }
 
 /// p9cputime: p9times' sum in seconds.

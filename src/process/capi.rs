@@ -14,18 +14,21 @@ unsafe fn job(
     dir: *const c_char,
     call: &str,
 ) -> Option<Job> {
-    if cmd.is_null() {
-        report::complain(call, "nil command");
-        errstr::set(format!("{call}: nil command").as_bytes());
-        return None;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if cmd.is_null() {
+            report::complain(call, "nil command");
+            errstr::set(format!("{call}: nil command").as_bytes());
+            return None;
+        }
+        let fds = if fd.is_null() { None } else { Some([*fd, *fd.add(1), *fd.add(2)]) };
+        let j = Job::new(cmd, argv, fds, dir);
+        if j.is_none() {
+            crate::base::report::complain(call, "out of memory");
+            errstr::set(crate::msg!("{call}: out of memory").as_bytes());
+        }
+        j
     }
-    let fds = if fd.is_null() { None } else { Some([*fd, *fd.add(1), *fd.add(2)]) };
-    let j = Job::new(cmd, argv, fds, dir);
-    if j.is_none() {
-        crate::base::report::complain(call, "out of memory");
-        errstr::set(crate::msg!("{call}: out of memory").as_bytes());
-    }
-    j
 }
 
 unsafe fn spawn(
@@ -35,19 +38,22 @@ unsafe fn spawn(
     dir: *const c_char,
     call: &str,
 ) -> c_int {
-    if fd.is_null() {
-        report::complain(call, "nil fd array");
-        errstr::set(format!("{call}: nil fd array").as_bytes());
-        return -1;
-    }
-    match job(fd, cmd, argv, dir, call) {
-        Some(j) => exec::threadspawn(j, call),
-        None => -1,
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fd.is_null() {
+            report::complain(call, "nil fd array");
+            errstr::set(format!("{call}: nil fd array").as_bytes());
+            return -1;
+        }
+        match job(fd, cmd, argv, dir, call) {
+            Some(j) => exec::threadspawn(j, call),
+            None => -1,
+        }
     }
 }
 
 pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) -> c_int {
-    spawn(fd, cmd, argv, core::ptr::null(), "threadspawn")
+    unsafe { spawn(fd, cmd, argv, core::ptr::null(), "threadspawn") }
 }
 
 pub unsafe extern "C" fn threadspawnd(
@@ -56,7 +62,7 @@ pub unsafe extern "C" fn threadspawnd(
     argv: *const *const c_char,
     dir: *const c_char,
 ) -> c_int {
-    spawn(fd, cmd, argv, dir, "threadspawnd")
+    unsafe { spawn(fd, cmd, argv, dir, "threadspawnd") }
 }
 
 /// threadexec and threadexecl (from the C shim, which passes its own exit message).
@@ -67,16 +73,20 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
     argv: *const *const c_char,
     call: *const c_char,
 ) {
-    let call = core::ffi::CStr::from_ptr(call).to_str().unwrap_or("threadexec");
-    if fd.is_null() {
-        report::complain(call, "nil fd array");
-        errstr::set(format!("{call}: nil fd array").as_bytes());
-    } else if let Some(j) = job(fd, cmd, argv, core::ptr::null(), call) {
-        exec::threadexec(cpid, j, call, call.as_bytes());
-        return;
-    }
-    if !cpid.is_null() {
-        crate::chan::send_word(cpid, !0, true, call);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let call = core::ffi::CStr::from_ptr(call).to_str().unwrap_or("threadexec");
+        if fd.is_null() {
+            report::complain(call, "nil fd array");
+            errstr::set(format!("{call}: nil fd array").as_bytes());
+        } else if let Some(j) = job(fd, cmd, argv, core::ptr::null(), call) {
+            exec::threadexec(cpid, j, call, call.as_bytes());
+            return;
+        }
+        if !cpid.is_null() {
+            crate::chan::send_word(cpid, !0, true, call);
+        }
     }
 }
 
@@ -86,15 +96,19 @@ pub unsafe extern "C" fn threadexec(
     cmd: *const c_char,
     argv: *const *const c_char,
 ) {
-    thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr())
+    unsafe { thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr()) }
 }
 
 pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: *const *const c_char) {
-    match job(core::ptr::null(), cmd, argv, core::ptr::null(), "procexec") {
-        Some(j) => exec::procexec(cpid, j, "procexec"),
-        None => {
-            if !cpid.is_null() {
-                crate::chan::send_word(cpid, !0, true, "procexec");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        match job(core::ptr::null(), cmd, argv, core::ptr::null(), "procexec") {
+            Some(j) => exec::procexec(cpid, j, "procexec"),
+            None => {
+                if !cpid.is_null() {
+                    crate::chan::send_word(cpid, !0, true, "procexec");
+                }
             }
         }
     }

@@ -82,23 +82,26 @@ impl Job {
         fds: Option<[c_int; 3]>,
         dir: *const c_char,
     ) -> Option<Job> {
-        let mut args = Vec::new();
-        if !argv.is_null() {
-            let mut n = 0;
-            while !(*argv.add(n)).is_null() {
-                n += 1;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            let mut args = Vec::new();
+            if !argv.is_null() {
+                let mut n = 0;
+                while !(*argv.add(n)).is_null() {
+                    n += 1;
+                }
+                args.try_reserve_exact(n).ok()?;
+                for i in 0..n {
+                    args.push(try_cstring(CStr::from_ptr(*argv.add(i)).to_bytes())?);
+                }
             }
-            args.try_reserve_exact(n).ok()?;
-            for i in 0..n {
-                args.push(try_cstring(CStr::from_ptr(*argv.add(i)).to_bytes())?);
-            }
+            Some(Job {
+                cmd: try_cstring(CStr::from_ptr(cmd).to_bytes())?,
+                args,
+                fds,
+                dir: if dir.is_null() { None } else { Some(try_cstring(CStr::from_ptr(dir).to_bytes())?) },
+            })
         }
-        Some(Job {
-            cmd: try_cstring(CStr::from_ptr(cmd).to_bytes())?,
-            args,
-            fds,
-            dir: if dir.is_null() { None } else { Some(try_cstring(CStr::from_ptr(dir).to_bytes())?) },
-        })
     }
 }
 
@@ -365,7 +368,7 @@ static mut QUEUE: Queue = Queue { q: VecDeque::new(), draining: false };
 /// # Safety
 /// The caller holds WAITCHAN_LOCK.
 unsafe fn queue() -> &'static mut Queue {
-    &mut *core::ptr::addr_of_mut!(QUEUE)
+    unsafe { &mut *core::ptr::addr_of_mut!(QUEUE) }
 }
 
 /// threadwaitchan: a `Waitmsg*` channel, buffer 4, created on first call (nil with
@@ -497,24 +500,28 @@ struct Helper {
 }
 
 unsafe extern "C" fn helper_main(arg: *mut c_void) {
-    let h = Box::from_raw(arg as *mut Helper);
-    sched::setname(b"spawn helper");
-    let me = sched::current();
-    let r: i64 = match spawn(&h.job) {
-        Ok(pid) => pid as i64,
-        Err(e) => -(e as i64),
-    };
-    let mut v = r;
-    let reply = h.reply;
-    drop(h);
-    // 1-slot buffer: never blocks; the caller frees the channel after receiving.
-    chan::op1(reply, true, &mut v as *mut i64 as *mut u8, true, "threadspawn");
-    if r > 0 {
-        (*me).set_wait(Wait::Exec, core::ptr::null_mut());
-        let w = wait_child(r as c_int);
-        (*me).set_wait(Wait::None, core::ptr::null_mut());
-        (*me).killed.store(false, Ordering::SeqCst);
-        post_wait(w);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let h = Box::from_raw(arg as *mut Helper);
+        sched::setname(b"spawn helper");
+        let me = sched::current();
+        let r: i64 = match spawn(&h.job) {
+            Ok(pid) => pid as i64,
+            Err(e) => -(e as i64),
+        };
+        let mut v = r;
+        let reply = h.reply;
+        drop(h);
+        // 1-slot buffer: never blocks; the caller frees the channel after receiving.
+        chan::op1(reply, true, &mut v as *mut i64 as *mut u8, true, "threadspawn");
+        if r > 0 {
+            (*me).set_wait(Wait::Exec, core::ptr::null_mut());
+            let w = wait_child(r as c_int);
+            (*me).set_wait(Wait::None, core::ptr::null_mut());
+            (*me).killed.store(false, Ordering::SeqCst);
+            post_wait(w);
+        }
     }
 }
 

@@ -16,10 +16,14 @@ const MAIN_STACK_FLOOR: usize = 8 << 20;
 static mut MAIN_ARGS: (c_int, *mut *mut c_char, usize) = (0, core::ptr::null_mut(), 0);
 
 unsafe extern "C" fn main_tramp(_: *mut c_void) {
-    let (argc, argv, tm) = *core::ptr::addr_of!(MAIN_ARGS);
-    // SAFETY: tm is the program's threadmain (checked non-null).
-    let tm: unsafe extern "C" fn(c_int, *mut *mut c_char) = core::mem::transmute(tm);
-    tm(argc, argv);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let (argc, argv, tm) = *core::ptr::addr_of!(MAIN_ARGS);
+        // SAFETY: tm is the program's threadmain (checked non-null).
+        let tm: unsafe extern "C" fn(c_int, *mut *mut c_char) = core::mem::transmute(tm);
+        tm(argc, argv);
+    }
 }
 
 fn panic_hook() {
@@ -34,36 +38,39 @@ fn panic_hook() {
 /// # Safety
 /// Called once, from C main with the process's argc/argv.
 pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
-    panic_hook();
-    if argc > 0 && !argv.is_null() {
-        thread9_c_setargv0(*argv);
-    }
-    crate::base::flags::parse_flags();
-    if tm == 0 {
-        report::ewrite(b"thread9: the program defines no threadmain\n");
-        libc::exit(1);
-    }
-    crate::process::daemon::maybe_daemonize();
-    crate::runtime::upcall::set_main_exited(crate::process::daemon::main_exited);
-    crate::chan::install();
-    crate::io::install();
-    signals::install();
-    crate::process::p9hooks::install();
-    MAIN_ARGS = (argc, argv, tm);
-    let p = proc::new_proc(true);
-    if p.is_null() {
-        report::misuse("threadmain", "out of memory");
-    }
-    crate::runtime::spawn::start_os_thread(p);
-    let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
-    if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
-        report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
-    }
-    sched::schedule(p);
-    sched::proc_done(p);
-    // The main proc is over but other procs run on (docs/API.md, exit); the last one
-    // to end exits the process.
-    loop {
-        libc::pause();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        panic_hook();
+        if argc > 0 && !argv.is_null() {
+            thread9_c_setargv0(*argv);
+        }
+        crate::base::flags::parse_flags();
+        if tm == 0 {
+            report::ewrite(b"thread9: the program defines no threadmain\n");
+            libc::exit(1);
+        }
+        crate::process::daemon::maybe_daemonize();
+        crate::runtime::upcall::set_main_exited(crate::process::daemon::main_exited);
+        crate::chan::install();
+        crate::io::install();
+        signals::install();
+        crate::process::p9hooks::install();
+        MAIN_ARGS = (argc, argv, tm);
+        let p = proc::new_proc(true);
+        if p.is_null() {
+            report::misuse("threadmain", "out of memory");
+        }
+        crate::runtime::spawn::start_os_thread(p);
+        let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
+        if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
+            report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
+        }
+        sched::schedule(p);
+        sched::proc_done(p);
+        // The main proc is over but other procs run on (docs/API.md, exit); the last one
+        // to end exits the process.
+        loop {
+            libc::pause();
+        }
     }
 }

@@ -121,12 +121,15 @@ pub fn text(out: &mut [u8; ERRMAX]) -> usize {
 /// # Safety
 /// `p` has `n` writable bytes.
 unsafe fn put(p: *mut u8, n: usize, s: &[u8]) {
-    if n == 0 {
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if n == 0 {
+            return;
+        }
+        let k = crate::base::utf::trunc(s, n - 1);
+        core::ptr::copy_nonoverlapping(s.as_ptr(), p, k);
+        *p.add(k) = 0;
     }
-    let k = crate::base::utf::trunc(s, n - 1);
-    core::ptr::copy_nonoverlapping(s.as_ptr(), p, k);
-    *p.add(k) = 0;
 }
 
 /// rerrstr: the current error into the caller's buffer; nothing changes.
@@ -134,13 +137,16 @@ unsafe fn put(p: *mut u8, n: usize, s: &[u8]) {
 /// # Safety
 /// `p` is nil or has `n` writable bytes.
 pub unsafe fn rerrstr(p: *mut u8, n: usize) {
-    if p.is_null() {
-        crate::base::report::complain("rerrstr", "nil buffer");
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if p.is_null() {
+            crate::base::report::complain("rerrstr", "nil buffer");
+            return;
+        }
+        let mut cur = [0u8; ERRMAX];
+        let k = text(&mut cur);
+        put(p, n, &cur[..k]);
     }
-    let mut cur = [0u8; ERRMAX];
-    let k = text(&mut cur);
-    put(p, n, &cur[..k]);
 }
 
 /// errstr: swaps the caller's buffer (at most `n` bytes, NUL-terminated) with the
@@ -149,22 +155,25 @@ pub unsafe fn rerrstr(p: *mut u8, n: usize) {
 /// # Safety
 /// `p` is nil or has `n` readable and writable bytes.
 pub unsafe fn swap(p: *mut u8, n: usize) -> i32 {
-    if p.is_null() {
-        crate::base::report::complain("errstr", "nil buffer");
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if p.is_null() {
+            crate::base::report::complain("errstr", "nil buffer");
+            return -1;
+        }
+        let lim = n.min(ERRMAX);
+        let mut mine = [0u8; ERRMAX];
+        let mut k = 0;
+        while k < lim && *p.add(k) != 0 {
+            mine[k] = *p.add(k);
+            k += 1;
+        }
+        let mut cur = [0u8; ERRMAX];
+        let c = text(&mut cur);
+        put(p, n, &cur[..c]);
+        set(&mine[..k]);
+        0
     }
-    let lim = n.min(ERRMAX);
-    let mut mine = [0u8; ERRMAX];
-    let mut k = 0;
-    while k < lim && *p.add(k) != 0 {
-        mine[k] = *p.add(k);
-        k += 1;
-    }
-    let mut cur = [0u8; ERRMAX];
-    let c = text(&mut cur);
-    put(p, n, &cur[..c]);
-    set(&mine[..k]);
-    0
 }
 
 /// Sets the caller's errstr from errno (base::errno's text: EINTR reads

@@ -91,48 +91,54 @@ static NO_PWAIT2: AtomicBool = AtomicBool::new(false);
 /// # Safety
 /// `p` is the caller's own proc.
 pub unsafe fn get(p: *mut Proc) -> *mut Poller {
-    if (*p).poller.is_null() {
-        let pl = Box::new(Poller {
-            epfd: -1,
-            slots: Vec::new(),
-            kinds: Vec::new(),
-            nwait: 0,
-            last_busy: 0,
-            last_check: 0,
-            evbuf: Vec::with_capacity(NEVENTS),
-            pending: AtomicBool::new(false),
-            work: Mutex::new(Vec::new()),
-        });
-        (*p).poller = Box::into_raw(pl) as *mut c_void;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*p).poller.is_null() {
+            let pl = Box::new(Poller {
+                epfd: -1,
+                slots: Vec::new(),
+                kinds: Vec::new(),
+                nwait: 0,
+                last_busy: 0,
+                last_check: 0,
+                evbuf: Vec::with_capacity(NEVENTS),
+                pending: AtomicBool::new(false),
+                work: Mutex::new(Vec::new()),
+            });
+            (*p).poller = Box::into_raw(pl) as *mut c_void;
+        }
+        (*p).poller as *mut Poller
     }
-    (*p).poller as *mut Poller
 }
 
 /// Makes the proc's epoll and wake eventfd. False (errno set) if the kernel refuses.
 unsafe fn ensure_epoll(p: *mut Proc, pl: *mut Poller) -> bool {
-    if (*pl).epfd >= 0 {
-        return true;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*pl).epfd >= 0 {
+            return true;
+        }
+        let ep = libc::epoll_create1(libc::EPOLL_CLOEXEC);
+        if ep < 0 {
+            return false;
+        }
+        let ev = libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK);
+        if ev < 0 {
+            libc::close(ep);
+            return false;
+        }
+        let mut e = libc::epoll_event { events: libc::EPOLLIN as u32, u64: WAKE_TAG };
+        if libc::epoll_ctl(ep, libc::EPOLL_CTL_ADD, ev, &mut e) < 0 {
+            libc::close(ep);
+            libc::close(ev);
+            return false;
+        }
+        // kick() writes wake_fd only once it sees SLEEP_POLL, which we publish (SeqCst)
+        // after this store.
+        (*p).wake_fd = ev;
+        (*pl).epfd = ep;
+        true
     }
-    let ep = libc::epoll_create1(libc::EPOLL_CLOEXEC);
-    if ep < 0 {
-        return false;
-    }
-    let ev = libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK);
-    if ev < 0 {
-        libc::close(ep);
-        return false;
-    }
-    let mut e = libc::epoll_event { events: libc::EPOLLIN as u32, u64: WAKE_TAG };
-    if libc::epoll_ctl(ep, libc::EPOLL_CTL_ADD, ev, &mut e) < 0 {
-        libc::close(ep);
-        libc::close(ev);
-        return false;
-    }
-    // kick() writes wake_fd only once it sees SLEEP_POLL, which we publish (SeqCst)
-    // after this store.
-    (*p).wake_fd = ev;
-    (*pl).epfd = ep;
-    true
 }
 
 pub const KIND_UNKNOWN: u8 = 0;
@@ -175,29 +181,35 @@ pub fn set_kind(fd: i32, k: u8) {
 }
 
 unsafe fn slot(pl: *mut Poller, fd: i32) -> &'static mut Vec<*mut FdWaiter> {
-    let i = fd as usize;
-    let s = &mut (*pl).slots;
-    if s.len() <= i {
-        s.resize_with(i + 1, Vec::new);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let i = fd as usize;
+        let s = &mut (*pl).slots;
+        if s.len() <= i {
+            s.resize_with(i + 1, Vec::new);
+        }
+        &mut *(&mut s[i] as *mut Vec<*mut FdWaiter>)
     }
-    &mut *(&mut s[i] as *mut Vec<*mut FdWaiter>)
 }
 
 /// (Re)arms `fd` for the union of its waiters' interests.
 unsafe fn rearm(pl: *mut Poller, fd: i32) -> bool {
-    let mut want = 0u32;
-    for &w in slot(pl, fd).iter() {
-        want |= (*w).events;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut want = 0u32;
+        for &w in slot(pl, fd).iter() {
+            want |= (*w).events;
+        }
+        let mut e = libc::epoll_event { events: want | libc::EPOLLONESHOT as u32, u64: fd as u64 };
+        if libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_MOD, fd, &mut e) == 0 {
+            return true;
+        }
+        if *libc::__errno_location() != libc::ENOENT {
+            return false;
+        }
+        // Never registered, or the kernel dropped it when the file was closed.
+        libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_ADD, fd, &mut e) == 0
     }
-    let mut e = libc::epoll_event { events: want | libc::EPOLLONESHOT as u32, u64: fd as u64 };
-    if libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_MOD, fd, &mut e) == 0 {
-        return true;
-    }
-    if *libc::__errno_location() != libc::ENOENT {
-        return false;
-    }
-    // Never registered, or the kernel dropped it when the file was closed.
-    libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_ADD, fd, &mut e) == 0
 }
 
 /// Links `w` (fd ≥ 0) into the proc's poller and arms its fd. False if epoll refuses
@@ -206,22 +218,25 @@ unsafe fn rearm(pl: *mut Poller, fd: i32) -> bool {
 /// # Safety
 /// `p` is the caller's proc; `w` stays valid and in place until `unlink`.
 pub unsafe fn arm(p: *mut Proc, w: *mut FdWaiter) -> bool {
-    let pl = get(p);
-    if !ensure_epoll(p, pl) {
-        return false;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let pl = get(p);
+        if !ensure_epoll(p, pl) {
+            return false;
+        }
+        let fd = (*w).fd;
+        slot(pl, fd).push(w);
+        if !rearm(pl, fd) {
+            slot(pl, fd).pop();
+            return false;
+        }
+        (*w).linked = true;
+        if (*pl).nwait == 0 {
+            (*pl).last_check = futex::now_ns();
+        }
+        (*pl).nwait += 1;
+        true
     }
-    let fd = (*w).fd;
-    slot(pl, fd).push(w);
-    if !rearm(pl, fd) {
-        slot(pl, fd).pop();
-        return false;
-    }
-    (*w).linked = true;
-    if (*pl).nwait == 0 {
-        (*pl).last_check = futex::now_ns();
-    }
-    (*pl).nwait += 1;
-    true
 }
 
 /// Unlinks `w` if it is still linked (its fd stays armed: one spurious event at most).
@@ -229,69 +244,81 @@ pub unsafe fn arm(p: *mut Proc, w: *mut FdWaiter) -> bool {
 /// # Safety
 /// `p` is the caller's proc; `w` was armed in it.
 pub unsafe fn unlink(p: *mut Proc, w: *mut FdWaiter) {
-    if !(*w).linked {
-        return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if !(*w).linked {
+            return;
+        }
+        let pl = (*p).poller as *mut Poller;
+        let s = slot(pl, (*w).fd);
+        if let Some(i) = s.iter().position(|&x| x == w) {
+            s.swap_remove(i);
+        }
+        (*w).linked = false;
+        (*pl).nwait -= 1;
     }
-    let pl = (*p).poller as *mut Poller;
-    let s = slot(pl, (*w).fd);
-    if let Some(i) = s.iter().position(|&x| x == w) {
-        s.swap_remove(i);
-    }
-    (*w).linked = false;
-    (*pl).nwait -= 1;
 }
 
 /// Wakes the waiters an epoll event concerns; re-arms the fd for those left.
 unsafe fn dispatch(p: *mut Proc, pl: *mut Poller, n: usize) {
-    for k in 0..n {
-        let e = *(*pl).evbuf.as_ptr().add(k);
-        let tag = e.u64;
-        if tag == WAKE_TAG {
-            let mut v = 0u64;
-            libc::read((*p).wake_fd, &mut v as *mut u64 as *mut c_void, 8);
-            continue;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        for k in 0..n {
+            let e = *(*pl).evbuf.as_ptr().add(k);
+            let tag = e.u64;
+            if tag == WAKE_TAG {
+                let mut v = 0u64;
+                libc::read((*p).wake_fd, &mut v as *mut u64 as *mut c_void, 8);
+                continue;
+            }
+            fire(pl, tag as i32, e.events);
         }
-        fire(pl, tag as i32, e.events);
     }
 }
 
 /// Wakes the waiters on `fd` whose interests `events` meets (errors and hang-ups meet
 /// all); re-arms the fd for those left.
 unsafe fn fire(pl: *mut Poller, fd: i32, events: u32) {
-    let bad = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
-    let s = slot(pl, fd);
-    let mut i = 0;
-    let mut fired: Vec<*mut FdWaiter> = Vec::new();
-    while i < s.len() {
-        let w = s[i];
-        if events & ((*w).events | bad) != 0 {
-            s.swap_remove(i);
-            (*w).linked = false;
-            (*pl).nwait -= 1;
-            fired.push(w);
-        } else {
-            i += 1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let bad = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
+        let s = slot(pl, fd);
+        let mut i = 0;
+        let mut fired: Vec<*mut FdWaiter> = Vec::new();
+        while i < s.len() {
+            let w = s[i];
+            if events & ((*w).events | bad) != 0 {
+                s.swap_remove(i);
+                (*w).linked = false;
+                (*pl).nwait -= 1;
+                fired.push(w);
+            } else {
+                i += 1;
+            }
         }
-    }
-    if !s.is_empty() {
-        rearm(pl, fd);
-    }
-    for w in fired {
-        if !(*w).t.is_null() {
-            // Fails harmlessly when another fd of the same wait already woke it.
-            sched::wake((*w).t, SEL_WOKEN);
-        } else if let Some(f) = (*w).on_ready {
-            f(w);
+        if !s.is_empty() {
+            rearm(pl, fd);
+        }
+        for w in fired {
+            if !(*w).t.is_null() {
+                // Fails harmlessly when another fd of the same wait already woke it.
+                sched::wake((*w).t, SEL_WOKEN);
+            } else if let Some(f) = (*w).on_ready {
+                f(w);
+            }
         }
     }
 }
 
 /// When the parked fds are due for revalidation (0: nothing parked).
 unsafe fn check_due(pl: *mut Poller) -> u64 {
-    if (*pl).nwait == 0 {
-        return 0;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*pl).nwait == 0 {
+            return 0;
+        }
+        (*pl).last_check.saturating_add(CHECK_NS.max((*pl).nwait as u64 * CHECK_PER_FD_NS))
     }
-    (*pl).last_check.saturating_add(CHECK_NS.max((*pl).nwait as u64 * CHECK_PER_FD_NS))
 }
 
 /// Wakes the waiters of every parked fd whose number no longer names the file
@@ -299,25 +326,28 @@ unsafe fn check_due(pl: *mut Poller) -> u64 {
 /// epoll_ctl(MOD) then fails with EBADF (no such fd) or ENOENT (another file).
 /// Re-arming a still-valid one with the same interests changes nothing.
 unsafe fn revalidate(pl: *mut Poller, now: u64) {
-    (*pl).last_check = now;
-    // By index: a woken fdchan source may re-arm another fd (and grow `slots`).
-    for fd in 0.. {
-        let slots: &Vec<_> = &(*pl).slots;
-        if fd as usize >= slots.len() {
-            break;
-        }
-        if slot(pl, fd).is_empty() {
-            continue;
-        }
-        let mut want = 0u32;
-        for &w in slot(pl, fd).iter() {
-            want |= (*w).events;
-        }
-        let mut e = libc::epoll_event { events: want | libc::EPOLLONESHOT as u32, u64: fd as u64 };
-        if libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_MOD, fd, &mut e) != 0 {
-            let err = *libc::__errno_location();
-            if err == libc::EBADF || err == libc::ENOENT {
-                fire(pl, fd, libc::EPOLLERR as u32);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*pl).last_check = now;
+        // By index: a woken fdchan source may re-arm another fd (and grow `slots`).
+        for fd in 0.. {
+            let slots: &Vec<_> = &(*pl).slots;
+            if fd as usize >= slots.len() {
+                break;
+            }
+            if slot(pl, fd).is_empty() {
+                continue;
+            }
+            let mut want = 0u32;
+            for &w in slot(pl, fd).iter() {
+                want |= (*w).events;
+            }
+            let mut e = libc::epoll_event { events: want | libc::EPOLLONESHOT as u32, u64: fd as u64 };
+            if libc::epoll_ctl((*pl).epfd, libc::EPOLL_CTL_MOD, fd, &mut e) != 0 {
+                let err = *libc::__errno_location();
+                if err == libc::EBADF || err == libc::ENOENT {
+                    fire(pl, fd, libc::EPOLLERR as u32);
+                }
             }
         }
     }
@@ -329,27 +359,36 @@ unsafe fn revalidate(pl: *mut Poller, now: u64) {
 /// # Safety
 /// `p` is a live proc with a poller; `f(arg)` is safe to run there later.
 pub unsafe fn post(p: *mut Proc, f: unsafe fn(usize), arg: usize) {
-    let pl = (*p).poller as *mut Poller;
-    (*pl).work.lock().unwrap_or_else(|e| e.into_inner()).push((f, arg));
-    (*pl).pending.store(true, Ordering::SeqCst);
-    sched::kick(p);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let pl = (*p).poller as *mut Poller;
+        (*pl).work.lock().unwrap_or_else(|e| e.into_inner()).push((f, arg));
+        (*pl).pending.store(true, Ordering::SeqCst);
+        sched::kick(p);
+    }
 }
 
 unsafe fn service(_p: *mut Proc, pl: *mut Poller) {
-    if (*pl).pending.load(Ordering::Acquire) {
-        (*pl).pending.store(false, Ordering::SeqCst);
-        let work = core::mem::take(&mut *(*pl).work.lock().unwrap_or_else(|e| e.into_inner()));
-        for (f, arg) in work {
-            f(arg);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*pl).pending.load(Ordering::Acquire) {
+            (*pl).pending.store(false, Ordering::SeqCst);
+            let work = core::mem::take(&mut *(*pl).work.lock().unwrap_or_else(|e| e.into_inner()));
+            for (f, arg) in work {
+                f(arg);
+            }
         }
     }
 }
 
 /// Collects ready events without sleeping.
 unsafe fn poll_nowait(p: *mut Proc, pl: *mut Poller) {
-    let n = libc::epoll_wait((*pl).epfd, (*pl).evbuf.as_mut_ptr(), NEVENTS as i32, 0);
-    if n > 0 {
-        dispatch(p, pl, n as usize);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let n = libc::epoll_wait((*pl).epfd, (*pl).evbuf.as_mut_ptr(), NEVENTS as i32, 0);
+        if n > 0 {
+            dispatch(p, pl, n as usize);
+        }
     }
 }
 
@@ -359,17 +398,20 @@ unsafe fn poll_nowait(p: *mut Proc, pl: *mut Poller) {
 /// # Safety
 /// `p` is the caller's proc, with a poller.
 pub unsafe fn busy(p: *mut Proc) {
-    let pl = (*p).poller as *mut Poller;
-    service(p, pl);
-    if (*pl).nwait == 0 {
-        return;
-    }
-    let now = futex::now_ns();
-    if now.wrapping_sub((*pl).last_busy) >= BUSY_NS {
-        (*pl).last_busy = now;
-        poll_nowait(p, pl);
-        if (*pl).nwait != 0 && now >= check_due(pl) {
-            revalidate(pl, now);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let pl = (*p).poller as *mut Poller;
+        service(p, pl);
+        if (*pl).nwait == 0 {
+            return;
+        }
+        let now = futex::now_ns();
+        if now.wrapping_sub((*pl).last_busy) >= BUSY_NS {
+            (*pl).last_busy = now;
+            poll_nowait(p, pl);
+            if (*pl).nwait != 0 && now >= check_due(pl) {
+                revalidate(pl, now);
+            }
         }
     }
 }
@@ -382,71 +424,84 @@ pub unsafe fn busy(p: *mut Proc) {
 /// # Safety
 /// `p` is the caller's proc, with a poller, and has nothing runnable.
 pub unsafe fn idle(p: *mut Proc) -> bool {
-    let pl = (*p).poller as *mut Poller;
-    service(p, pl);
-    if (*pl).nwait == 0 {
-        return !(*p).runq_head.is_null();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let pl = (*p).poller as *mut Poller;
+        service(p, pl);
+        if (*pl).nwait == 0 {
+            return !(*p).runq_head.is_null();
+        }
+        poll_nowait(p, pl);
+        let due = check_due(pl);
+        if due != 0 && futex::now_ns() >= due {
+            revalidate(pl, futex::now_ns());
+        }
+        if !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
+            return true;
+        }
+        // Wake up for the next revalidation too.
+        let due = check_due(pl);
+        let deadline = match (*p).timers.next().unwrap_or(0) {
+            0 => due,
+            d if due == 0 => d,
+            d => d.min(due),
+        };
+        // Publish that we sleep in epoll, then re-check the inbox: a waker pushes to the
+        // inbox before reading `sleeping` (both SeqCst), so either we see its thread or
+        // it sees SLEEP_POLL and writes the eventfd.
+        (*p).sleeping.store(SLEEP_POLL, Ordering::SeqCst);
+        if (*pl).pending.load(Ordering::SeqCst) || !(*p).inbox.load(Ordering::SeqCst).is_null() {
+            (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+            return true;
+        }
+        let n = wait(pl, deadline);
+        (*p).sleeping.store(RUNNING, Ordering::SeqCst);
+        (*pl).last_busy = futex::now_ns();
+        if n > 0 {
+            dispatch(p, pl, n as usize);
+        }
+        true
     }
-    poll_nowait(p, pl);
-    let due = check_due(pl);
-    if due != 0 && futex::now_ns() >= due {
-        revalidate(pl, futex::now_ns());
-    }
-    if !(*p).runq_head.is_null() || !(*p).inbox.load(Ordering::Relaxed).is_null() {
-        return true;
-    }
-    // Wake up for the next revalidation too.
-    let due = check_due(pl);
-    let deadline = match (*p).timers.next().unwrap_or(0) {
-        0 => due,
-        d if due == 0 => d,
-        d => d.min(due),
-    };
-    // Publish that we sleep in epoll, then re-check the inbox: a waker pushes to the
-    // inbox before reading `sleeping` (both SeqCst), so either we see its thread or
-    // it sees SLEEP_POLL and writes the eventfd.
-    (*p).sleeping.store(SLEEP_POLL, Ordering::SeqCst);
-    if (*pl).pending.load(Ordering::SeqCst) || !(*p).inbox.load(Ordering::SeqCst).is_null() {
-        (*p).sleeping.store(RUNNING, Ordering::Relaxed);
-        return true;
-    }
-    let n = wait(pl, deadline);
-    (*p).sleeping.store(RUNNING, Ordering::SeqCst);
-    (*pl).last_busy = futex::now_ns();
-    if n > 0 {
-        dispatch(p, pl, n as usize);
-    }
-    true
 }
 
 /// epoll_pwait2 to the absolute monotonic `deadline` (0 = none); epoll_wait with the
 /// timeout rounded up to whole ms on kernels before 5.11. Never returns early for a
 /// deadline (the caller's timers re-check anyway).
 unsafe fn wait(pl: *mut Poller, deadline: u64) -> i32 {
-    let ev = (*pl).evbuf.as_mut_ptr();
-    let rel = if deadline == 0 { None } else { Some(deadline.saturating_sub(futex::now_ns())) };
-    if !NO_PWAIT2.load(Ordering::Relaxed) {
-        let ts;
-        let tsp = match rel {
-            None => null_mut(),
-            Some(ns) => {
-                ts = libc::timespec {
-                    tv_sec: (ns / 1_000_000_000) as libc::time_t,
-                    tv_nsec: (ns % 1_000_000_000) as libc::c_long,
-                };
-                &ts as *const libc::timespec as *mut libc::timespec
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let ev = (*pl).evbuf.as_mut_ptr();
+        let rel = if deadline == 0 { None } else { Some(deadline.saturating_sub(futex::now_ns())) };
+        if !NO_PWAIT2.load(Ordering::Relaxed) {
+            let ts;
+            let tsp = match rel {
+                None => null_mut(),
+                Some(ns) => {
+                    ts = libc::timespec {
+                        tv_sec: (ns / 1_000_000_000) as libc::time_t,
+                        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
+                    };
+                    &ts as *const libc::timespec as *mut libc::timespec
+                }
+            };
+            let r = libc::syscall(
+                libc::SYS_epoll_pwait2,
+                (*pl).epfd,
+                ev,
+                NEVENTS as i32,
+                tsp,
+                null_mut::<c_void>(),
+                0usize,
+            ) as i32;
+            if r >= 0 || *libc::__errno_location() != libc::ENOSYS {
+                return r;
             }
-        };
-        let r = libc::syscall(libc::SYS_epoll_pwait2, (*pl).epfd, ev, NEVENTS as i32, tsp, null_mut::<c_void>(), 0usize)
-            as i32;
-        if r >= 0 || *libc::__errno_location() != libc::ENOSYS {
-            return r;
+            NO_PWAIT2.store(true, Ordering::Relaxed);
         }
-        NO_PWAIT2.store(true, Ordering::Relaxed);
+        let ms = match rel {
+            None => -1,
+            Some(ns) => ns.div_ceil(1_000_000).min(i32::MAX as u64) as i32,
+        };
+        libc::epoll_wait((*pl).epfd, ev, NEVENTS as i32, ms)
     }
-    let ms = match rel {
-        None => -1,
-        Some(ns) => ns.div_ceil(1_000_000).min(i32::MAX as u64) as i32,
-    };
-    libc::epoll_wait((*pl).epfd, ev, NEVENTS as i32, ms)
 }

@@ -171,23 +171,26 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
 /// # Safety
 /// `p` has no threads left and its OS thread is leaving the scheduler.
 pub unsafe fn retire(p: *mut Proc) {
-    stack::drain(&mut (*p).cache);
-    PROCS_LOCK.lock();
-    if (*p).pprev.is_null() {
-        PROCS_HEAD = (*p).pnext;
-    } else {
-        (*(*p).pprev).pnext = (*p).pnext;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        stack::drain(&mut (*p).cache);
+        PROCS_LOCK.lock();
+        if (*p).pprev.is_null() {
+            PROCS_HEAD = (*p).pnext;
+        } else {
+            (*(*p).pprev).pnext = (*p).pnext;
+        }
+        if !(*p).pnext.is_null() {
+            (*(*p).pnext).pprev = (*p).pprev;
+        }
+        // Without memory to list it for reuse the Proc is left allocated (not freed:
+        // diagnostics may still hold a pointer to a retired proc).
+        if !(*p).is_main {
+            crate::base::mem::try_push(&mut *core::ptr::addr_of_mut!(FREE_PROCS), p);
+        }
+        PROCS_LOCK.unlock();
+        CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);
     }
-    if !(*p).pnext.is_null() {
-        (*(*p).pnext).pprev = (*p).pprev;
-    }
-    // Without memory to list it for reuse the Proc is left allocated (not freed:
-    // diagnostics may still hold a pointer to a retired proc).
-    if !(*p).is_main {
-        crate::base::mem::try_push(&mut *core::ptr::addr_of_mut!(FREE_PROCS), p);
-    }
-    PROCS_LOCK.unlock();
-    CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);
 }
 
 /// Calls `f` on every live proc, under the registry lock (diagnostics, kill by id).
@@ -209,13 +212,16 @@ pub fn for_each(mut f: impl FnMut(*mut Proc)) {
 /// # Safety
 /// `p` is a registered proc.
 pub unsafe fn for_each_thread(p: *mut Proc, mut f: impl FnMut(*mut Thread)) {
-    (*p).reg_lock.lock();
-    let mut t = *(*p).reg_head.get();
-    while !t.is_null() {
-        f(t);
-        t = (*t).rnext;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*p).reg_lock.lock();
+        let mut t = *(*p).reg_head.get();
+        while !t.is_null() {
+            f(t);
+            t = (*t).rnext;
+        }
+        (*p).reg_lock.unlock();
     }
-    (*p).reg_lock.unlock();
 }
 
 /// Names a proc's OS thread after its first thread's function (top -H, gdb), or
@@ -224,24 +230,27 @@ pub unsafe fn for_each_thread(p: *mut Proc, mut f: impl FnMut(*mut Thread)) {
 /// # Safety
 /// Called on `p`'s own OS thread before its first thread runs.
 pub unsafe fn name_os_thread(p: *mut Proc) {
-    // Without allocating: this runs after proccreate has returned, where running out
-    // of memory could only abort.
-    let t = (*p).runq_head;
-    let mut info: libc::Dl_info = core::mem::zeroed();
-    let f = if t.is_null() { 0 } else { (*t).func };
-    let sym = if f != 0
-        && libc::dladdr(f as *const libc::c_void, &mut info) != 0
-        && !info.dli_sname.is_null()
-        && info.dli_saddr as usize == f
-    {
-        Some(std::ffi::CStr::from_ptr(info.dli_sname).to_bytes())
-    } else {
-        None
-    };
-    let m = crate::msg!("proc {}", (*p).id);
-    let s = sym.unwrap_or(m.as_bytes());
-    let mut b = [0u8; 16];
-    let n = crate::base::utf::trunc(s, 15);
-    b[..n].copy_from_slice(&s[..n]);
-    libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        // Without allocating: this runs after proccreate has returned, where running out
+        // of memory could only abort.
+        let t = (*p).runq_head;
+        let mut info: libc::Dl_info = core::mem::zeroed();
+        let f = if t.is_null() { 0 } else { (*t).func };
+        let sym = if f != 0
+            && libc::dladdr(f as *const libc::c_void, &mut info) != 0
+            && !info.dli_sname.is_null()
+            && info.dli_saddr as usize == f
+        {
+            Some(std::ffi::CStr::from_ptr(info.dli_sname).to_bytes())
+        } else {
+            None
+        };
+        let m = crate::msg!("proc {}", (*p).id);
+        let s = sym.unwrap_or(m.as_bytes());
+        let mut b = [0u8; 16];
+        let n = crate::base::utf::trunc(s, 15);
+        b[..n].copy_from_slice(&s[..n]);
+        libc::pthread_setname_np(libc::pthread_self(), b.as_ptr() as *const libc::c_char);
+    }
 }

@@ -14,10 +14,13 @@ const ALTSTACK: usize = 64 * 1024;
 
 /// Per-OS-thread set-up of a proc.
 pub unsafe fn start_os_thread(p: *mut Proc) {
-    sched::set_myproc(p);
-    (*p).tid.store(libc::gettid() as u32, Ordering::Relaxed);
-    (*p).pthread = libc::pthread_self();
-    setup_thread(p);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        sched::set_myproc(p);
+        (*p).tid.store(libc::gettid() as u32, Ordering::Relaxed);
+        (*p).pthread = libc::pthread_self();
+        setup_thread(p);
+    }
 }
 
 pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {
@@ -152,10 +155,13 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
 }
 
 unsafe fn abandon(p: *mut Proc) {
-    let sys = (*p).sys.load(Ordering::SeqCst);
-    proc::retire(p);
-    if !sys {
-        proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let sys = (*p).sys.load(Ordering::SeqCst);
+        proc::retire(p);
+        if !sys {
+            proc::NONSYS.fetch_sub(1, Ordering::SeqCst);
+        }
     }
 }
 
@@ -164,24 +170,27 @@ unsafe fn abandon(p: *mut Proc) {
 /// # Safety
 /// Called on `p`'s own OS thread.
 pub unsafe fn setup_thread(p: *mut Proc) {
-    if (*p).altstack == 0 {
-        let a = libc::mmap(
-            core::ptr::null_mut(),
-            ALTSTACK,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        );
-        if a == libc::MAP_FAILED {
-            return;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*p).altstack == 0 {
+            let a = libc::mmap(
+                core::ptr::null_mut(),
+                ALTSTACK,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            );
+            if a == libc::MAP_FAILED {
+                return;
+            }
+            (*p).altstack = a as usize;
         }
-        (*p).altstack = a as usize;
-    }
-    let ss = libc::stack_t { ss_sp: (*p).altstack as *mut c_void, ss_flags: 0, ss_size: ALTSTACK };
-    let mut old: libc::stack_t = zeroed();
-    if libc::sigaltstack(&ss, &mut old) == 0 {
-        OLD_ALTSTACK.with(|o| o.set(Some(old)));
+        let ss = libc::stack_t { ss_sp: (*p).altstack as *mut c_void, ss_flags: 0, ss_size: ALTSTACK };
+        let mut old: libc::stack_t = zeroed();
+        if libc::sigaltstack(&ss, &mut old) == 0 {
+            OLD_ALTSTACK.with(|o| o.set(Some(old)));
+        }
     }
 }
 

@@ -41,30 +41,36 @@ impl Heap {
     /// # Safety
     /// `t` must stay valid until it fires or is removed.
     pub unsafe fn insert(&mut self, t: *mut Timer) {
-        if (*t).idx != 0 {
-            self.remove(t);
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            if (*t).idx != 0 {
+                self.remove(t);
+            }
+            self.h.push(t);
+            let i = self.h.len() - 1;
+            (*t).idx = i + 1;
+            self.up(i);
         }
-        self.h.push(t);
-        let i = self.h.len() - 1;
-        (*t).idx = i + 1;
-        self.up(i);
     }
 
     /// # Safety
     /// `t` must be a valid timer (armed in this heap or not armed at all).
     pub unsafe fn remove(&mut self, t: *mut Timer) {
-        let i = (*t).idx;
-        if i == 0 {
-            return;
-        }
-        let i = i - 1;
-        (*t).idx = 0;
-        let last = self.h.pop().unwrap();
-        if i < self.h.len() {
-            self.h[i] = last;
-            (*last).idx = i + 1;
-            self.down(i);
-            self.up(i);
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            let i = (*t).idx;
+            if i == 0 {
+                return;
+            }
+            let i = i - 1;
+            (*t).idx = 0;
+            let last = self.h.pop().unwrap();
+            if i < self.h.len() {
+                self.h[i] = last;
+                (*last).idx = i + 1;
+                self.down(i);
+                self.up(i);
+            }
         }
     }
 
@@ -82,7 +88,7 @@ impl Heap {
     }
 
     unsafe fn key(&self, i: usize) -> u64 {
-        (*self.h[i]).deadline
+        unsafe { (*self.h[i]).deadline }
     }
 
     fn swap(&mut self, a: usize, b: usize) {

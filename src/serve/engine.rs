@@ -375,66 +375,77 @@ impl Job {
 /// handler threads. It holds the proc's `external` count while the mount lives,
 /// so an idle server is not a deadlock.
 pub unsafe extern "C" fn dispatcher_main(arg: *mut c_void) {
-    let m = Arc::from_raw(arg as *const Mount);
-    if m.flags & MOUNT_NEWPROC != 0 {
-        sched::setsysproc();
-    }
-    let t = sched::current();
-    let p = sched::myproc();
-    m.proc_.store(p, Ordering::Release);
-    m.tid.store((*p).tid.load(Ordering::Relaxed) as i32, Ordering::Release);
-    m.dispatcher.store(t, Ordering::Release);
-    sched::external_add(1);
-    let mut batch: Vec<Box<Job>> = Vec::new();
-    loop {
-        let mut q = lock(&m.queue);
-        batch.extend(q.drain(..));
-        if batch.is_empty() {
-            if m.closing.load(Ordering::Acquire) {
-                m.dispatcher.store(null_mut(), Ordering::Release);
-                drop(q);
-                break;
-            }
-            crate::runtime::sched::arm(t);
-            drop(q);
-            sched::park(Wait::Io, null_mut(), 0);
-            continue;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let m = Arc::from_raw(arg as *const Mount);
+        if m.flags & MOUNT_NEWPROC != 0 {
+            sched::setsysproc();
         }
-        drop(q);
-        for j in batch.drain(..) {
-            let ss = j.attach.stacksize;
-            let jp = Box::into_raw(j);
-            if let Err(e) = sched::spawn(p, job_main, jp as *mut c_void, ss) {
-                let j = Box::from_raw(jp);
-                if let Some(op) = j.op {
-                    super::send_reply(op.into_reply(), Err(e));
+        let t = sched::current();
+        let p = sched::myproc();
+        m.proc_.store(p, Ordering::Release);
+        m.tid.store((*p).tid.load(Ordering::Relaxed) as i32, Ordering::Release);
+        m.dispatcher.store(t, Ordering::Release);
+        sched::external_add(1);
+        let mut batch: Vec<Box<Job>> = Vec::new();
+        loop {
+            let mut q = lock(&m.queue);
+            batch.extend(q.drain(..));
+            if batch.is_empty() {
+                if m.closing.load(Ordering::Acquire) {
+                    m.dispatcher.store(null_mut(), Ordering::Release);
+                    drop(q);
+                    break;
+                }
+                crate::runtime::sched::arm(t);
+                drop(q);
+                sched::park(Wait::Io, null_mut(), 0);
+                continue;
+            }
+            drop(q);
+            for j in batch.drain(..) {
+                let ss = j.attach.stacksize;
+                let jp = Box::into_raw(j);
+                if let Err(e) = sched::spawn(p, job_main, jp as *mut c_void, ss) {
+                    let j = Box::from_raw(jp);
+                    if let Some(op) = j.op {
+                        super::send_reply(op.into_reply(), Err(e));
+                    }
                 }
             }
         }
+        sched::external_add(-1);
     }
-    sched::external_add(-1);
 }
 
 unsafe extern "C" fn job_main(arg: *mut c_void) {
-    let mut j = Box::from_raw(arg as *mut Job);
-    let p = sched::myproc();
-    if j.attach.timeout_ms > 0 {
-        // The handler may block in recv/alt itself: a proc timer, not the park
-        // deadline, bounds how long the client waits.
-        j.timer.deadline = crate::base::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
-        (*p).timers.insert(&mut j.timer);
-    }
-    serve(&mut j);
-    if j.timer.armed() {
-        (*p).timers.remove(&mut j.timer);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let mut j = Box::from_raw(arg as *mut Job);
+        let p = sched::myproc();
+        if j.attach.timeout_ms > 0 {
+            // The handler may block in recv/alt itself: a proc timer, not the park
+            // deadline, bounds how long the client waits.
+            j.timer.deadline = crate::base::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
+            (*p).timers.insert(&mut j.timer);
+        }
+        serve(&mut j);
+        if j.timer.armed() {
+            (*p).timers.remove(&mut j.timer);
+        }
     }
 }
 
 /// reply_timeout_ms passed: answer the request in progress with ETIMEDOUT.
 unsafe fn job_timeout(tm: *mut crate::runtime::timer::Timer) {
-    let j = (tm as *mut u8).sub(core::mem::offset_of!(Job, timer)) as *mut Job;
-    if super::answer((*j).ctx.rcvid, Err(libc::ETIMEDOUT)) == 0 {
-        (*j).timed_out = true;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let j = (tm as *mut u8).sub(core::mem::offset_of!(Job, timer)) as *mut Job;
+        if super::answer((*j).ctx.rcvid, Err(libc::ETIMEDOUT)) == 0 {
+            (*j).timed_out = true;
+        }
     }
 }
 
@@ -448,45 +459,51 @@ fn errno_of(r: c_int) -> i32 {
 
 /// Runs handler `idx` of the I/O table (or its default) on the job's OCB.
 unsafe fn call_io(j: &mut Job, idx: usize) -> c_int {
-    let io = j.attach.io;
-    let f = if !io.is_null() && (idx as u32) < (*io).nfuncs { (*io).f[idx] } else { 0 };
-    let msg = &mut j.msg as *mut Msg as *mut c_void;
-    let ctp = &mut j.ctx as *mut Ctx;
-    let lockf = if !io.is_null() && (F_LOCK_OCB as u32) < (*io).nfuncs { (*io).f[F_LOCK_OCB] } else { 0 };
-    if lockf != 0 {
-        let g: IoFn = core::mem::transmute(lockf);
-        g(ctp, null_mut(), j.ocb);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let io = j.attach.io;
+        let f = if !io.is_null() && (idx as u32) < (*io).nfuncs { (*io).f[idx] } else { 0 };
+        let msg = &mut j.msg as *mut Msg as *mut c_void;
+        let ctp = &mut j.ctx as *mut Ctx;
+        let lockf = if !io.is_null() && (F_LOCK_OCB as u32) < (*io).nfuncs { (*io).f[F_LOCK_OCB] } else { 0 };
+        if lockf != 0 {
+            let g: IoFn = core::mem::transmute(lockf);
+            g(ctp, null_mut(), j.ocb);
+        }
+        let mut r = R_DEFAULT;
+        if f != 0 {
+            let g: IoFn = core::mem::transmute(f);
+            r = g(ctp, msg, j.ocb);
+        }
+        if r == R_DEFAULT {
+            r = iofunc::io_default(idx)(ctp, msg, j.ocb);
+        }
+        let unl = if !io.is_null() && (F_UNLOCK_OCB as u32) < (*io).nfuncs { (*io).f[F_UNLOCK_OCB] } else { 0 };
+        if unl != 0 {
+            let g: IoFn = core::mem::transmute(unl);
+            g(ctp, null_mut(), j.ocb);
+        }
+        r
     }
-    let mut r = R_DEFAULT;
-    if f != 0 {
-        let g: IoFn = core::mem::transmute(f);
-        r = g(ctp, msg, j.ocb);
-    }
-    if r == R_DEFAULT {
-        r = iofunc::io_default(idx)(ctp, msg, j.ocb);
-    }
-    let unl = if !io.is_null() && (F_UNLOCK_OCB as u32) < (*io).nfuncs { (*io).f[F_UNLOCK_OCB] } else { 0 };
-    if unl != 0 {
-        let g: IoFn = core::mem::transmute(unl);
-        g(ctp, null_mut(), j.ocb);
-    }
-    r
 }
 
 unsafe fn call_connect(j: &mut Job, idx: usize) -> c_int {
-    let cf = j.attach.connect;
-    let f = if !cf.is_null() && (idx as u32) < (*cf).nfuncs { (*cf).f[idx] } else { 0 };
-    let msg = &mut j.msg as *mut Msg as *mut c_void;
-    let ctp = &mut j.ctx as *mut Ctx;
-    let mut r = R_DEFAULT;
-    if f != 0 {
-        let g: ConnectFn = core::mem::transmute(f);
-        r = g(ctp, msg, j.attach.handle, null_mut());
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let cf = j.attach.connect;
+        let f = if !cf.is_null() && (idx as u32) < (*cf).nfuncs { (*cf).f[idx] } else { 0 };
+        let msg = &mut j.msg as *mut Msg as *mut c_void;
+        let ctp = &mut j.ctx as *mut Ctx;
+        let mut r = R_DEFAULT;
+        if f != 0 {
+            let g: ConnectFn = core::mem::transmute(f);
+            r = g(ctp, msg, j.attach.handle, null_mut());
+        }
+        if r == R_DEFAULT {
+            r = iofunc::connect_default(idx)(ctp, msg, j.attach.handle, null_mut());
+        }
+        r
     }
-    if r == R_DEFAULT {
-        r = iofunc::connect_default(idx)(ctp, msg, j.attach.handle, null_mut());
-    }
-    r
 }
 
 /// Registers the job as pending with `reply`, runs `h`, and turns its result into
@@ -498,49 +515,52 @@ unsafe fn exchange(
     h: impl FnOnce(&mut Job) -> c_int,
     implicit: impl FnOnce(&Job) -> (i64, Vec<u8>),
 ) {
-    let rcvid = super::new_rcvid();
-    j.ctx.rcvid = rcvid;
-    j.ctx.status = 0;
-    j.slot = Slot::new();
-    j.iov.clear();
-    j.iov.resize(j.attach.nparts, libc::iovec { iov_base: null_mut(), iov_len: 0 });
-    j.ctx.iov = j.iov.as_mut_ptr();
-    j.ctx.niov = j.attach.nparts as c_int;
-    let me = &*j.mount as *const Mount as usize;
-    let slot = &mut j.slot as *mut Slot;
-    with_pending(|m| m.insert(rcvid, Pend { mount: me, attach: j.attach.id, reply, slot }));
-    let r = h(j);
-    if r == R_NOREPLY {
-        wait_answer(j, rcvid);
-        return;
-    }
-    let a: Answer = if r == 0 {
-        Ok(implicit(j))
-    } else if r > 0 {
-        Err(r)
-    } else if (-NPARTS_MAX..0).contains(&r) {
-        let n = (-r) as usize;
-        if n > j.iov.len() {
-            bad_return(j, name, &format!("returned _RESMGR_NPARTS({n}) with only {} parts", j.iov.len()));
-            Err(libc::EIO)
-        } else {
-            let (st, _) = implicit(j);
-            let mut d = Vec::new();
-            for v in &j.iov[..n] {
-                if v.iov_len > 0 && !v.iov_base.is_null() {
-                    d.extend_from_slice(core::slice::from_raw_parts(v.iov_base as *const u8, v.iov_len));
-                }
-            }
-            Ok((st, d))
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let rcvid = super::new_rcvid();
+        j.ctx.rcvid = rcvid;
+        j.ctx.status = 0;
+        j.slot = Slot::new();
+        j.iov.clear();
+        j.iov.resize(j.attach.nparts, libc::iovec { iov_base: null_mut(), iov_len: 0 });
+        j.ctx.iov = j.iov.as_mut_ptr();
+        j.ctx.niov = j.attach.nparts as c_int;
+        let me = &*j.mount as *const Mount as usize;
+        let slot = &mut j.slot as *mut Slot;
+        with_pending(|m| m.insert(rcvid, Pend { mount: me, attach: j.attach.id, reply, slot }));
+        let r = h(j);
+        if r == R_NOREPLY {
+            wait_answer(j, rcvid);
+            return;
         }
-    } else {
-        bad_return(j, name, &format!("returned {r}, which is no errno, part count or _RESMGR_ value"));
-        Err(libc::EIO)
-    };
-    // If the handler also had the request answered elsewhere, the first answer won;
-    // wait until that answerer is done with the slot before the job can go.
-    if answer(rcvid, a) < 0 {
-        wait_answer(j, rcvid);
+        let a: Answer = if r == 0 {
+            Ok(implicit(j))
+        } else if r > 0 {
+            Err(r)
+        } else if (-NPARTS_MAX..0).contains(&r) {
+            let n = (-r) as usize;
+            if n > j.iov.len() {
+                bad_return(j, name, &format!("returned _RESMGR_NPARTS({n}) with only {} parts", j.iov.len()));
+                Err(libc::EIO)
+            } else {
+                let (st, _) = implicit(j);
+                let mut d = Vec::new();
+                for v in &j.iov[..n] {
+                    if v.iov_len > 0 && !v.iov_base.is_null() {
+                        d.extend_from_slice(core::slice::from_raw_parts(v.iov_base as *const u8, v.iov_len));
+                    }
+                }
+                Ok((st, d))
+            }
+        } else {
+            bad_return(j, name, &format!("returned {r}, which is no errno, part count or _RESMGR_ value"));
+            Err(libc::EIO)
+        };
+        // If the handler also had the request answered elsewhere, the first answer won;
+        // wait until that answerer is done with the slot before the job can go.
+        if answer(rcvid, a) < 0 {
+            wait_answer(j, rcvid);
+        }
     }
 }
 
@@ -551,33 +571,36 @@ fn bad_return(j: &Job, name: &str, what: &str) {
 /// Parks until the job is answered (by resmgr_reply from any thread), or its
 /// reply timeout passes (ETIMEDOUT + unblock), or the thread is interrupted.
 unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
-    let t = sched::current();
-    loop {
-        let slot = &mut j.slot as *mut Slot;
-        let done = with_pending(|_| {
-            if (*slot).done {
-                true
-            } else {
-                (*slot).waiter = t;
-                crate::runtime::sched::arm(t);
-                false
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let t = sched::current();
+        loop {
+            let slot = &mut j.slot as *mut Slot;
+            let done = with_pending(|_| {
+                if (*slot).done {
+                    true
+                } else {
+                    (*slot).waiter = t;
+                    crate::runtime::sched::arm(t);
+                    false
+                }
+            });
+            if done {
+                if j.timed_out {
+                    // Tell the program the request is gone (its late reply gets ESRCH).
+                    j.timed_out = false;
+                    let _ = call_io(j, F_UNBLOCK);
+                }
+                return;
             }
-        });
-        if done {
-            if j.timed_out {
-                // Tell the program the request is gone (its late reply gets ESRCH).
-                j.timed_out = false;
-                let _ = call_io(j, F_UNBLOCK);
+            let code = sched::park(Wait::Io, null_mut(), 0);
+            with_pending(|_| (*slot).waiter = null_mut());
+            if code == SEL_INTR {
+                if answer(rcvid, Err(libc::EINTR)) == 0 {
+                    let _ = call_io(j, F_UNBLOCK);
+                }
+                sched::check_killed();
             }
-            return;
-        }
-        let code = sched::park(Wait::Io, null_mut(), 0);
-        with_pending(|_| (*slot).waiter = null_mut());
-        if code == SEL_INTR {
-            if answer(rcvid, Err(libc::EINTR)) == 0 {
-                let _ = call_io(j, F_UNBLOCK);
-            }
-            sched::check_killed();
         }
     }
 }
@@ -588,36 +611,39 @@ fn ioflag_of(flags: i32) -> i32 {
 
 /// Serves one request in its handler thread.
 unsafe fn serve(j: &mut Job) {
-    let m = j.mount.clone();
-    let op = j.op.take().unwrap();
-    if j.attach.dead.load(Ordering::Acquire) {
-        super::send_reply(op.into_reply(), Err(libc::EBADF));
-        return;
-    }
-    // The OCB: the open's, or a transient one for path-based requests.
-    if let Some(fh) = j.fh {
-        match lock(&m.ocbs).get_mut(&fh) {
-            Some(r) => {
-                j.ocb = r.ocb;
-                r.busy += 1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let m = j.mount.clone();
+        let op = j.op.take().unwrap();
+        if j.attach.dead.load(Ordering::Acquire) {
+            super::send_reply(op.into_reply(), Err(libc::EBADF));
+            return;
+        }
+        // The OCB: the open's, or a transient one for path-based requests.
+        if let Some(fh) = j.fh {
+            match lock(&m.ocbs).get_mut(&fh) {
+                Some(r) => {
+                    j.ocb = r.ocb;
+                    r.busy += 1;
+                }
+                None => {
+                    super::send_reply(op.into_reply(), Err(libc::EBADF));
+                    return;
+                }
             }
-            None => {
-                super::send_reply(op.into_reply(), Err(libc::EBADF));
-                return;
+            serve_op(j, op);
+            if let Some(r) = lock(&m.ocbs).get_mut(&fh) {
+                r.busy -= 1;
             }
+            return;
+        } else if !matches!(op, Op::Open { .. }) {
+            let mut o: Box<Ocb> = Box::new(core::mem::zeroed());
+            o.attr = j.attach.handle;
+            j.ocb = &mut *o;
+            j.transient = Some(o);
         }
         serve_op(j, op);
-        if let Some(r) = lock(&m.ocbs).get_mut(&fh) {
-            r.busy -= 1;
-        }
-        return;
-    } else if !matches!(op, Op::Open { .. }) {
-        let mut o: Box<Ocb> = Box::new(core::mem::zeroed());
-        o.attr = j.attach.handle;
-        j.ocb = &mut *o;
-        j.transient = Some(o);
     }
-    serve_op(j, op);
 }
 
 /// Sleeps the running thread for about `ms` milliseconds (a parked wait).
@@ -630,185 +656,189 @@ fn nap(ms: u64) {
 }
 
 unsafe fn serve_op(j: &mut Job, op: Op) {
-    let m = j.mount.clone();
-    let attr = j.attach.handle;
-    match op {
-        Op::Stat(reply) => {
-            j.msg.stat.type_ = IO_STAT;
-            exchange(j, reply, "stat", |j| call_io(j, F_STAT), |j| (0, stat_bytes(&j.msg.stat.o)));
-        }
-        Op::Read { off, size, reply } => {
-            j.msg.read = IoRead { type_: IO_READ, combine_len: 0, xtype: 0, nbytes: size as i64, offset: off as i64 };
-            (*j.ocb).offset = off as i64;
-            exchange(j, reply, "read", |j| call_io(j, F_READ), |j| (j.ctx.status, Vec::new()));
-            if j.slot.err == 0 {
-                (*attr).atime = now();
-            }
-        }
-        Op::Write { off, reply } => {
-            let n = j.buf.len();
-            j.msg.write = IoWrite {
-                i: IoRead { type_: IO_WRITE, combine_len: 0, xtype: 0, nbytes: n as i64, offset: off as i64 },
-                data: j.buf.as_mut_ptr() as *mut c_void,
-            };
-            (*j.ocb).offset = off as i64;
-            exchange(j, reply, "write", |j| call_io(j, F_WRITE), |j| (j.ctx.status, Vec::new()));
-            if j.slot.err == 0 && j.slot.status > 0 {
-                (*j.ocb).offset = off as i64 + j.slot.status.min(n as i64);
-                let t = now();
-                (*attr).mtime = t;
-                (*attr).ctime = t;
-            }
-        }
-        Op::Ioctl { cmd, out, reply } => {
-            let n = j.buf.len().max(out as usize);
-            j.buf.resize(n, 0);
-            j.msg.devctl = IoDevctl {
-                type_: IO_DEVCTL,
-                combine_len: 0,
-                dcmd: cmd,
-                nbytes: n as i32,
-                zero: 0,
-                ret_val: 0,
-                o_nbytes: 0,
-                o_zero: [0; 2],
-                data: j.buf.as_mut_ptr() as *mut c_void,
-            };
-            exchange(
-                j,
-                reply,
-                "devctl",
-                |j| call_io(j, F_DEVCTL),
-                |j| (j.msg.devctl.ret_val as i64, j.buf[..out as usize].to_vec()),
-            );
-        }
-        Op::Lseek { off, whence, reply } => {
-            j.msg.lseek =
-                IoLseek { type_: IO_LSEEK, combine_len: 0, whence: whence as i16, zero: 0, offset: off, o: 0 };
-            exchange(j, reply, "lseek", |j| call_io(j, F_LSEEK), |j| (j.msg.lseek.o, Vec::new()));
-        }
-        Op::Fsync(reply) => {
-            j.msg.sync = IoSync { type_: IO_SYNC, combine_len: 0, flag: 0 };
-            exchange(j, reply, "sync", |j| call_io(j, F_SYNC), |j| (j.ctx.status, Vec::new()));
-        }
-        Op::Flush(reply) => {
-            j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };
-            exchange(j, reply, "close_dup", |j| call_io(j, F_CLOSE_DUP), |_| (0, Vec::new()));
-        }
-        Op::Release(reply) => {
-            j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };
-            // The kernel does not wait for RELEASE's answer: tell it first.
-            super::send_reply(reply, Ok((0, Vec::new())));
-            // close_ocb never runs while another handler still uses the OCB (one
-            // answered a moment ago may not have finished yet).
-            while j.fh.and_then(|fh| lock(&m.ocbs).get(&fh).map(|r| r.busy)).unwrap_or(0) > 1 {
-                nap(1);
-            }
-            exchange(j, FReply::None, "close_ocb", |j| call_io(j, F_CLOSE_OCB), |_| (0, Vec::new()));
-            if let Some(fh) = j.fh {
-                if let Some(r) = lock(&m.ocbs).remove(&fh) {
-                    libc::free(r.ocb as *mut c_void);
-                }
-            }
-            j.ocb = null_mut();
-        }
-        Op::Unlink(reply) => {
-            j.msg.connect =
-                Connect { type_: IO_CONNECT, subtype: CONNECT_UNLINK, ioflag: 0, mode: 0, path: j.path.as_ptr() };
-            // The name must be gone before the client hears of success.
-            exchange(j, FReply::None, "unlink", |j| call_connect(j, C_UNLINK), |_| (0, Vec::new()));
-            if j.slot.err == 0 {
-                m.unlink_name(j.ino);
-                super::send_reply(reply, Ok((0, Vec::new())));
-            } else {
-                super::send_reply(reply, Err(j.slot.err));
-            }
-        }
-        Op::Open { flags, reply } => {
-            let size = j.attach.ocb_size.max(core::mem::size_of::<Ocb>());
-            let o = libc::calloc(1, size) as *mut Ocb;
-            if o.is_null() {
-                super::send_reply(reply, Err(libc::ENOMEM));
-                return;
-            }
-            let fid = NEXT_FID.fetch_add(1, Ordering::Relaxed);
-            (*o).attr = attr;
-            (*o).ioflag = ioflag_of(flags);
-            (*o).fid = fid as i32;
-            j.ocb = o;
-            // The handler may answer late: the OCB must be findable before then.
-            lock(&m.ocbs).insert(fid, OcbRec { ocb: o, attach: j.attach.clone(), ino: j.ino, busy: 0 });
-            let fh = fid;
-            j.msg.connect = Connect {
-                type_: IO_CONNECT,
-                subtype: CONNECT_OPEN,
-                ioflag: ioflag_of(flags),
-                mode: (*attr).mode,
-                path: j.path.as_ptr(),
-            };
-            let reply = match reply {
-                FReply::Open(r, _) => FReply::Open(r, fh),
-                r => r,
-            };
-            exchange(j, reply, "open", |j| call_connect(j, C_OPEN), |_| (0, Vec::new()));
-            if j.slot.err != 0 {
-                lock(&m.ocbs).remove(&fh);
-                libc::free(o as *mut c_void);
-            } else {
-                iofunc::count_open(attr, (*o).ioflag, 1);
-            }
-        }
-        Op::Setattr { mode, uid, gid, size, times, reply } => {
-            let mut err = 0;
-            if err == 0 && (uid.is_some() || gid.is_some()) {
-                j.msg.chown = IoChown {
-                    type_: IO_CHOWN,
-                    combine_len: 0,
-                    uid: uid.map(|v| v as i32).unwrap_or(-1),
-                    gid: gid.map(|v| v as i32).unwrap_or(-1),
-                };
-                exchange(j, FReply::None, "chown", |j| call_io(j, F_CHOWN), |_| (0, Vec::new()));
-                err = j.slot.err;
-            }
-            if err == 0 {
-                if let Some(md) = mode {
-                    j.msg.chmod = IoChmod { type_: IO_CHMOD, combine_len: 0, mode: md };
-                    exchange(j, FReply::None, "chmod", |j| call_io(j, F_CHMOD), |_| (0, Vec::new()));
-                    err = j.slot.err;
-                }
-            }
-            if err == 0 {
-                if let Some(sz) = size {
-                    j.msg.space = IoSpace {
-                        type_: IO_SPACE,
-                        combine_len: 0,
-                        subtype: IO_SPACE_TRUNC,
-                        zero: 0,
-                        start: sz as i64,
-                        len: 0,
-                        o: 0,
-                    };
-                    exchange(j, FReply::None, "space", |j| call_io(j, F_SPACE), |_| (0, Vec::new()));
-                    err = j.slot.err;
-                }
-            }
-            if err == 0 {
-                if let Some(ts) = times {
-                    j.msg.utime = IoUtime { type_: IO_UTIME, combine_len: 0, zero: 0, times: ts };
-                    exchange(j, FReply::None, "utime", |j| call_io(j, F_UTIME), |_| (0, Vec::new()));
-                    err = j.slot.err;
-                }
-            }
-            if err != 0 {
-                super::send_reply(reply, Err(err));
-            } else {
-                j.msg.stat = core::mem::zeroed();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let m = j.mount.clone();
+        let attr = j.attach.handle;
+        match op {
+            Op::Stat(reply) => {
                 j.msg.stat.type_ = IO_STAT;
                 exchange(j, reply, "stat", |j| call_io(j, F_STAT), |j| (0, stat_bytes(&j.msg.stat.o)));
             }
+            Op::Read { off, size, reply } => {
+                j.msg.read =
+                    IoRead { type_: IO_READ, combine_len: 0, xtype: 0, nbytes: size as i64, offset: off as i64 };
+                (*j.ocb).offset = off as i64;
+                exchange(j, reply, "read", |j| call_io(j, F_READ), |j| (j.ctx.status, Vec::new()));
+                if j.slot.err == 0 {
+                    (*attr).atime = now();
+                }
+            }
+            Op::Write { off, reply } => {
+                let n = j.buf.len();
+                j.msg.write = IoWrite {
+                    i: IoRead { type_: IO_WRITE, combine_len: 0, xtype: 0, nbytes: n as i64, offset: off as i64 },
+                    data: j.buf.as_mut_ptr() as *mut c_void,
+                };
+                (*j.ocb).offset = off as i64;
+                exchange(j, reply, "write", |j| call_io(j, F_WRITE), |j| (j.ctx.status, Vec::new()));
+                if j.slot.err == 0 && j.slot.status > 0 {
+                    (*j.ocb).offset = off as i64 + j.slot.status.min(n as i64);
+                    let t = now();
+                    (*attr).mtime = t;
+                    (*attr).ctime = t;
+                }
+            }
+            Op::Ioctl { cmd, out, reply } => {
+                let n = j.buf.len().max(out as usize);
+                j.buf.resize(n, 0);
+                j.msg.devctl = IoDevctl {
+                    type_: IO_DEVCTL,
+                    combine_len: 0,
+                    dcmd: cmd,
+                    nbytes: n as i32,
+                    zero: 0,
+                    ret_val: 0,
+                    o_nbytes: 0,
+                    o_zero: [0; 2],
+                    data: j.buf.as_mut_ptr() as *mut c_void,
+                };
+                exchange(
+                    j,
+                    reply,
+                    "devctl",
+                    |j| call_io(j, F_DEVCTL),
+                    |j| (j.msg.devctl.ret_val as i64, j.buf[..out as usize].to_vec()),
+                );
+            }
+            Op::Lseek { off, whence, reply } => {
+                j.msg.lseek =
+                    IoLseek { type_: IO_LSEEK, combine_len: 0, whence: whence as i16, zero: 0, offset: off, o: 0 };
+                exchange(j, reply, "lseek", |j| call_io(j, F_LSEEK), |j| (j.msg.lseek.o, Vec::new()));
+            }
+            Op::Fsync(reply) => {
+                j.msg.sync = IoSync { type_: IO_SYNC, combine_len: 0, flag: 0 };
+                exchange(j, reply, "sync", |j| call_io(j, F_SYNC), |j| (j.ctx.status, Vec::new()));
+            }
+            Op::Flush(reply) => {
+                j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };
+                exchange(j, reply, "close_dup", |j| call_io(j, F_CLOSE_DUP), |_| (0, Vec::new()));
+            }
+            Op::Release(reply) => {
+                j.msg.hdr = IoHdr { type_: IO_CLOSE, combine_len: 0, zero: 0 };
+                // The kernel does not wait for RELEASE's answer: tell it first.
+                super::send_reply(reply, Ok((0, Vec::new())));
+                // close_ocb never runs while another handler still uses the OCB (one
+                // answered a moment ago may not have finished yet).
+                while j.fh.and_then(|fh| lock(&m.ocbs).get(&fh).map(|r| r.busy)).unwrap_or(0) > 1 {
+                    nap(1);
+                }
+                exchange(j, FReply::None, "close_ocb", |j| call_io(j, F_CLOSE_OCB), |_| (0, Vec::new()));
+                if let Some(fh) = j.fh {
+                    if let Some(r) = lock(&m.ocbs).remove(&fh) {
+                        libc::free(r.ocb as *mut c_void);
+                    }
+                }
+                j.ocb = null_mut();
+            }
+            Op::Unlink(reply) => {
+                j.msg.connect =
+                    Connect { type_: IO_CONNECT, subtype: CONNECT_UNLINK, ioflag: 0, mode: 0, path: j.path.as_ptr() };
+                // The name must be gone before the client hears of success.
+                exchange(j, FReply::None, "unlink", |j| call_connect(j, C_UNLINK), |_| (0, Vec::new()));
+                if j.slot.err == 0 {
+                    m.unlink_name(j.ino);
+                    super::send_reply(reply, Ok((0, Vec::new())));
+                } else {
+                    super::send_reply(reply, Err(j.slot.err));
+                }
+            }
+            Op::Open { flags, reply } => {
+                let size = j.attach.ocb_size.max(core::mem::size_of::<Ocb>());
+                let o = libc::calloc(1, size) as *mut Ocb;
+                if o.is_null() {
+                    super::send_reply(reply, Err(libc::ENOMEM));
+                    return;
+                }
+                let fid = NEXT_FID.fetch_add(1, Ordering::Relaxed);
+                (*o).attr = attr;
+                (*o).ioflag = ioflag_of(flags);
+                (*o).fid = fid as i32;
+                j.ocb = o;
+                // The handler may answer late: the OCB must be findable before then.
+                lock(&m.ocbs).insert(fid, OcbRec { ocb: o, attach: j.attach.clone(), ino: j.ino, busy: 0 });
+                let fh = fid;
+                j.msg.connect = Connect {
+                    type_: IO_CONNECT,
+                    subtype: CONNECT_OPEN,
+                    ioflag: ioflag_of(flags),
+                    mode: (*attr).mode,
+                    path: j.path.as_ptr(),
+                };
+                let reply = match reply {
+                    FReply::Open(r, _) => FReply::Open(r, fh),
+                    r => r,
+                };
+                exchange(j, reply, "open", |j| call_connect(j, C_OPEN), |_| (0, Vec::new()));
+                if j.slot.err != 0 {
+                    lock(&m.ocbs).remove(&fh);
+                    libc::free(o as *mut c_void);
+                } else {
+                    iofunc::count_open(attr, (*o).ioflag, 1);
+                }
+            }
+            Op::Setattr { mode, uid, gid, size, times, reply } => {
+                let mut err = 0;
+                if err == 0 && (uid.is_some() || gid.is_some()) {
+                    j.msg.chown = IoChown {
+                        type_: IO_CHOWN,
+                        combine_len: 0,
+                        uid: uid.map(|v| v as i32).unwrap_or(-1),
+                        gid: gid.map(|v| v as i32).unwrap_or(-1),
+                    };
+                    exchange(j, FReply::None, "chown", |j| call_io(j, F_CHOWN), |_| (0, Vec::new()));
+                    err = j.slot.err;
+                }
+                if err == 0 {
+                    if let Some(md) = mode {
+                        j.msg.chmod = IoChmod { type_: IO_CHMOD, combine_len: 0, mode: md };
+                        exchange(j, FReply::None, "chmod", |j| call_io(j, F_CHMOD), |_| (0, Vec::new()));
+                        err = j.slot.err;
+                    }
+                }
+                if err == 0 {
+                    if let Some(sz) = size {
+                        j.msg.space = IoSpace {
+                            type_: IO_SPACE,
+                            combine_len: 0,
+                            subtype: IO_SPACE_TRUNC,
+                            zero: 0,
+                            start: sz as i64,
+                            len: 0,
+                            o: 0,
+                        };
+                        exchange(j, FReply::None, "space", |j| call_io(j, F_SPACE), |_| (0, Vec::new()));
+                        err = j.slot.err;
+                    }
+                }
+                if err == 0 {
+                    if let Some(ts) = times {
+                        j.msg.utime = IoUtime { type_: IO_UTIME, combine_len: 0, zero: 0, times: ts };
+                        exchange(j, FReply::None, "utime", |j| call_io(j, F_UTIME), |_| (0, Vec::new()));
+                        err = j.slot.err;
+                    }
+                }
+                if err != 0 {
+                    super::send_reply(reply, Err(err));
+                } else {
+                    j.msg.stat = core::mem::zeroed();
+                    j.msg.stat.type_ = IO_STAT;
+                    exchange(j, reply, "stat", |j| call_io(j, F_STAT), |j| (0, stat_bytes(&j.msg.stat.o)));
+                }
+            }
         }
+        let _ = errno_of;
     }
-    let _ = errno_of;
 }
 
 pub fn stat_bytes(st: &libc::stat) -> Vec<u8> {
@@ -828,26 +858,29 @@ pub unsafe fn make_attach(
     io: *const IoFuncs,
     h: *mut Attr,
 ) -> Attach {
-    let (mut np, mut ss, mut ttl, mut osz, mut to) = (0usize, 0usize, 0u32, 0usize, 0u32);
-    if !ra.is_null() {
-        np = (*ra).nparts_max as usize;
-        ss = (*ra).stacksize as usize;
-        ttl = (*ra).attr_ttl_ms;
-        osz = (*ra).ocb_size as usize;
-        to = (*ra).reply_timeout_ms;
-    }
-    Attach {
-        id,
-        ino,
-        path: CString::new(path.to_vec()).unwrap_or_default(),
-        connect: cf,
-        io,
-        handle: h,
-        nparts: if np == 0 { DEF_NPARTS } else { np.min(NPARTS_MAX as usize) },
-        stacksize: if ss == 0 { DEF_STACK } else { ss },
-        ttl: Duration::from_millis(ttl as u64),
-        ocb_size: osz,
-        timeout_ms: to,
-        dead: AtomicBool::new(false),
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let (mut np, mut ss, mut ttl, mut osz, mut to) = (0usize, 0usize, 0u32, 0usize, 0u32);
+        if !ra.is_null() {
+            np = (*ra).nparts_max as usize;
+            ss = (*ra).stacksize as usize;
+            ttl = (*ra).attr_ttl_ms;
+            osz = (*ra).ocb_size as usize;
+            to = (*ra).reply_timeout_ms;
+        }
+        Attach {
+            id,
+            ino,
+            path: CString::new(path.to_vec()).unwrap_or_default(),
+            connect: cf,
+            io,
+            handle: h,
+            nparts: if np == 0 { DEF_NPARTS } else { np.min(NPARTS_MAX as usize) },
+            stacksize: if ss == 0 { DEF_STACK } else { ss },
+            ttl: Duration::from_millis(ttl as u64),
+            ocb_size: osz,
+            timeout_ms: to,
+            dead: AtomicBool::new(false),
+        }
     }
 }

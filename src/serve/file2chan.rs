@@ -73,20 +73,23 @@ fn bound() -> std::sync::MutexGuard<'static, Option<BoundMap>> {
 }
 
 unsafe fn f2c_of(ocb: *mut Ocb) -> *const F2c {
-    (*(*ocb).attr).aux as *const F2c
+    unsafe { (*(*ocb).attr).aux as *const F2c }
 }
 
 unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
-    let c = chan::create(
-        if read { core::mem::size_of::<Readreply>() } else { core::mem::size_of::<Writereply>() } as i32,
-        0,
-    );
-    if c.is_null() {
-        return c;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let c = chan::create(
+            if read { core::mem::size_of::<Readreply>() } else { core::mem::size_of::<Writereply>() } as i32,
+            0,
+        );
+        if c.is_null() {
+            return c;
+        }
+        chan::set_kind(c, chan::kinds::REPLY);
+        bound().get_or_insert_with(HashMap::new).insert(c as usize, (rcvid, read, f as *const F2c as usize));
+        c
     }
-    chan::set_kind(c, chan::kinds::REPLY);
-    bound().get_or_insert_with(HashMap::new).insert(c as usize, (rcvid, read, f as *const F2c as usize));
-    c
 }
 
 /// A reply channel the server never saw.
@@ -108,79 +111,100 @@ fn retire_reply_chan(f: *const F2c, c: *mut Channel) {
 }
 
 unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    let r = iofunc::read_verify(ctp, msg, ocb, null_mut());
-    if r != 0 {
-        return r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let r = iofunc::read_verify(ctp, msg, ocb, null_mut());
+        if r != 0 {
+            return r;
+        }
+        let f = &*f2c_of(ocb);
+        let m = &*(msg as *const IoRead);
+        let rc = new_reply_chan(f, (*ctp).rcvid, true);
+        if rc.is_null() {
+            return libc::ENOMEM;
+        }
+        let mut fr = Fileread { offset: m.offset, count: m.nbytes as _, fid: (*ocb).fid, rc };
+        if f.closed.load(Ordering::Acquire)
+            || chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan") < 0
+        {
+            drop_reply_chan(rc);
+            return libc::ENXIO;
+        }
+        R_NOREPLY
     }
-    let f = &*f2c_of(ocb);
-    let m = &*(msg as *const IoRead);
-    let rc = new_reply_chan(f, (*ctp).rcvid, true);
-    if rc.is_null() {
-        return libc::ENOMEM;
-    }
-    let mut fr = Fileread { offset: m.offset, count: m.nbytes as _, fid: (*ocb).fid, rc };
-    if f.closed.load(Ordering::Acquire)
-        || chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan") < 0
-    {
-        drop_reply_chan(rc);
-        return libc::ENXIO;
-    }
-    R_NOREPLY
 }
 
 unsafe extern "C" fn f2c_write(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    let r = iofunc::write_verify(ctp, msg, ocb, null_mut());
-    if r != 0 {
-        return r;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let r = iofunc::write_verify(ctp, msg, ocb, null_mut());
+        if r != 0 {
+            return r;
+        }
+        let f = &*f2c_of(ocb);
+        let m = &*(msg as *const IoWrite);
+        let wc = new_reply_chan(f, (*ctp).rcvid, false);
+        if wc.is_null() {
+            return libc::ENOMEM;
+        }
+        let mut fw =
+            Filewrite { offset: m.i.offset, data: m.data as *mut u8, count: m.i.nbytes as _, fid: (*ocb).fid, wc };
+        if f.closed.load(Ordering::Acquire)
+            || chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan") < 0
+        {
+            drop_reply_chan(wc);
+            return libc::ENXIO;
+        }
+        R_NOREPLY
     }
-    let f = &*f2c_of(ocb);
-    let m = &*(msg as *const IoWrite);
-    let wc = new_reply_chan(f, (*ctp).rcvid, false);
-    if wc.is_null() {
-        return libc::ENOMEM;
-    }
-    let mut fw = Filewrite { offset: m.i.offset, data: m.data as *mut u8, count: m.i.nbytes as _, fid: (*ocb).fid, wc };
-    if f.closed.load(Ordering::Acquire)
-        || chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan") < 0
-    {
-        drop_reply_chan(wc);
-        return libc::ENXIO;
-    }
-    R_NOREPLY
 }
 
 /// The open's last close: nil-reply-channel notices per access mode, then the default.
 unsafe extern "C" fn f2c_close(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    let f = &*f2c_of(ocb);
-    if !f.closed.load(Ordering::Acquire) {
-        if (*ocb).ioflag & IO_FLAG_RD != 0 {
-            let mut fr = Fileread { offset: 0, count: 0, fid: (*ocb).fid, rc: null_mut() };
-            chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan");
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let f = &*f2c_of(ocb);
+        if !f.closed.load(Ordering::Acquire) {
+            if (*ocb).ioflag & IO_FLAG_RD != 0 {
+                let mut fr = Fileread { offset: 0, count: 0, fid: (*ocb).fid, rc: null_mut() };
+                chan::op1((*f.fio).read, true, &mut fr as *mut Fileread as *mut u8, true, "file2chan");
+            }
+            if (*ocb).ioflag & IO_FLAG_WR != 0 {
+                let mut fw = Filewrite { offset: 0, data: null_mut(), count: 0, fid: (*ocb).fid, wc: null_mut() };
+                chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan");
+            }
         }
-        if (*ocb).ioflag & IO_FLAG_WR != 0 {
-            let mut fw = Filewrite { offset: 0, data: null_mut(), count: 0, fid: (*ocb).fid, wc: null_mut() };
-            chan::op1((*f.fio).write, true, &mut fw as *mut Filewrite as *mut u8, true, "file2chan");
-        }
+        iofunc::close_ocb_default(ctp, msg, ocb)
     }
-    iofunc::close_ocb_default(ctp, msg, ocb)
 }
 
 /// truncate: the length is only what stat reports (Inferno's wstat length).
 unsafe extern "C" fn f2c_length(_ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    let m = &*(msg as *const IoSpace);
-    if m.subtype != IO_SPACE_TRUNC {
-        return libc::ENOSYS;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let m = &*(msg as *const IoSpace);
+        if m.subtype != IO_SPACE_TRUNC {
+            return libc::ENOSYS;
+        }
+        (*(*ocb).attr).nbytes = m.start.max(0);
+        0
     }
-    (*(*ocb).attr).nbytes = m.start.max(0);
-    0
 }
 
 unsafe extern "C" fn f2c_rm(ctp: *mut Ctx, _msg: *mut c_void, a: *mut Attr, _x: *mut c_void) -> c_int {
-    let u = (*ctp).info.uid;
-    if u != 0 && u != (*a).uid {
-        return libc::EPERM;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let u = (*ctp).info.uid;
+        if u != 0 && u != (*a).uid {
+            return libc::EPERM;
+        }
+        0
     }
-    0
 }
 
 /// Inferno error strings → errno (case-insensitive).
@@ -269,84 +293,94 @@ fn bad_name(f: &[u8]) -> bool {
 }
 
 pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO {
-    let call = "file2chan";
-    crate::runtime::sched::need(call);
-    let fname = if file.is_null() { &b""[..] } else { CStr::from_ptr(file).to_bytes() };
-    if bad_name(fname) {
-        super::resmgr::fail(call, libc::EINVAL, &format!("bad file name \"{}\"", String::from_utf8_lossy(fname)));
-        return null_mut();
-    }
-    let d = if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_bytes()) };
-    // All nil-dir files share one default directory.
-    let mut dg = lock(&DEFAULT);
-    let got = match (d, dg.as_ref()) {
-        (None, Some(m)) if !m.unmounted.load(Ordering::Acquire) => Ok(m.clone()),
-        _ => super::resmgr::mount(call, d, 0, 0o770),
-    };
-    if d.is_none() {
-        if let Ok(m) = &got {
-            *dg = Some(m.clone());
-        }
-    }
-    drop(dg);
-    let m = match got {
-        Ok(m) => m,
-        Err((e, w)) => {
-            super::resmgr::fail(call, e, &w);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let call = "file2chan";
+        crate::runtime::sched::need(call);
+        let fname = if file.is_null() { &b""[..] } else { CStr::from_ptr(file).to_bytes() };
+        if bad_name(fname) {
+            super::resmgr::fail(call, libc::EINVAL, &format!("bad file name \"{}\"", String::from_utf8_lossy(fname)));
             return null_mut();
         }
-    };
-    let attr: *mut Attr = Box::into_raw(Box::new(core::mem::zeroed()));
-    iofunc::attr_init(attr, libc::S_IFREG | 0o660, null_mut(), null_mut());
-    let fio =
-        Box::into_raw(Box::new(FileIO { read: null_mut(), write: null_mut(), path: null_mut(), priv_: null_mut() }));
-    let t = tables();
-    let full = [m.dir.as_bytes(), b"/", fname].concat();
-    let id = match m.attach(fname, |id, ino| engine::make_attach(id, ino, &full, null_mut(), &t.cf, &t.io, attr)) {
-        Ok(id) => id,
-        Err((e, w)) => {
-            super::resmgr::fail(call, e, &format!("{}: {w}", String::from_utf8_lossy(&full)));
-            drop(Box::from_raw(fio));
-            drop(Box::from_raw(attr));
-            return null_mut();
+        let d = if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_bytes()) };
+        // All nil-dir files share one default directory.
+        let mut dg = lock(&DEFAULT);
+        let got = match (d, dg.as_ref()) {
+            (None, Some(m)) if !m.unmounted.load(Ordering::Acquire) => Ok(m.clone()),
+            _ => super::resmgr::mount(call, d, 0, 0o770),
+        };
+        if d.is_none() {
+            if let Ok(m) = &got {
+                *dg = Some(m.clone());
+            }
         }
-    };
-    (*fio).read = chan::create(core::mem::size_of::<Fileread>() as i32, 0);
-    (*fio).write = chan::create(core::mem::size_of::<Filewrite>() as i32, 0);
-    let cpath = std::ffi::CString::new(full).unwrap_or_default();
-    (*fio).path = libc::strdup(cpath.as_ptr());
-    let f = Box::into_raw(Box::new(F2c {
-        fio,
-        mount: m,
-        id,
-        attr,
-        closed: AtomicBool::new(false),
-        old: Mutex::new(VecDeque::new()),
-    }));
-    (*fio).priv_ = f as *mut c_void;
-    (*attr).aux = f as *mut c_void;
-    fio
+        drop(dg);
+        let m = match got {
+            Ok(m) => m,
+            Err((e, w)) => {
+                super::resmgr::fail(call, e, &w);
+                return null_mut();
+            }
+        };
+        let attr: *mut Attr = Box::into_raw(Box::new(core::mem::zeroed()));
+        iofunc::attr_init(attr, libc::S_IFREG | 0o660, null_mut(), null_mut());
+        let fio = Box::into_raw(Box::new(FileIO {
+            read: null_mut(),
+            write: null_mut(),
+            path: null_mut(),
+            priv_: null_mut(),
+        }));
+        let t = tables();
+        let full = [m.dir.as_bytes(), b"/", fname].concat();
+        let id = match m.attach(fname, |id, ino| engine::make_attach(id, ino, &full, null_mut(), &t.cf, &t.io, attr)) {
+            Ok(id) => id,
+            Err((e, w)) => {
+                super::resmgr::fail(call, e, &format!("{}: {w}", String::from_utf8_lossy(&full)));
+                drop(Box::from_raw(fio));
+                drop(Box::from_raw(attr));
+                return null_mut();
+            }
+        };
+        (*fio).read = chan::create(core::mem::size_of::<Fileread>() as i32, 0);
+        (*fio).write = chan::create(core::mem::size_of::<Filewrite>() as i32, 0);
+        let cpath = std::ffi::CString::new(full).unwrap_or_default();
+        (*fio).path = libc::strdup(cpath.as_ptr());
+        let f = Box::into_raw(Box::new(F2c {
+            fio,
+            mount: m,
+            id,
+            attr,
+            closed: AtomicBool::new(false),
+            old: Mutex::new(VecDeque::new()),
+        }));
+        (*fio).priv_ = f as *mut c_void;
+        (*attr).aux = f as *mut c_void;
+        fio
+    }
 }
 
 pub unsafe fn file2chanclose(fio: *mut FileIO) -> c_int {
-    if fio.is_null() || (*fio).priv_.is_null() {
-        report::complain("file2chanclose", "nil or closed FileIO");
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fio.is_null() || (*fio).priv_.is_null() {
+            report::complain("file2chanclose", "nil or closed FileIO");
+            return -1;
+        }
+        let f = &*((*fio).priv_ as *const F2c);
+        if f.closed.swap(true, Ordering::SeqCst) {
+            report::complain("file2chanclose", "FileIO already closed");
+            return -1;
+        }
+        f.mount.detach(f.id, false, libc::ENXIO);
+        lock(&f.mount.attaches).remove(&f.id);
+        f.mount.fail_pending(Some(f.id), libc::ENXIO);
+        chan::close((*fio).read);
+        chan::close((*fio).write);
+        // The mount's dispatcher keeps the serving proc alive: the last file's close
+        // unmounts, so a program that closes its files can end by threadexits.
+        if lock(&f.mount.attaches).is_empty() {
+            super::unmount::unmount(&f.mount);
+        }
+        0
     }
-    let f = &*((*fio).priv_ as *const F2c);
-    if f.closed.swap(true, Ordering::SeqCst) {
-        report::complain("file2chanclose", "FileIO already closed");
-        return -1;
-    }
-    f.mount.detach(f.id, false, libc::ENXIO);
-    lock(&f.mount.attaches).remove(&f.id);
-    f.mount.fail_pending(Some(f.id), libc::ENXIO);
-    chan::close((*fio).read);
-    chan::close((*fio).write);
-    // The mount's dispatcher keeps the serving proc alive: the last file's close
-    // unmounts, so a program that closes its files can end by threadexits.
-    if lock(&f.mount.attaches).is_empty() {
-        super::unmount::unmount(&f.mount);
-    }
-    0
 }

@@ -138,33 +138,39 @@ fn sched_need(call: &str) -> *mut crate::runtime::thread::Thread {
 }
 
 pub unsafe fn resmgr_mount(dir: *const c_char, flags: u32) -> *mut c_void {
-    let d = if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_bytes()) };
-    if flags & MOUNT_NEWPROC == 0 {
-        crate::runtime::sched::need("resmgr_mount");
-    }
-    match mount("resmgr_mount", d, flags, 0o755) {
-        Ok(m) => Arc::into_raw(m) as *mut c_void,
-        Err((e, w)) => {
-            fail("resmgr_mount", e, &w);
-            null_mut()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let d = if dir.is_null() { None } else { Some(CStr::from_ptr(dir).to_bytes()) };
+        if flags & MOUNT_NEWPROC == 0 {
+            crate::runtime::sched::need("resmgr_mount");
+        }
+        match mount("resmgr_mount", d, flags, 0o755) {
+            Ok(m) => Arc::into_raw(m) as *mut c_void,
+            Err((e, w)) => {
+                fail("resmgr_mount", e, &w);
+                null_mut()
+            }
         }
     }
 }
 
 /// The mount behind a dispatch_t (nil: the default mount, made on first use).
 unsafe fn mount_of(call: &str, dpp: *mut c_void) -> Result<Arc<Mount>, (i32, String)> {
-    if !dpp.is_null() {
-        let p = dpp as *const Mount;
-        Arc::increment_strong_count(p);
-        return Ok(Arc::from_raw(p));
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if !dpp.is_null() {
+            let p = dpp as *const Mount;
+            Arc::increment_strong_count(p);
+            return Ok(Arc::from_raw(p));
+        }
+        let mut g = lock(&DEFAULT);
+        if let Some(m) = g.as_ref() {
+            return Ok(m.clone());
+        }
+        let m = mount(call, None, 0, 0o755)?;
+        *g = Some(m.clone());
+        Ok(m)
     }
-    let mut g = lock(&DEFAULT);
-    if let Some(m) = g.as_ref() {
-        return Ok(m.clone());
-    }
-    let m = mount(call, None, 0, 0o755)?;
-    *g = Some(m.clone());
-    Ok(m)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -178,84 +184,96 @@ pub unsafe fn resmgr_attach(
     io: *const IoFuncs,
     h: *mut Attr,
 ) -> c_int {
-    let call = "resmgr_attach";
-    if path.is_null() || h.is_null() || (cf.is_null() && io.is_null()) || ftype != 0 {
-        let what = if path.is_null() {
-            "nil path"
-        } else if h.is_null() {
-            "nil handle"
-        } else if ftype != 0 {
-            "file type must be _FTYPE_ANY"
-        } else {
-            "nil handler tables"
-        };
-        report::complain(call, what);
-        fail(call, libc::EINVAL, what);
-        return -1;
-    }
-    let m = match mount_of(call, dpp) {
-        Ok(m) => m,
-        Err((e, w)) => {
-            fail(call, e, &w);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let call = "resmgr_attach";
+        if path.is_null() || h.is_null() || (cf.is_null() && io.is_null()) || ftype != 0 {
+            let what = if path.is_null() {
+                "nil path"
+            } else if h.is_null() {
+                "nil handle"
+            } else if ftype != 0 {
+                "file type must be _FTYPE_ANY"
+            } else {
+                "nil handler tables"
+            };
+            report::complain(call, what);
+            fail(call, libc::EINVAL, what);
             return -1;
         }
-    };
-    let p = CStr::from_ptr(path).to_bytes().to_vec();
-    let full = [m.dir.as_bytes(), b"/", p.as_slice()].concat();
-    match m.attach(&p, |id, ino| engine::make_attach(id, ino, &full, ra, cf, io, h)) {
-        Ok(id) => id,
-        Err((e, w)) => {
-            fail(call, e, &format!("{}: {w}", String::from_utf8_lossy(&p)));
-            -1
+        let m = match mount_of(call, dpp) {
+            Ok(m) => m,
+            Err((e, w)) => {
+                fail(call, e, &w);
+                return -1;
+            }
+        };
+        let p = CStr::from_ptr(path).to_bytes().to_vec();
+        let full = [m.dir.as_bytes(), b"/", p.as_slice()].concat();
+        match m.attach(&p, |id, ino| engine::make_attach(id, ino, &full, ra, cf, io, h)) {
+            Ok(id) => id,
+            Err((e, w)) => {
+                fail(call, e, &format!("{}: {w}", String::from_utf8_lossy(&p)));
+                -1
+            }
         }
     }
 }
 
 pub unsafe fn resmgr_detach(dpp: *mut c_void, id: c_int, flags: u32) -> c_int {
-    let m = match mount_of("resmgr_detach", dpp) {
-        Ok(m) => m,
-        Err((e, w)) => {
-            fail("resmgr_detach", e, &w);
-            return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let m = match mount_of("resmgr_detach", dpp) {
+            Ok(m) => m,
+            Err((e, w)) => {
+                fail("resmgr_detach", e, &w);
+                return -1;
+            }
+        };
+        if m.detach(id, flags & DETACH_PATHNAME == 0, libc::EIO) {
+            0
+        } else {
+            fail("resmgr_detach", libc::EINVAL, &format!("no attach {id}"));
+            -1
         }
-    };
-    if m.detach(id, flags & DETACH_PATHNAME == 0, libc::EIO) {
-        0
-    } else {
-        fail("resmgr_detach", libc::EINVAL, &format!("no attach {id}"));
-        -1
     }
 }
 
 pub unsafe fn resmgr_unmount(dpp: *mut c_void) -> c_int {
-    let m = match mount_of("resmgr_unmount", dpp) {
-        Ok(m) => m,
-        Err((e, w)) => {
-            fail("resmgr_unmount", e, &w);
-            return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let m = match mount_of("resmgr_unmount", dpp) {
+            Ok(m) => m,
+            Err((e, w)) => {
+                fail("resmgr_unmount", e, &w);
+                return -1;
+            }
+        };
+        let ids: Vec<i32> = lock(&m.attaches).keys().copied().collect();
+        for id in ids {
+            m.detach(id, true, libc::EIO);
         }
-    };
-    let ids: Vec<i32> = lock(&m.attaches).keys().copied().collect();
-    for id in ids {
-        m.detach(id, true, libc::EIO);
+        unmount::unmount(&m);
+        let mut g = lock(&DEFAULT);
+        if g.as_ref().is_some_and(|d| Arc::ptr_eq(d, &m)) {
+            *g = None;
+        }
+        0
     }
-    unmount::unmount(&m);
-    let mut g = lock(&DEFAULT);
-    if g.as_ref().is_some_and(|d| Arc::ptr_eq(d, &m)) {
-        *g = None;
-    }
-    0
 }
 
 pub unsafe fn resmgr_path(dpp: *mut c_void, id: c_int) -> *const c_char {
-    let Ok(m) = mount_of("resmgr_path", dpp) else {
-        return core::ptr::null();
-    };
-    let a = lock(&m.attaches).get(&id).cloned();
-    match a {
-        // The Attach lives as long as the mount holds it (or an open file does).
-        Some(a) => a.path.as_ptr(),
-        None => core::ptr::null(),
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let Ok(m) = mount_of("resmgr_path", dpp) else {
+            return core::ptr::null();
+        };
+        let a = lock(&m.attaches).get(&id).cloned();
+        match a {
+            // The Attach lives as long as the mount holds it (or an open file does).
+            Some(a) => a.path.as_ptr(),
+            None => core::ptr::null(),
+        }
     }
 }
 
@@ -278,18 +296,21 @@ pub fn error(rcvid: i64, e: c_int) -> c_int {
 /// Reads write payload as QNX does: `offset` counts from the message start
 /// (the payload follows the 24-byte `struct _io_write`).
 pub unsafe fn msgread(ctp: *mut Ctx, buf: *mut c_void, n: usize, off: usize) -> c_long {
-    if ctp.is_null() || (buf.is_null() && n > 0) {
-        report::complain("resmgr_msgread", "nil context or buffer");
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if ctp.is_null() || (buf.is_null() && n > 0) {
+            report::complain("resmgr_msgread", "nil context or buffer");
+            return -1;
+        }
+        let j = ctp as *mut Job;
+        let hdr = core::mem::size_of::<IoRead>();
+        if (*j).msg.hdr.type_ != IO_WRITE || off < hdr {
+            return -1;
+        }
+        let d = &(*j).buf;
+        let s = (off - hdr).min(d.len());
+        let k = n.min(d.len() - s);
+        core::ptr::copy_nonoverlapping(d.as_ptr().add(s), buf as *mut u8, k);
+        k as c_long
     }
-    let j = ctp as *mut Job;
-    let hdr = core::mem::size_of::<IoRead>();
-    if (*j).msg.hdr.type_ != IO_WRITE || off < hdr {
-        return -1;
-    }
-    let d = &(*j).buf;
-    let s = (off - hdr).min(d.len());
-    let k = n.min(d.len() - s);
-    core::ptr::copy_nonoverlapping(d.as_ptr().add(s), buf as *mut u8, k);
-    k as c_long
 }

@@ -227,68 +227,71 @@ fn start_watchdog() {
 
 /// The helper process: no allocation, no locks (forked from a threaded program).
 unsafe fn watchdog(rfd: i32, wfd: i32) -> ! {
-    libc::close(wfd);
-    // Keep nothing else open: a /dev/fuse descriptor here would keep mounts alive.
-    for fd in 0..1024 {
-        if fd != rfd {
-            libc::close(fd);
-        }
-    }
-    libc::setsid();
-    let mut sigs: libc::sigset_t = core::mem::zeroed();
-    libc::sigfillset(&mut sigs);
-    libc::pthread_sigmask(libc::SIG_BLOCK, &sigs, core::ptr::null_mut());
-    // The child runs on a copy of the caller's (possibly small) thread stack:
-    // the path table lives in (the child's copy of) a static instead.
-    let paths = &mut *core::ptr::addr_of_mut!(SIG_PATHS);
-    const N: usize = NSIG_PATHS;
-    let mut used = [false; N];
-    let mut line = [0u8; PATHMAX + 2];
-    let mut ll = 0usize;
-    let mut buf = [0u8; 1024];
-    loop {
-        let n = libc::read(rfd, buf.as_mut_ptr() as *mut _, buf.len());
-        if n <= 0 {
-            if n < 0 && *libc::__errno_location() == libc::EINTR {
-                continue;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        libc::close(wfd);
+        // Keep nothing else open: a /dev/fuse descriptor here would keep mounts alive.
+        for fd in 0..1024 {
+            if fd != rfd {
+                libc::close(fd);
             }
-            break;
         }
-        for &c in &buf[..n as usize] {
-            if c != b'\n' {
-                if ll < line.len() - 1 {
-                    line[ll] = c;
-                    ll += 1;
+        libc::setsid();
+        let mut sigs: libc::sigset_t = core::mem::zeroed();
+        libc::sigfillset(&mut sigs);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &sigs, core::ptr::null_mut());
+        // The child runs on a copy of the caller's (possibly small) thread stack:
+        // the path table lives in (the child's copy of) a static instead.
+        let paths = &mut *core::ptr::addr_of_mut!(SIG_PATHS);
+        const N: usize = NSIG_PATHS;
+        let mut used = [false; N];
+        let mut line = [0u8; PATHMAX + 2];
+        let mut ll = 0usize;
+        let mut buf = [0u8; 1024];
+        loop {
+            let n = libc::read(rfd, buf.as_mut_ptr() as *mut _, buf.len());
+            if n <= 0 {
+                if n < 0 && *libc::__errno_location() == libc::EINTR {
+                    continue;
                 }
-                continue;
+                break;
             }
-            if ll >= 2 && ll - 1 < PATHMAX {
-                let p = &line[1..ll];
-                if line[0] == b'+' {
-                    if let Some(i) = used.iter().position(|u| !u) {
-                        paths[i][..p.len()].copy_from_slice(p);
-                        paths[i][p.len()] = 0;
-                        used[i] = true;
+            for &c in &buf[..n as usize] {
+                if c != b'\n' {
+                    if ll < line.len() - 1 {
+                        line[ll] = c;
+                        ll += 1;
                     }
-                } else {
-                    for i in 0..N {
-                        if used[i] && &paths[i][..p.len()] == p && paths[i][p.len()] == 0 {
-                            used[i] = false;
-                            break;
+                    continue;
+                }
+                if ll >= 2 && ll - 1 < PATHMAX {
+                    let p = &line[1..ll];
+                    if line[0] == b'+' {
+                        if let Some(i) = used.iter().position(|u| !u) {
+                            paths[i][..p.len()].copy_from_slice(p);
+                            paths[i][p.len()] = 0;
+                            used[i] = true;
+                        }
+                    } else {
+                        for i in 0..N {
+                            if used[i] && &paths[i][..p.len()] == p && paths[i][p.len()] == 0 {
+                                used[i] = false;
+                                break;
+                            }
                         }
                     }
                 }
+                ll = 0;
             }
-            ll = 0;
         }
-    }
-    // The program is gone: its connections are aborted; detach what is left.
-    for i in 0..N {
-        if used[i] {
-            libc::umount2(paths[i].as_ptr() as *const _, libc::MNT_DETACH);
+        // The program is gone: its connections are aborted; detach what is left.
+        for i in 0..N {
+            if used[i] {
+                libc::umount2(paths[i].as_ptr() as *const _, libc::MNT_DETACH);
+            }
         }
+        libc::_exit(0);
     }
-    libc::_exit(0);
 }
 
 /// The default mount directory: $THREAD9MNT, $XDG_RUNTIME_DIR/thread9 or

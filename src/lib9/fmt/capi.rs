@@ -8,7 +8,7 @@ use crate::lib9::fmt::{self, table, Fmt, Fmts};
 use core::ffi::{c_char, c_int, c_uint, c_void};
 
 pub unsafe extern "C" fn thread9_rt_fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: *const c_char) -> c_int {
-    sinks::fdprint(f, fd, fmt, Call(call))
+    unsafe { sinks::fdprint(f, fd, fmt, Call(call)) }
 }
 
 pub unsafe extern "C" fn thread9_rt_snprint(
@@ -19,7 +19,7 @@ pub unsafe extern "C" fn thread9_rt_snprint(
     fmt: *const c_char,
     call: *const c_char,
 ) -> c_int {
-    sinks::snprint(f, buf, len, runes != 0, fmt, Call(call))
+    unsafe { sinks::snprint(f, buf, len, runes != 0, fmt, Call(call)) }
 }
 
 pub unsafe extern "C" fn thread9_rt_seprint(
@@ -30,7 +30,7 @@ pub unsafe extern "C" fn thread9_rt_seprint(
     fmt: *const c_char,
     call: *const c_char,
 ) -> *mut c_void {
-    sinks::seprint(f, buf, e, runes != 0, fmt, Call(call))
+    unsafe { sinks::seprint(f, buf, e, runes != 0, fmt, Call(call)) }
 }
 
 pub unsafe extern "C" fn thread9_rt_smprint(
@@ -39,15 +39,15 @@ pub unsafe extern "C" fn thread9_rt_smprint(
     fmt: *const c_char,
     call: *const c_char,
 ) -> *mut c_void {
-    sinks::smprint(f, runes != 0, fmt, Call(call))
+    unsafe { sinks::smprint(f, runes != 0, fmt, Call(call)) }
 }
 
 pub unsafe extern "C" fn thread9_rt_fmtvprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
-    sinks::vprint(f, fmt)
+    unsafe { sinks::vprint(f, fmt) }
 }
 
 pub unsafe extern "C" fn thread9_rt_werrstr(f: *mut Fmt, fmt: *const c_char) {
-    sinks::werrstr(f, fmt)
+    unsafe { sinks::werrstr(f, fmt) }
 }
 
 pub unsafe extern "C" fn thread9_rt_nilfmt(call: *const c_char) {
@@ -64,14 +64,18 @@ fn have(f: *mut Fmt, call: &str) -> bool {
 }
 
 pub unsafe extern "C" fn dofmt(f: *mut Fmt, fmt: *const c_char) -> c_int {
-    if !have(f, "dofmt") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "dofmt") {
+            return -1;
+        }
+        if fmt.is_null() {
+            report::complain("dofmt", "nil format");
+            return -1;
+        }
+        fmt::dofmt(f, fmt as *const u8)
     }
-    if fmt.is_null() {
-        report::complain("dofmt", "nil format");
-        return -1;
-    }
-    fmt::dofmt(f, fmt as *const u8)
 }
 
 pub extern "C" fn fmtinstall(c: c_int, f: Option<unsafe extern "C" fn(*mut Fmt) -> c_int>) -> c_int {
@@ -105,78 +109,110 @@ fn install(c: c_int, f: Option<Fmts>) -> c_int {
 }
 
 pub unsafe extern "C" fn fmtstrcpy(f: *mut Fmt, s: *const c_char) -> c_int {
-    if !have(f, "fmtstrcpy") {
-        return -1;
-    }
-    if fmt::verbs::strcpy(f, s) {
-        0
-    } else {
-        -1
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtstrcpy") {
+            return -1;
+        }
+        if fmt::verbs::strcpy(f, s) {
+            0
+        } else {
+            -1
+        }
     }
 }
 
 pub unsafe extern "C" fn fmtrunestrcpy(f: *mut Fmt, s: *const u32) -> c_int {
-    if !have(f, "fmtrunestrcpy") {
-        return -1;
-    }
-    if fmt::verbs::runestrcpy(f, s) {
-        0
-    } else {
-        -1
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtrunestrcpy") {
+            return -1;
+        }
+        if fmt::verbs::runestrcpy(f, s) {
+            0
+        } else {
+            -1
+        }
     }
 }
 
 pub unsafe extern "C" fn fmtrune(f: *mut Fmt, r: c_int) -> c_int {
-    if !have(f, "fmtrune") {
-        return -1;
-    }
-    if fmt::out::rune(f, r as u32) {
-        0
-    } else {
-        -1
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtrune") {
+            return -1;
+        }
+        if fmt::out::rune(f, r as u32) {
+            0
+        } else {
+            -1
+        }
     }
 }
 
 pub unsafe extern "C" fn fmtfdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c_int {
-    sinks::fdinit(f, fd, buf, size)
+    unsafe { sinks::fdinit(f, fd, buf, size) }
 }
 
 pub unsafe extern "C" fn fmtfdflush(f: *mut Fmt) -> c_int {
-    if !have(f, "fmtfdflush") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtfdflush") {
+            return -1;
+        }
+        if sinks::fd_flush(f) == 0 {
+            return -1;
+        }
+        (*f).nfmt
     }
-    if sinks::fd_flush(f) == 0 {
-        return -1;
-    }
-    (*f).nfmt
 }
 
 pub unsafe extern "C" fn fmtstrinit(f: *mut Fmt) -> c_int {
-    if !have(f, "fmtstrinit") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtstrinit") {
+            return -1;
+        }
+        sinks::strinit(f, false)
     }
-    sinks::strinit(f, false)
 }
 
 pub unsafe extern "C" fn fmtstrflush(f: *mut Fmt) -> *mut c_char {
-    if !have(f, "fmtstrflush") {
-        return core::ptr::null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "fmtstrflush") {
+            return core::ptr::null_mut();
+        }
+        sinks::strflush(f) as *mut c_char
     }
-    sinks::strflush(f) as *mut c_char
 }
 
 pub unsafe extern "C" fn runefmtstrinit(f: *mut Fmt) -> c_int {
-    if !have(f, "runefmtstrinit") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "runefmtstrinit") {
+            return -1;
+        }
+        sinks::strinit(f, true)
     }
-    sinks::strinit(f, true)
 }
 
 pub unsafe extern "C" fn runefmtstrflush(f: *mut Fmt) -> *mut u32 {
-    if !have(f, "runefmtstrflush") {
-        return core::ptr::null_mut();
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "runefmtstrflush") {
+            return core::ptr::null_mut();
+        }
+        sinks::strflush(f) as *mut u32
     }
-    sinks::strflush(f) as *mut u32
 }
 
 pub unsafe extern "C" fn fmtlocaleinit(
@@ -185,39 +221,51 @@ pub unsafe extern "C" fn fmtlocaleinit(
     thousands: *mut c_char,
     grouping: *mut c_char,
 ) {
-    if have(f, "fmtlocaleinit") {
-        fmt::localeinit(&mut *f, decimal, thousands, grouping);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if have(f, "fmtlocaleinit") {
+            fmt::localeinit(&mut *f, decimal, thousands, grouping);
+        }
     }
 }
 
 pub unsafe extern "C" fn quotestrfmt(f: *mut Fmt) -> c_int {
-    if !have(f, "quotestrfmt") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "quotestrfmt") {
+            return -1;
+        }
+        fmt::quote::quotefmt(f, false)
     }
-    fmt::quote::quotefmt(f, false)
 }
 
 pub unsafe extern "C" fn quoterunestrfmt(f: *mut Fmt) -> c_int {
-    if !have(f, "quoterunestrfmt") {
-        return -1;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if !have(f, "quoterunestrfmt") {
+            return -1;
+        }
+        fmt::quote::quotefmt(f, true)
     }
-    fmt::quote::quotefmt(f, true)
 }
 
 pub unsafe extern "C" fn quotestrdup(s: *const c_char) -> *mut c_char {
-    fmt::quote::quotedup(s as *const c_void, false) as *mut c_char
+    unsafe { fmt::quote::quotedup(s as *const c_void, false) as *mut c_char }
 }
 
 pub unsafe extern "C" fn quoterunestrdup(s: *const u32) -> *mut u32 {
-    fmt::quote::quotedup(s as *const c_void, true) as *mut u32
+    unsafe { fmt::quote::quotedup(s as *const c_void, true) as *mut u32 }
 }
 
 pub unsafe extern "C" fn unquotestrdup(s: *const c_char) -> *mut c_char {
-    fmt::quote::unquotedup(s as *const c_void, false) as *mut c_char
+    unsafe { fmt::quote::unquotedup(s as *const c_void, false) as *mut c_char }
 }
 
 pub unsafe extern "C" fn unquoterunestrdup(s: *const u32) -> *mut u32 {
-    fmt::quote::unquotedup(s as *const c_void, true) as *mut u32
+    unsafe { fmt::quote::unquotedup(s as *const c_void, true) as *mut u32 }
 }
 
 pub extern "C" fn needsrcquote(c: c_int) -> c_int {
@@ -236,9 +284,9 @@ pub extern "C" fn thread9_rt_errbuf() -> *mut c_char {
 }
 
 pub unsafe extern "C" fn errstr(buf: *mut c_char, n: c_uint) -> c_int {
-    crate::runtime::errstr::swap(buf as *mut u8, n as usize)
+    unsafe { crate::runtime::errstr::swap(buf as *mut u8, n as usize) }
 }
 
 pub unsafe extern "C" fn rerrstr(buf: *mut c_char, n: c_uint) {
-    crate::runtime::errstr::rerrstr(buf as *mut u8, n as usize)
+    unsafe { crate::runtime::errstr::rerrstr(buf as *mut u8, n as usize) }
 }

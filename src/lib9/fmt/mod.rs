@@ -88,28 +88,28 @@ extern "C" {
 // va_start/va_copy in one of the C entry points; what is read is the caller's business,
 // exactly as with C's printf.
 pub(crate) unsafe fn arg_int(f: *mut Fmt) -> c_int {
-    thread9_c_va_int(f)
+    unsafe { thread9_c_va_int(f) }
 }
 pub(crate) unsafe fn arg_uint(f: *mut Fmt) -> u32 {
-    thread9_c_va_uint(f)
+    unsafe { thread9_c_va_uint(f) }
 }
 pub(crate) unsafe fn arg_long(f: *mut Fmt) -> i64 {
-    thread9_c_va_long(f)
+    unsafe { thread9_c_va_long(f) }
 }
 pub(crate) unsafe fn arg_ulong(f: *mut Fmt) -> u64 {
-    thread9_c_va_ulong(f)
+    unsafe { thread9_c_va_ulong(f) }
 }
 pub(crate) unsafe fn arg_vlong(f: *mut Fmt) -> i64 {
-    thread9_c_va_vlong(f)
+    unsafe { thread9_c_va_vlong(f) }
 }
 pub(crate) unsafe fn arg_uvlong(f: *mut Fmt) -> u64 {
-    thread9_c_va_uvlong(f)
+    unsafe { thread9_c_va_uvlong(f) }
 }
 pub(crate) unsafe fn arg_double(f: *mut Fmt) -> f64 {
-    thread9_c_va_double(f)
+    unsafe { thread9_c_va_double(f) }
 }
 pub(crate) unsafe fn arg_ptr(f: *mut Fmt) -> *mut c_void {
-    thread9_c_va_ptr(f)
+    unsafe { thread9_c_va_ptr(f) }
 }
 pub(crate) fn doquote() -> Option<unsafe extern "C" fn(c_int) -> c_int> {
     // SAFETY: reads a plain C pointer variable.
@@ -122,10 +122,13 @@ pub(crate) fn doquote() -> Option<unsafe extern "C" fn(c_int) -> c_int> {
 /// # Safety
 /// Each non-nil string stays alive as long as `f` is used.
 pub unsafe fn localeinit(f: &mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
-    let empty = decimal.is_null() || *decimal == 0;
-    f.decimal = if empty { c".".as_ptr() as *mut c_char } else { decimal };
-    f.thousands = if thousands.is_null() { c",".as_ptr() as *mut c_char } else { thousands };
-    f.grouping = if grouping.is_null() { c"\x03".as_ptr() as *mut c_char } else { grouping };
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let empty = decimal.is_null() || *decimal == 0;
+        f.decimal = if empty { c".".as_ptr() as *mut c_char } else { decimal };
+        f.thousands = if thousands.is_null() { c",".as_ptr() as *mut c_char } else { thousands };
+        f.grouping = if grouping.is_null() { c"\x03".as_ptr() as *mut c_char } else { grouping };
+    }
 }
 
 /// What parsing one directive produced.
@@ -140,19 +143,22 @@ enum Step {
 
 /// The rune at `p` (a NUL-terminated string) and its length, never reading past the NUL.
 unsafe fn rune_at(p: *const u8) -> (u32, usize) {
-    let c = *p;
-    if c < 0x80 {
-        return (c as u32, 1);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let c = *p;
+        if c < 0x80 {
+            return (c as u32, 1);
+        }
+        let mut b = [c, 0, 0, 0];
+        let mut n = 1;
+        // Only continuation bytes are taken, so the NUL (or any other byte) ends the copy.
+        while n < 4 && *p.add(n) & 0xC0 == 0x80 {
+            b[n] = *p.add(n);
+            n += 1;
+        }
+        let (r, len) = crate::base::utf::decode(&b[..n]);
+        (r, len.max(1))
     }
-    let mut b = [c, 0, 0, 0];
-    let mut n = 1;
-    // Only continuation bytes are taken, so the NUL (or any other byte) ends the copy.
-    while n < 4 && *p.add(n) & 0xC0 == 0x80 {
-        b[n] = *p.add(n);
-        n += 1;
-    }
-    let (r, len) = crate::base::utf::decode(&b[..n]);
-    (r, len.max(1))
 }
 
 /// Formats the NUL-terminated `fmt` into `f`; returns the units produced, or -1.
@@ -160,30 +166,33 @@ unsafe fn rune_at(p: *const u8) -> (u32, usize) {
 /// # Safety
 /// `f` is a valid Fmt with its args set up; `fmt` is a NUL-terminated string.
 pub unsafe fn dofmt(f: *mut Fmt, fmt: *const u8) -> c_int {
-    if let Some(theirs) = interpose::dofmt() {
-        // plan9port's lib9 fmt is linked in: its engine and verb table serve everyone.
-        return theirs(f, fmt as *mut c_char);
-    }
-    let start = (*f).nfmt;
-    let mut p = fmt;
-    loop {
-        let lit = p;
-        while *p != 0 && *p != b'%' {
-            p = p.add(1);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if let Some(theirs) = interpose::dofmt() {
+            // plan9port's lib9 fmt is linked in: its engine and verb table serve everyone.
+            return theirs(f, fmt as *mut c_char);
         }
-        if p > lit {
-            let s = core::slice::from_raw_parts(lit, p.offset_from(lit) as usize);
-            if !out::literal(f, s) {
-                return -1;
+        let start = (*f).nfmt;
+        let mut p = fmt;
+        loop {
+            let lit = p;
+            while *p != 0 && *p != b'%' {
+                p = p.add(1);
             }
-        }
-        if *p == 0 {
-            return (*f).nfmt.wrapping_sub(start);
-        }
-        match dispatch(f, p.add(1)) {
-            Step::Next(q) => p = q,
-            Step::End => return (*f).nfmt.wrapping_sub(start),
-            Step::Fail => return -1,
+            if p > lit {
+                let s = core::slice::from_raw_parts(lit, p.offset_from(lit) as usize);
+                if !out::literal(f, s) {
+                    return -1;
+                }
+            }
+            if *p == 0 {
+                return (*f).nfmt.wrapping_sub(start);
+            }
+            match dispatch(f, p.add(1)) {
+                Step::Next(q) => p = q,
+                Step::End => return (*f).nfmt.wrapping_sub(start),
+                Step::Fail => return -1,
+            }
         }
     }
 }
@@ -191,15 +200,17 @@ pub unsafe fn dofmt(f: *mut Fmt, fmt: *const u8) -> c_int {
 /// Parses one directive starting just after its `%`: flags, width, precision (all of
 /// which may themselves be installed formatters returning >0), then the verb.
 unsafe fn dispatch(f: *mut Fmt, mut p: *const u8) -> Step {
-    (*f).flags = 0;
-    (*f).width = 0;
-    (*f).prec = 0;
-    loop {
-        let (r, n) = rune_at(p);
-        p = p.add(n);
-        (*f).r = r;
-        let num: c_int;
-        match r {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*f).flags = 0;
+        (*f).width = 0;
+        (*f).prec = 0;
+        loop {
+            let (r, n) = rune_at(p);
+            p = p.add(n);
+            (*f).r = r;
+            let num: c_int;
+            match r {
             0 => return Step::End,
             0x2E /* . */ => {
                 (*f).flags |= FMT_WIDTH | FMT_PREC;
@@ -245,12 +256,13 @@ unsafe fn dispatch(f: *mut Fmt, mut p: *const u8) -> Step {
                 continue;
             }
         }
-        if (*f).flags & FMT_WIDTH != 0 {
-            (*f).flags |= FMT_PREC;
-            (*f).prec = num;
-        } else {
-            (*f).flags |= FMT_WIDTH;
-            (*f).width = num;
+            if (*f).flags & FMT_WIDTH != 0 {
+                (*f).flags |= FMT_PREC;
+                (*f).prec = num;
+            } else {
+                (*f).flags |= FMT_WIDTH;
+                (*f).width = num;
+            }
         }
     }
 }

@@ -71,10 +71,13 @@ fn needsep(ndig: &mut i32, g: &mut &[u8]) -> bool {
 }
 
 unsafe fn cstr(p: *const c_char, dflt: &[u8]) -> &[u8] {
-    if p.is_null() {
-        dflt
-    } else {
-        CStr::from_ptr(p).to_bytes()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if p.is_null() {
+            dflt
+        } else {
+            CStr::from_ptr(p).to_bytes()
+        }
     }
 }
 
@@ -83,157 +86,135 @@ unsafe fn cstr(p: *const c_char, dflt: &[u8]) -> &[u8] {
 /// # Safety
 /// `f` is a valid Fmt with its args set up, `f.r` the verb.
 pub unsafe fn ifmt(f: *mut Fmt) -> bool {
-    let mut fl = (*f).flags;
-    let mut verb = (*f).r;
-    let unsigned = fl & FMT_UNSIGNED != 0;
-    // Read the argument at the size the flags say, as a magnitude and a sign.
-    let (mut v, neg): (u64, bool) = if verb == 'p' as u32 {
-        verb = 'x' as u32;
-        (*f).r = verb;
-        fl |= FMT_UNSIGNED;
-        (arg_ptr(f) as usize as u64, false)
-    } else {
-        let x: i64 = if fl & FMT_VLONG != 0 {
-            if unsigned {
-                arg_uvlong(f) as i64
-            } else {
-                arg_vlong(f)
-            }
-        } else if fl & FMT_LONG != 0 {
-            if unsigned {
-                arg_ulong(f) as i64
-            } else {
-                arg_long(f)
-            }
-        } else if fl & FMT_BYTE != 0 {
-            let i = arg_int(f);
-            if unsigned {
-                i as u8 as i64
-            } else {
-                i as i8 as i64
-            }
-        } else if fl & FMT_SHORT != 0 {
-            let i = arg_int(f);
-            if unsigned {
-                i as u16 as i64
-            } else {
-                i as i16 as i64
-            }
-        } else if unsigned {
-            arg_uint(f) as i64
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut fl = (*f).flags;
+        let mut verb = (*f).r;
+        let unsigned = fl & FMT_UNSIGNED != 0;
+        // Read the argument at the size the flags say, as a magnitude and a sign.
+        let (mut v, neg): (u64, bool) = if verb == 'p' as u32 {
+            verb = 'x' as u32;
+            (*f).r = verb;
+            fl |= FMT_UNSIGNED;
+            (arg_ptr(f) as usize as u64, false)
         } else {
-            arg_int(f) as i64
+            let x: i64 = if fl & FMT_VLONG != 0 {
+                if unsigned {
+                    arg_uvlong(f) as i64
+                } else {
+                    arg_vlong(f)
+                }
+            } else if fl & FMT_LONG != 0 {
+                if unsigned {
+                    arg_ulong(f) as i64
+                } else {
+                    arg_long(f)
+                }
+            } else if fl & FMT_BYTE != 0 {
+                let i = arg_int(f);
+                if unsigned {
+                    i as u8 as i64
+                } else {
+                    i as i8 as i64
+                }
+            } else if fl & FMT_SHORT != 0 {
+                let i = arg_int(f);
+                if unsigned {
+                    i as u16 as i64
+                } else {
+                    i as i16 as i64
+                }
+            } else if unsigned {
+                arg_uint(f) as i64
+            } else {
+                arg_int(f) as i64
+            };
+            if !unsigned && x < 0 {
+                (x.unsigned_abs(), true)
+            } else {
+                (x as u64, false)
+            }
         };
-        if !unsigned && x < 0 {
-            (x.unsigned_abs(), true)
-        } else {
-            (x as u64, false)
-        }
-    };
-    let lower = b"0123456789abcdef";
-    let upper = b"0123456789ABCDEF";
-    let mut conv = lower;
-    // Hex, binary and octal group by fours; decimal by the locale.
-    let mut grouping: &[u8] = b"\x04";
-    let apost = fl & FMT_APOST != 0;
-    // The locale strings matter only for %'d; do not even measure them otherwise.
-    let mut thousands: &[u8] = if apost { cstr((*f).thousands, b",") } else { b"," };
-    let base: u64 = match char::from_u32(verb).unwrap_or('\0') {
-        'd' | 'i' | 'u' => {
-            if apost {
-                grouping = cstr((*f).grouping, b"\x03");
+        let lower = b"0123456789abcdef";
+        let upper = b"0123456789ABCDEF";
+        let mut conv = lower;
+        // Hex, binary and octal group by fours; decimal by the locale.
+        let mut grouping: &[u8] = b"\x04";
+        let apost = fl & FMT_APOST != 0;
+        // The locale strings matter only for %'d; do not even measure them otherwise.
+        let mut thousands: &[u8] = if apost { cstr((*f).thousands, b",") } else { b"," };
+        let base: u64 = match char::from_u32(verb).unwrap_or('\0') {
+            'd' | 'i' | 'u' => {
+                if apost {
+                    grouping = cstr((*f).grouping, b"\x03");
+                }
+                10
             }
-            10
-        }
-        'X' => {
-            conv = upper;
-            thousands = b":";
-            16
-        }
-        'x' => {
-            thousands = b":";
-            16
-        }
-        'b' => {
-            thousands = b":";
-            2
-        }
-        'o' => 8,
-        _ => return false,
-    };
-    // A separator is at most one rune: it has to fit in the digit buffer.
-    let thousands = &thousands[..crate::base::utf::trunc(thousands, crate::base::utf::UTFMAX)];
-    let seprunes = crate::base::utf::count(thousands) as i64;
+            'X' => {
+                conv = upper;
+                thousands = b":";
+                16
+            }
+            'x' => {
+                thousands = b":";
+                16
+            }
+            'b' => {
+                thousands = b":";
+                2
+            }
+            'o' => 8,
+            _ => return false,
+        };
+        // A separator is at most one rune: it has to fit in the digit buffer.
+        let thousands = &thousands[..crate::base::utf::trunc(thousands, crate::base::utf::UTFMAX)];
+        let seprunes = crate::base::utf::count(thousands) as i64;
 
-    let mut b = Rev { buf: [MaybeUninit::uninit(); 512], p: 512 };
-    // Runes so far (a separator may be several bytes); the width is counted in runes.
-    let mut n: i64 = 0;
-    let mut ndig = 0;
-    let mut g = grouping;
-    if fl & (FMT_COMMA | FMT_APOST) == 0 {
-        // The common case, with constant divisors (a runtime 64-bit divide is slow).
-        n = match base {
-            10 => plain::<10>(&mut b, v, conv),
-            16 => plain::<16>(&mut b, v, conv),
-            8 => plain::<8>(&mut b, v, conv),
-            _ => plain::<2>(&mut b, v, conv),
-        };
-        v = 0;
-    }
-    while v != 0 {
-        let d = (v % base) as usize;
-        v /= base;
-        if fl & FMT_COMMA != 0 && n % 4 == 3 {
-            b.push(b',');
-            n += 1;
+        let mut b = Rev { buf: [MaybeUninit::uninit(); 512], p: 512 };
+        // Runes so far (a separator may be several bytes); the width is counted in runes.
+        let mut n: i64 = 0;
+        let mut ndig = 0;
+        let mut g = grouping;
+        if fl & (FMT_COMMA | FMT_APOST) == 0 {
+            // The common case, with constant divisors (a runtime 64-bit divide is slow).
+            n = match base {
+                10 => plain::<10>(&mut b, v, conv),
+                16 => plain::<16>(&mut b, v, conv),
+                8 => plain::<8>(&mut b, v, conv),
+                _ => plain::<2>(&mut b, v, conv),
+            };
+            v = 0;
         }
-        if apost && needsep(&mut ndig, &mut g) {
-            b.push_str(thousands);
-            n += seprunes;
-        }
-        b.push(conv[d]);
-        n += 1;
-    }
-    if n == 0 {
-        // Zero with precision 0 prints nothing, except that %#o still shows its 0.
-        if fl & FMT_PREC == 0 || (*f).prec != 0 || (verb == 'o' as u32 && fl & FMT_SHARP != 0) {
-            b.push(b'0');
-            n = 1;
-            if apost {
-                needsep(&mut ndig, &mut g);
-            }
-        }
-        // Zero gets no 0x.
-        if verb == 'x' as u32 || verb == 'X' as u32 {
-            fl &= !FMT_SHARP;
-        }
-    }
-    let prec = if fl & FMT_PREC != 0 { (*f).prec as i64 } else { 0 };
-    while n < prec && b.roomy() {
-        if apost && needsep(&mut ndig, &mut g) {
-            b.push_str(thousands);
-            n += seprunes;
-        }
-        b.push(b'0');
-        n += 1;
-    }
-    if neg || fl & (FMT_SIGN | FMT_SPACE) != 0 {
-        n += 1;
-    }
-    if fl & FMT_SHARP != 0 {
-        if base == 16 {
-            n += 2;
-        } else if base == 8 {
-            if b.first() == b'0' {
-                fl &= !FMT_SHARP;
-            } else {
+        while v != 0 {
+            let d = (v % base) as usize;
+            v /= base;
+            if fl & FMT_COMMA != 0 && n % 4 == 3 {
+                b.push(b',');
                 n += 1;
             }
+            if apost && needsep(&mut ndig, &mut g) {
+                b.push_str(thousands);
+                n += seprunes;
+            }
+            b.push(conv[d]);
+            n += 1;
         }
-    }
-    if fl & FMT_ZERO != 0 && fl & (FMT_LEFT | FMT_PREC) == 0 {
-        let w = if fl & FMT_WIDTH != 0 { (*f).width as i64 } else { 0 };
-        while n < w && b.roomy() {
+        if n == 0 {
+            // Zero with precision 0 prints nothing, except that %#o still shows its 0.
+            if fl & FMT_PREC == 0 || (*f).prec != 0 || (verb == 'o' as u32 && fl & FMT_SHARP != 0) {
+                b.push(b'0');
+                n = 1;
+                if apost {
+                    needsep(&mut ndig, &mut g);
+                }
+            }
+            // Zero gets no 0x.
+            if verb == 'x' as u32 || verb == 'X' as u32 {
+                fl &= !FMT_SHARP;
+            }
+        }
+        let prec = if fl & FMT_PREC != 0 { (*f).prec as i64 } else { 0 };
+        while n < prec && b.roomy() {
             if apost && needsep(&mut ndig, &mut g) {
                 b.push_str(thousands);
                 n += seprunes;
@@ -241,25 +222,50 @@ pub unsafe fn ifmt(f: *mut Fmt) -> bool {
             b.push(b'0');
             n += 1;
         }
-        (*f).flags &= !FMT_WIDTH;
-    }
-    if fl & FMT_SHARP != 0 {
-        if base == 16 {
-            b.push(verb as u8);
+        if neg || fl & (FMT_SIGN | FMT_SPACE) != 0 {
+            n += 1;
         }
-        if base == 16 || base == 8 {
-            b.push(b'0');
+        if fl & FMT_SHARP != 0 {
+            if base == 16 {
+                n += 2;
+            } else if base == 8 {
+                if b.first() == b'0' {
+                    fl &= !FMT_SHARP;
+                } else {
+                    n += 1;
+                }
+            }
         }
+        if fl & FMT_ZERO != 0 && fl & (FMT_LEFT | FMT_PREC) == 0 {
+            let w = if fl & FMT_WIDTH != 0 { (*f).width as i64 } else { 0 };
+            while n < w && b.roomy() {
+                if apost && needsep(&mut ndig, &mut g) {
+                    b.push_str(thousands);
+                    n += seprunes;
+                }
+                b.push(b'0');
+                n += 1;
+            }
+            (*f).flags &= !FMT_WIDTH;
+        }
+        if fl & FMT_SHARP != 0 {
+            if base == 16 {
+                b.push(verb as u8);
+            }
+            if base == 16 || base == 8 {
+                b.push(b'0');
+            }
+        }
+        if neg {
+            b.push(b'-');
+        } else if fl & FMT_SIGN != 0 {
+            b.push(b'+');
+        } else if fl & FMT_SPACE != 0 {
+            b.push(b' ');
+        }
+        (*f).flags &= !FMT_PREC;
+        out::utf_field(f, b.done(), n.max(0) as usize)
     }
-    if neg {
-        b.push(b'-');
-    } else if fl & FMT_SIGN != 0 {
-        b.push(b'+');
-    } else if fl & FMT_SPACE != 0 {
-        b.push(b' ');
-    }
-    (*f).flags &= !FMT_PREC;
-    out::utf_field(f, b.done(), n.max(0) as usize)
 }
 
 /// A decimal value d[0].d[1..n] × 10^e (d = "0", e = 0 for zero).
@@ -382,28 +388,40 @@ struct Em {
 
 impl Em {
     unsafe fn push(&mut self, c: u8) {
-        if self.n == self.b.len() {
-            self.flush();
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            if self.n == self.b.len() {
+                self.flush();
+            }
+            self.b[self.n] = c;
+            self.n += 1;
         }
-        self.b[self.n] = c;
-        self.n += 1;
     }
     unsafe fn flush(&mut self) {
-        if self.ok && self.n > 0 {
-            self.ok = out::literal(self.f, &self.b[..self.n]);
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            if self.ok && self.n > 0 {
+                self.ok = out::literal(self.f, &self.b[..self.n]);
+            }
+            self.n = 0;
         }
-        self.n = 0;
     }
     unsafe fn zeros(&mut self, mut k: i64) {
-        while k > 0 && self.ok {
-            self.push(b'0');
-            k -= 1;
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            while k > 0 && self.ok {
+                self.push(b'0');
+                k -= 1;
+            }
         }
     }
     unsafe fn str(&mut self, s: &[u8]) {
-        self.flush();
-        if self.ok {
-            self.ok = out::literal(self.f, s);
+        // SAFETY: the caller upholds this function's contract (its # Safety section).
+        unsafe {
+            self.flush();
+            if self.ok {
+                self.ok = out::literal(self.f, s);
+            }
         }
     }
 }
@@ -413,148 +431,151 @@ impl Em {
 /// # Safety
 /// `f` is a valid Fmt with its args set up, `f.r` the verb.
 pub unsafe fn efgfmt(f: *mut Fmt) -> bool {
-    let x = arg_double(f);
-    let fl = (*f).flags;
-    (*f).flags = 0;
-    let mut prec: i64 = if fl & FMT_PREC != 0 { (*f).prec.max(0) as i64 } else { 6 };
-    let verb = (*f).r;
-    let ucase = verb == 'E' as u32 || verb == 'G' as u32;
-    let chr = char::from_u32(verb).unwrap_or('e').to_ascii_lowercase();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let x = arg_double(f);
+        let fl = (*f).flags;
+        (*f).flags = 0;
+        let mut prec: i64 = if fl & FMT_PREC != 0 { (*f).prec.max(0) as i64 } else { 6 };
+        let verb = (*f).r;
+        let ucase = verb == 'E' as u32 || verb == 'G' as u32;
+        let chr = char::from_u32(verb).unwrap_or('e').to_ascii_lowercase();
 
-    if x.is_nan() || x.is_infinite() {
-        let s: &[u8] = if x.is_nan() {
-            b"NaN"
-        } else if x > 0.0 {
-            b"+Inf"
-        } else {
-            b"-Inf"
-        };
-        (*f).flags = fl & (FMT_WIDTH | FMT_LEFT);
-        return out::utf_field(f, s, s.len());
-    }
-    let neg = x < 0.0;
-    let mut d = Dec::new(x.abs());
-
-    // Decide the layout: e-style or f-style, and digits after the point.
-    let mut estyle = chr == 'e';
-    let mut frac: i64;
-    match chr {
-        'f' => {
-            d.round(d.e as i64 + 1 + prec);
-            frac = prec;
-        }
-        'g' => {
-            if prec == 0 {
-                prec = 1;
-            }
-            d.round(prec);
-            let x = d.e as i64;
-            if -4 <= x && x < prec {
-                frac = prec - 1 - x;
+        if x.is_nan() || x.is_infinite() {
+            let s: &[u8] = if x.is_nan() {
+                b"NaN"
+            } else if x > 0.0 {
+                b"+Inf"
             } else {
-                estyle = true;
-                frac = prec - 1;
-            }
-            if fl & FMT_SHARP == 0 {
-                // %g drops trailing zeros after the point.
-                let sig = if estyle { d.n as i64 - 1 } else { d.n as i64 - 1 - x };
-                frac = frac.min(sig.max(0));
-            }
+                b"-Inf"
+            };
+            (*f).flags = fl & (FMT_WIDTH | FMT_LEFT);
+            return out::utf_field(f, s, s.len());
         }
-        _ => {
-            estyle = true;
-            d.round(prec + 1);
-            frac = prec;
-        }
-    }
+        let neg = x < 0.0;
+        let mut d = Dec::new(x.abs());
 
-    let dot = cstr((*f).decimal, b".");
-    let dot: &[u8] = if dot.is_empty() { b"." } else { dot };
-    let showdot = frac > 0 || fl & FMT_SHARP != 0;
-    let mut suf = [0u8; 8];
-    let mut sufn = 0;
-    let intdigits: i64 = if estyle { 1 } else { (d.e as i64).max(0) + 1 };
-    if estyle {
-        suf[0] = if ucase { b'E' } else { b'e' };
-        let e = d.e;
-        suf[1] = if e < 0 { b'-' } else { b'+' };
-        let mut ea = e.unsigned_abs();
-        let mut tmp = [0u8; 5];
-        let mut k = 0;
-        while ea > 0 || k < 2 {
-            tmp[k] = b'0' + (ea % 10) as u8;
-            ea /= 10;
-            k += 1;
-        }
-        sufn = 2;
-        while k > 0 {
-            k -= 1;
-            suf[sufn] = tmp[k];
-            sufn += 1;
-        }
-    }
-    let sign = if neg {
-        Some(b'-')
-    } else if fl & FMT_SIGN != 0 {
-        Some(b'+')
-    } else if fl & FMT_SPACE != 0 {
-        Some(b' ')
-    } else {
-        None
-    };
-    let mut wid = intdigits + frac + sufn as i64 + sign.is_some() as i64;
-    if showdot {
-        wid += crate::base::utf::count(dot) as i64;
-    }
-    let mut pad = 0;
-    if fl & FMT_WIDTH != 0 && (*f).width as i64 > wid {
-        pad = (*f).width as i64 - wid;
-    }
-    let mut z = 0;
-    if pad > 0 && fl & FMT_LEFT == 0 && fl & FMT_ZERO != 0 {
-        z = pad;
-        pad = 0;
-    }
-    if pad > 0 && fl & FMT_LEFT == 0 && !out::pad(f, pad) {
-        return false;
-    }
-    let mut em = Em { f, b: [0; 64], n: 0, ok: true };
-    if let Some(s) = sign {
-        em.push(s);
-    }
-    em.zeros(z);
-    if estyle {
-        em.push(d.d[0]);
-        if showdot {
-            em.str(dot);
-        }
-        for i in 1..=frac {
-            if !em.ok {
-                break;
+        // Decide the layout: e-style or f-style, and digits after the point.
+        let mut estyle = chr == 'e';
+        let mut frac: i64;
+        match chr {
+            'f' => {
+                d.round(d.e as i64 + 1 + prec);
+                frac = prec;
             }
-            em.push(if (i as usize) < d.n { d.d[i as usize] } else { b'0' });
+            'g' => {
+                if prec == 0 {
+                    prec = 1;
+                }
+                d.round(prec);
+                let x = d.e as i64;
+                if -4 <= x && x < prec {
+                    frac = prec - 1 - x;
+                } else {
+                    estyle = true;
+                    frac = prec - 1;
+                }
+                if fl & FMT_SHARP == 0 {
+                    // %g drops trailing zeros after the point.
+                    let sig = if estyle { d.n as i64 - 1 } else { d.n as i64 - 1 - x };
+                    frac = frac.min(sig.max(0));
+                }
+            }
+            _ => {
+                estyle = true;
+                d.round(prec + 1);
+                frac = prec;
+            }
         }
-        em.str(&suf[..sufn]);
-    } else {
-        let mut k = intdigits - 1;
-        while k >= 0 && em.ok {
-            em.push(d.at(k));
-            k -= 1;
+
+        let dot = cstr((*f).decimal, b".");
+        let dot: &[u8] = if dot.is_empty() { b"." } else { dot };
+        let showdot = frac > 0 || fl & FMT_SHARP != 0;
+        let mut suf = [0u8; 8];
+        let mut sufn = 0;
+        let intdigits: i64 = if estyle { 1 } else { (d.e as i64).max(0) + 1 };
+        if estyle {
+            suf[0] = if ucase { b'E' } else { b'e' };
+            let e = d.e;
+            suf[1] = if e < 0 { b'-' } else { b'+' };
+            let mut ea = e.unsigned_abs();
+            let mut tmp = [0u8; 5];
+            let mut k = 0;
+            while ea > 0 || k < 2 {
+                tmp[k] = b'0' + (ea % 10) as u8;
+                ea /= 10;
+                k += 1;
+            }
+            sufn = 2;
+            while k > 0 {
+                k -= 1;
+                suf[sufn] = tmp[k];
+                sufn += 1;
+            }
         }
+        let sign = if neg {
+            Some(b'-')
+        } else if fl & FMT_SIGN != 0 {
+            Some(b'+')
+        } else if fl & FMT_SPACE != 0 {
+            Some(b' ')
+        } else {
+            None
+        };
+        let mut wid = intdigits + frac + sufn as i64 + sign.is_some() as i64;
         if showdot {
-            em.str(dot);
+            wid += crate::base::utf::count(dot) as i64;
         }
-        let mut k = -1;
-        while k >= -frac && em.ok {
-            em.push(d.at(k));
-            k -= 1;
+        let mut pad = 0;
+        if fl & FMT_WIDTH != 0 && (*f).width as i64 > wid {
+            pad = (*f).width as i64 - wid;
         }
+        let mut z = 0;
+        if pad > 0 && fl & FMT_LEFT == 0 && fl & FMT_ZERO != 0 {
+            z = pad;
+            pad = 0;
+        }
+        if pad > 0 && fl & FMT_LEFT == 0 && !out::pad(f, pad) {
+            return false;
+        }
+        let mut em = Em { f, b: [0; 64], n: 0, ok: true };
+        if let Some(s) = sign {
+            em.push(s);
+        }
+        em.zeros(z);
+        if estyle {
+            em.push(d.d[0]);
+            if showdot {
+                em.str(dot);
+            }
+            for i in 1..=frac {
+                if !em.ok {
+                    break;
+                }
+                em.push(if (i as usize) < d.n { d.d[i as usize] } else { b'0' });
+            }
+            em.str(&suf[..sufn]);
+        } else {
+            let mut k = intdigits - 1;
+            while k >= 0 && em.ok {
+                em.push(d.at(k));
+                k -= 1;
+            }
+            if showdot {
+                em.str(dot);
+            }
+            let mut k = -1;
+            while k >= -frac && em.ok {
+                em.push(d.at(k));
+                k -= 1;
+            }
+        }
+        em.flush();
+        if !em.ok {
+            return false;
+        }
+        pad <= 0 || fl & FMT_LEFT == 0 || out::pad(f, pad)
     }
-    em.flush();
-    if !em.ok {
-        return false;
-    }
-    pad <= 0 || fl & FMT_LEFT == 0 || out::pad(f, pad)
 }
 
 #[cfg(test)]

@@ -15,23 +15,29 @@ fn avail(f: &Fmt) -> usize {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn room(f: *mut Fmt, need: usize) -> bool {
-    if avail(&*f) >= need {
-        return true;
-    }
-    if let Some(flush) = (*f).flush {
-        if flush(f) != 0 && avail(&*f) >= need {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if avail(&*f) >= need {
             return true;
         }
+        if let Some(flush) = (*f).flush {
+            if flush(f) != 0 && avail(&*f) >= need {
+                return true;
+            }
+        }
+        (*f).stop = (*f).to;
+        false
     }
-    (*f).stop = (*f).to;
-    false
 }
 
 /// Copies bytes that are known to fit.
 unsafe fn put_fitting(f: *mut Fmt, s: &[u8]) {
-    core::ptr::copy_nonoverlapping(s.as_ptr(), (*f).to as *mut u8, s.len());
-    (*f).to = ((*f).to as *mut u8).add(s.len()) as *mut _;
-    (*f).nfmt = (*f).nfmt.wrapping_add(s.len() as i32);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        core::ptr::copy_nonoverlapping(s.as_ptr(), (*f).to as *mut u8, s.len());
+        (*f).to = ((*f).to as *mut u8).add(s.len()) as *mut _;
+        (*f).nfmt = (*f).nfmt.wrapping_add(s.len() as i32);
+    }
 }
 
 /// One rune: UTF-8 in a byte buffer (values above Runemax become Runeerror), as is in
@@ -40,24 +46,27 @@ unsafe fn put_fitting(f: *mut Fmt, s: &[u8]) {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn rune(f: *mut Fmt, r: u32) -> bool {
-    if (*f).runes != 0 {
-        if !room(f, 4) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*f).runes != 0 {
+            if !room(f, 4) {
+                return false;
+            }
+            // SAFETY: room() guaranteed 4 bytes; a Rune buffer may be unaligned if a
+            // program built it from a char array, so write unaligned.
+            ((*f).to as *mut u32).write_unaligned(r);
+            (*f).to = ((*f).to as *mut u32).add(1) as *mut _;
+            (*f).nfmt = (*f).nfmt.wrapping_add(1);
+            return true;
+        }
+        let mut b = [0u8; utf::UTFMAX];
+        let n = utf::encode(r, &mut b);
+        if !room(f, n) {
             return false;
         }
-        // SAFETY: room() guaranteed 4 bytes; a Rune buffer may be unaligned if a
-        // program built it from a char array, so write unaligned.
-        ((*f).to as *mut u32).write_unaligned(r);
-        (*f).to = ((*f).to as *mut u32).add(1) as *mut _;
-        (*f).nfmt = (*f).nfmt.wrapping_add(1);
-        return true;
+        put_fitting(f, &b[..n]);
+        true
     }
-    let mut b = [0u8; utf::UTFMAX];
-    let n = utf::encode(r, &mut b);
-    if !room(f, n) {
-        return false;
-    }
-    put_fitting(f, &b[..n]);
-    true
 }
 
 /// One raw byte (%c): unchanged in a byte buffer, as a rune of that value in a rune buffer.
@@ -65,14 +74,17 @@ pub unsafe fn rune(f: *mut Fmt, r: u32) -> bool {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn byte(f: *mut Fmt, c: u8) -> bool {
-    if (*f).runes != 0 {
-        return rune(f, c as u32);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*f).runes != 0 {
+            return rune(f, c as u32);
+        }
+        if !room(f, 1) {
+            return false;
+        }
+        put_fitting(f, &[c]);
+        true
     }
-    if !room(f, 1) {
-        return false;
-    }
-    put_fitting(f, &[c]);
-    true
 }
 
 /// Literal format text: bytes are copied unchanged (even malformed UTF-8) but a
@@ -81,29 +93,32 @@ pub unsafe fn byte(f: *mut Fmt, c: u8) -> bool {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn literal(f: *mut Fmt, mut s: &[u8]) -> bool {
-    if (*f).runes != 0 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*f).runes != 0 {
+            while !s.is_empty() {
+                let (r, n) = utf::decode(s);
+                if !rune(f, r) {
+                    return false;
+                }
+                s = &s[n..];
+            }
+            return true;
+        }
         while !s.is_empty() {
-            let (r, n) = utf::decode(s);
-            if !rune(f, r) {
+            let a = avail(&*f);
+            let n = if a >= s.len() { s.len() } else { utf::trunc(s, a) };
+            put_fitting(f, &s[..n]);
+            s = &s[n..];
+            if s.is_empty() {
+                break;
+            }
+            if !room(f, utf::decode(s).1) {
                 return false;
             }
-            s = &s[n..];
         }
-        return true;
+        true
     }
-    while !s.is_empty() {
-        let a = avail(&*f);
-        let n = if a >= s.len() { s.len() } else { utf::trunc(s, a) };
-        put_fitting(f, &s[..n]);
-        s = &s[n..];
-        if s.is_empty() {
-            break;
-        }
-        if !room(f, utf::decode(s).1) {
-            return false;
-        }
-    }
-    true
 }
 
 /// `n` spaces (nothing when n ≤ 0).
@@ -111,51 +126,57 @@ pub unsafe fn literal(f: *mut Fmt, mut s: &[u8]) -> bool {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn pad(f: *mut Fmt, n: i64) -> bool {
-    const SP: &[u8; 16] = b"                ";
-    let mut n = n;
-    if (*f).runes != 0 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        const SP: &[u8; 16] = b"                ";
+        let mut n = n;
+        if (*f).runes != 0 {
+            while n > 0 {
+                if !rune(f, b' ' as u32) {
+                    return false;
+                }
+                n -= 1;
+            }
+            return true;
+        }
         while n > 0 {
-            if !rune(f, b' ' as u32) {
+            let k = (n as usize).min(SP.len());
+            if !literal(f, &SP[..k]) {
                 return false;
             }
-            n -= 1;
+            n -= k as i64;
         }
-        return true;
+        true
     }
-    while n > 0 {
-        let k = (n as usize).min(SP.len());
-        if !literal(f, &SP[..k]) {
-            return false;
-        }
-        n -= k as i64;
-    }
-    true
 }
 
 /// Up to `nrunes` runes of the UTF-8 text `s`, decoded and re-encoded, so a malformed
 /// byte comes out as Runeerror, as in Plan 9. (plan9port also stops at a malformed
 /// byte among the last three of a string, dropping the rest: we do not.)
 unsafe fn runes_of(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
-    let mut i = 0;
-    let mut left = nrunes;
-    while left > 0 && i < s.len() {
-        if s[i] < 0x80 {
-            let run = s[i..].iter().take(left).take_while(|&&b| b < 0x80).count();
-            if !literal(f, &s[i..i + run]) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut i = 0;
+        let mut left = nrunes;
+        while left > 0 && i < s.len() {
+            if s[i] < 0x80 {
+                let run = s[i..].iter().take(left).take_while(|&&b| b < 0x80).count();
+                if !literal(f, &s[i..i + run]) {
+                    return false;
+                }
+                i += run;
+                left -= run;
+                continue;
+            }
+            let (r, n) = utf::decode(&s[i..]);
+            if !rune(f, r) {
                 return false;
             }
-            i += run;
-            left -= run;
-            continue;
+            i += n;
+            left -= 1;
         }
-        let (r, n) = utf::decode(&s[i..]);
-        if !rune(f, r) {
-            return false;
-        }
-        i += n;
-        left -= 1;
+        true
     }
-    true
 }
 
 /// Width and precision of the current directive: (width or 0, precision if set).
@@ -171,14 +192,17 @@ fn wp(f: &Fmt) -> (i64, Option<i64>) {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn utf_field(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
-    let (w, p) = wp(&*f);
-    let left = (*f).flags & FMT_LEFT != 0;
-    // nrunes may be "all of it" (usize::MAX) when no width needs the real count.
-    let mut n = nrunes.min(i64::MAX as usize) as i64;
-    if let Some(p) = p {
-        n = n.min(p);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let (w, p) = wp(&*f);
+        let left = (*f).flags & FMT_LEFT != 0;
+        // nrunes may be "all of it" (usize::MAX) when no width needs the real count.
+        let mut n = nrunes.min(i64::MAX as usize) as i64;
+        if let Some(p) = p {
+            n = n.min(p);
+        }
+        (left || pad(f, w - n)) && runes_of(f, s, n as usize) && (!left || pad(f, w - n))
     }
-    (left || pad(f, w - n)) && runes_of(f, s, n as usize) && (!left || pad(f, w - n))
 }
 
 /// Runes, cut to the precision and padded to the width.
@@ -186,19 +210,22 @@ pub unsafe fn utf_field(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
 /// # Safety
 /// `f` is a valid Fmt.
 pub unsafe fn rune_field(f: *mut Fmt, rs: &[u32]) -> bool {
-    let (w, p) = wp(&*f);
-    let left = (*f).flags & FMT_LEFT != 0;
-    let n = match p {
-        Some(p) => (rs.len() as i64).min(p),
-        None => rs.len() as i64,
-    };
-    if !left && !pad(f, w - n) {
-        return false;
-    }
-    for &r in &rs[..n as usize] {
-        if !rune(f, r) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let (w, p) = wp(&*f);
+        let left = (*f).flags & FMT_LEFT != 0;
+        let n = match p {
+            Some(p) => (rs.len() as i64).min(p),
+            None => rs.len() as i64,
+        };
+        if !left && !pad(f, w - n) {
             return false;
         }
+        for &r in &rs[..n as usize] {
+            if !rune(f, r) {
+                return false;
+            }
+        }
+        !left || pad(f, w - n)
     }
-    !left || pad(f, w - n)
 }

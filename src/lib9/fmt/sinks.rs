@@ -16,19 +16,22 @@ unsafe fn init(
     flush: Option<Fmts>,
     farg: *mut c_void,
 ) {
-    f.runes = runes as u8;
-    f.start = start;
-    f.to = start;
-    f.stop = stop;
-    f.flush = flush;
-    f.farg = farg;
-    f.nfmt = 0;
-    f.r = 0;
-    f.width = 0;
-    f.prec = 0;
-    f.flags = 0;
-    // SAFETY: nil strings: the built-in defaults.
-    localeinit(f, null_mut(), null_mut(), null_mut());
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        f.runes = runes as u8;
+        f.start = start;
+        f.to = start;
+        f.stop = stop;
+        f.flush = flush;
+        f.farg = farg;
+        f.nfmt = 0;
+        f.r = 0;
+        f.width = 0;
+        f.prec = 0;
+        f.flags = 0;
+        // SAFETY: nil strings: the built-in defaults.
+        localeinit(f, null_mut(), null_mut(), null_mut());
+    }
 }
 
 fn unit(runes: bool) -> usize {
@@ -41,21 +44,24 @@ fn unit(runes: bool) -> usize {
 
 /// Writes all of `b` to `fd`, retrying short writes and EINTR.
 unsafe fn write_all(fd: c_int, mut p: *const u8, mut n: usize) -> bool {
-    while n > 0 {
-        let w = libc::write(fd, p as *const c_void, n);
-        if w < 0 {
-            if *libc::__errno_location() == libc::EINTR {
-                continue;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        while n > 0 {
+            let w = libc::write(fd, p as *const c_void, n);
+            if w < 0 {
+                if *libc::__errno_location() == libc::EINTR {
+                    continue;
+                }
+                return false;
             }
-            return false;
+            if w == 0 {
+                return false;
+            }
+            p = p.add(w as usize);
+            n -= w as usize;
         }
-        if w == 0 {
-            return false;
-        }
-        p = p.add(w as usize);
-        n -= w as usize;
+        true
     }
-    true
 }
 
 /// print's buffer: starts on the stack, grows on the heap so that a call normally ends
@@ -71,31 +77,35 @@ struct FdSink {
 const MAXBUF: usize = 64 * 1024;
 
 unsafe extern "C" fn fdsink_flush(f: *mut Fmt) -> c_int {
-    let s = &mut *((*f).farg as *mut FdSink);
-    let used = ((*f).to as usize) - ((*f).start as usize);
-    if s.cap < MAXBUF {
-        let ncap = (s.cap * 2).clamp(1024, MAXBUF);
-        let nb = libc::realloc(s.heap as *mut c_void, ncap) as *mut u8;
-        if !nb.is_null() {
-            if s.heap.is_null() {
-                // First growth: move what the stack buffer holds.
-                core::ptr::copy_nonoverlapping((*f).start as *const u8, nb, used);
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let s = &mut *((*f).farg as *mut FdSink);
+        let used = ((*f).to as usize) - ((*f).start as usize);
+        if s.cap < MAXBUF {
+            let ncap = (s.cap * 2).clamp(1024, MAXBUF);
+            let nb = libc::realloc(s.heap as *mut c_void, ncap) as *mut u8;
+            if !nb.is_null() {
+                if s.heap.is_null() {
+                    // First growth: move what the stack buffer holds.
+                    core::ptr::copy_nonoverlapping((*f).start as *const u8, nb, used);
+                }
+                s.heap = nb;
+                s.cap = ncap;
+                (*f).start = nb as *mut c_void;
+                (*f).to = nb.add(used) as *mut c_void;
+                (*f).stop = nb.add(ncap) as *mut c_void;
+                return 1;
             }
-            s.heap = nb;
-            s.cap = ncap;
-            (*f).start = nb as *mut c_void;
-            (*f).to = nb.add(used) as *mut c_void;
-            (*f).stop = nb.add(ncap) as *mut c_void;
-            return 1;
         }
+        // Full (or out of memory): write what we have and reuse the buffer.
+        if !write_all(s.fd, (*f).start as *const u8, used) {
+            s.failed = true;
+            return 0;
+        }
+        (*f).to = (*f).start;
+        1
     }
-    // Full (or out of memory): write what we have and reuse the buffer.
-    if !write_all(s.fd, (*f).start as *const u8, used) {
-        s.failed = true;
-        return 0;
-    }
-    (*f).to = (*f).start;
-    1
 }
 
 /// The name of the C entry point, for messages; turned into a &str only when needed.
@@ -122,32 +132,35 @@ fn nilfmt(call: Call) {
 /// # Safety
 /// `f` holds an initialised va_list; `fmt` is nil or a C string.
 pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: Call) -> c_int {
-    if fmt.is_null() {
-        nilfmt(call);
-        return -1;
-    }
-    // A successful print leaves errno alone (programs print and then use %r or errno).
-    let saved = *libc::__errno_location();
-    let mut stack = [0u8; 256];
-    let mut sink = FdSink { fd, heap: null_mut(), cap: 0, failed: false };
-    let start = stack.as_mut_ptr();
-    init(
-        &mut *f,
-        false,
-        start as *mut c_void,
-        start.add(stack.len()) as *mut c_void,
-        Some(fdsink_flush),
-        &mut sink as *mut FdSink as *mut c_void,
-    );
-    let n = dofmt(f, fmt as *const u8);
-    let used = ((*f).to as usize) - ((*f).start as usize);
-    let ok = !sink.failed && write_all(fd, (*f).start as *const u8, used);
-    libc::free(sink.heap as *mut c_void);
-    if n < 0 || !ok {
-        -1
-    } else {
-        *libc::__errno_location() = saved;
-        (*f).nfmt
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fmt.is_null() {
+            nilfmt(call);
+            return -1;
+        }
+        // A successful print leaves errno alone (programs print and then use %r or errno).
+        let saved = *libc::__errno_location();
+        let mut stack = [0u8; 256];
+        let mut sink = FdSink { fd, heap: null_mut(), cap: 0, failed: false };
+        let start = stack.as_mut_ptr();
+        init(
+            &mut *f,
+            false,
+            start as *mut c_void,
+            start.add(stack.len()) as *mut c_void,
+            Some(fdsink_flush),
+            &mut sink as *mut FdSink as *mut c_void,
+        );
+        let n = dofmt(f, fmt as *const u8);
+        let used = ((*f).to as usize) - ((*f).start as usize);
+        let ok = !sink.failed && write_all(fd, (*f).start as *const u8, used);
+        libc::free(sink.heap as *mut c_void);
+        if n < 0 || !ok {
+            -1
+        } else {
+            *libc::__errno_location() = saved;
+            (*f).nfmt
+        }
     }
 }
 
@@ -158,20 +171,23 @@ pub unsafe fn fdprint(f: *mut Fmt, fd: c_int, fmt: *const c_char, call: Call) ->
 /// # Safety
 /// `buf` has room for `len` units; `f` holds an initialised va_list.
 pub unsafe fn snprint(f: *mut Fmt, buf: *mut c_void, len: c_int, runes: bool, fmt: *const c_char, call: Call) -> c_int {
-    if len <= 0 {
-        return -1;
-    }
-    if buf.is_null() {
-        report::complain(call.name(), "nil buffer");
-        return -1;
-    }
-    let u = unit(runes);
-    let e = (buf as *mut u8).wrapping_add(len as usize * u);
-    // A huge sprint "length" must not wrap around the address space.
-    let e = if (e as usize) < (buf as usize) { usize::MAX as *mut u8 } else { e };
-    match bufprint(f, buf, e as *mut c_void, runes, fmt, call) {
-        Some(end) => ((end as usize - buf as usize) / u) as c_int,
-        None => -1,
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if len <= 0 {
+            return -1;
+        }
+        if buf.is_null() {
+            report::complain(call.name(), "nil buffer");
+            return -1;
+        }
+        let u = unit(runes);
+        let e = (buf as *mut u8).wrapping_add(len as usize * u);
+        // A huge sprint "length" must not wrap around the address space.
+        let e = if (e as usize) < (buf as usize) { usize::MAX as *mut u8 } else { e };
+        match bufprint(f, buf, e as *mut c_void, runes, fmt, call) {
+            Some(end) => ((end as usize - buf as usize) / u) as c_int,
+            None => -1,
+        }
     }
 }
 
@@ -188,12 +204,15 @@ pub unsafe fn seprint(
     fmt: *const c_char,
     call: Call,
 ) -> *mut c_void {
-    if (e as usize) <= (buf as usize) || buf.is_null() {
-        return null_mut();
-    }
-    match bufprint(f, buf, e, runes, fmt, call) {
-        Some(end) => end,
-        None => buf,
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (e as usize) <= (buf as usize) || buf.is_null() {
+            return null_mut();
+        }
+        match bufprint(f, buf, e, runes, fmt, call) {
+            Some(end) => end,
+            None => buf,
+        }
     }
 }
 
@@ -207,50 +226,57 @@ unsafe fn bufprint(
     fmt: *const c_char,
     call: Call,
 ) -> Option<*mut c_void> {
-    let u = unit(runes);
-    let stop = (e as usize - u) as *mut c_void;
-    init(&mut *f, runes, buf, stop, None, null_mut());
-    if !fmt.is_null() {
-        dofmt(f, fmt as *const u8);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let u = unit(runes);
+        let stop = (e as usize - u) as *mut c_void;
+        init(&mut *f, runes, buf, stop, None, null_mut());
+        if !fmt.is_null() {
+            dofmt(f, fmt as *const u8);
+        }
+        let to = (*f).to;
+        if runes {
+            (to as *mut u32).write_unaligned(0);
+        } else {
+            *(to as *mut u8) = 0;
+        }
+        if fmt.is_null() {
+            nilfmt(call);
+            return None;
+        }
+        Some(to)
     }
-    let to = (*f).to;
-    if runes {
-        (to as *mut u32).write_unaligned(0);
-    } else {
-        *(to as *mut u8) = 0;
-    }
-    if fmt.is_null() {
-        nilfmt(call);
-        return None;
-    }
-    Some(to)
 }
 
 /// The growing string buffer of fmtstrinit/smprint: `farg` holds its size in bytes;
 /// one unit is always kept free for the terminator.
 unsafe extern "C" fn str_flush(f: *mut Fmt) -> c_int {
-    if (*f).start.is_null() {
-        return 0;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        if (*f).start.is_null() {
+            return 0;
+        }
+        let u = unit((*f).runes != 0);
+        let size = (*f).farg as usize;
+        let nsize = size.saturating_mul(2);
+        let used = (*f).to as usize - (*f).start as usize;
+        let old = (*f).start;
+        let nb = libc::realloc(old, nsize);
+        if nb.is_null() {
+            libc::free(old);
+            (*f).start = null_mut();
+            (*f).to = null_mut();
+            (*f).stop = null_mut();
+            (*f).farg = null_mut();
+            return 0;
+        }
+        (*f).start = nb;
+        (*f).to = (nb as *mut u8).add(used) as *mut c_void;
+        (*f).stop = (nb as *mut u8).add(nsize - u) as *mut c_void;
+        (*f).farg = nsize as *mut c_void;
+        1
     }
-    let u = unit((*f).runes != 0);
-    let size = (*f).farg as usize;
-    let nsize = size.saturating_mul(2);
-    let used = (*f).to as usize - (*f).start as usize;
-    let old = (*f).start;
-    let nb = libc::realloc(old, nsize);
-    if nb.is_null() {
-        libc::free(old);
-        (*f).start = null_mut();
-        (*f).to = null_mut();
-        (*f).stop = null_mut();
-        (*f).farg = null_mut();
-        return 0;
-    }
-    (*f).start = nb;
-    (*f).to = (nb as *mut u8).add(used) as *mut c_void;
-    (*f).stop = (nb as *mut u8).add(nsize - u) as *mut c_void;
-    (*f).farg = nsize as *mut c_void;
-    1
 }
 
 /// fmtstrinit / runefmtstrinit: 0, or -1 when out of memory. Overwrites all of `f`
@@ -260,15 +286,18 @@ unsafe extern "C" fn str_flush(f: *mut Fmt) -> c_int {
 /// # Safety
 /// `f` points to writable Fmt storage.
 pub unsafe fn strinit(f: *mut Fmt, runes: bool) -> c_int {
-    let u = unit(runes);
-    let n = 32 * u;
-    let b = libc::malloc(n);
-    if b.is_null() {
-        init(&mut *f, runes, null_mut(), null_mut(), None, null_mut());
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let u = unit(runes);
+        let n = 32 * u;
+        let b = libc::malloc(n);
+        if b.is_null() {
+            init(&mut *f, runes, null_mut(), null_mut(), None, null_mut());
+            return -1;
+        }
+        init(&mut *f, runes, b, (b as *mut u8).add(n - u) as *mut c_void, Some(str_flush), n as *mut c_void);
+        0
     }
-    init(&mut *f, runes, b, (b as *mut u8).add(n - u) as *mut c_void, Some(str_flush), n as *mut c_void);
-    0
 }
 
 /// fmtstrflush / runefmtstrflush: terminates and hands over the malloc'd string (nil if
@@ -277,18 +306,21 @@ pub unsafe fn strinit(f: *mut Fmt, runes: bool) -> c_int {
 /// # Safety
 /// `f` was set up by strinit.
 pub unsafe fn strflush(f: *mut Fmt) -> *mut c_void {
-    let s = (*f).start;
-    if s.is_null() {
-        return null_mut();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = (*f).start;
+        if s.is_null() {
+            return null_mut();
+        }
+        if (*f).runes != 0 {
+            ((*f).to as *mut u32).write_unaligned(0);
+        } else {
+            *((*f).to as *mut u8) = 0;
+        }
+        // As in Plan 9 the Fmt still points at the string, which now belongs to the caller.
+        (*f).to = s;
+        s
     }
-    if (*f).runes != 0 {
-        ((*f).to as *mut u32).write_unaligned(0);
-    } else {
-        *((*f).to as *mut u8) = 0;
-    }
-    // As in Plan 9 the Fmt still points at the string, which now belongs to the caller.
-    (*f).to = s;
-    s
 }
 
 /// smprint and friends: a malloc'd result, nil on a nil format, a failed formatter or
@@ -297,20 +329,23 @@ pub unsafe fn strflush(f: *mut Fmt) -> *mut c_void {
 /// # Safety
 /// `f` holds an initialised va_list.
 pub unsafe fn smprint(f: *mut Fmt, runes: bool, fmt: *const c_char, call: Call) -> *mut c_void {
-    if fmt.is_null() {
-        nilfmt(call);
-        return null_mut();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fmt.is_null() {
+            nilfmt(call);
+            return null_mut();
+        }
+        // strinit must not touch args: set the other fields by hand around it.
+        if strinit(f, runes) < 0 {
+            return null_mut();
+        }
+        let n = dofmt(f, fmt as *const u8);
+        if n < 0 {
+            libc::free((*f).start);
+            return null_mut();
+        }
+        strflush(f)
     }
-    // strinit must not touch args: set the other fields by hand around it.
-    if strinit(f, runes) < 0 {
-        return null_mut();
-    }
-    let n = dofmt(f, fmt as *const u8);
-    if n < 0 {
-        libc::free((*f).start);
-        return null_mut();
-    }
-    strflush(f)
 }
 
 /// fmtfdinit: `buf` of `size` bytes, flushed to `fd` when full and by fmtfdflush.
@@ -318,19 +353,22 @@ pub unsafe fn smprint(f: *mut Fmt, runes: bool, fmt: *const c_char, call: Call) 
 /// # Safety
 /// `f` points to writable Fmt storage; `buf` has `size` bytes.
 pub unsafe fn fdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c_int {
-    if f.is_null() || (buf.is_null() && size > 0) || size < 0 {
-        report::complain("fmtfdinit", "nil Fmt or bad buffer");
-        return -1;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if f.is_null() || (buf.is_null() && size > 0) || size < 0 {
+            report::complain("fmtfdinit", "nil Fmt or bad buffer");
+            return -1;
+        }
+        init(
+            &mut *f,
+            false,
+            buf as *mut c_void,
+            (buf as *mut u8).add(size as usize) as *mut c_void,
+            Some(fd_flush),
+            fd as isize as *mut c_void,
+        );
+        0
     }
-    init(
-        &mut *f,
-        false,
-        buf as *mut c_void,
-        (buf as *mut u8).add(size as usize) as *mut c_void,
-        Some(fd_flush),
-        fd as isize as *mut c_void,
-    );
-    0
 }
 
 /// The flush function fmtfdinit installs: writes the buffer to the fd in `farg`.
@@ -338,12 +376,16 @@ pub unsafe fn fdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c
 /// # Safety
 /// `f` was set up by fdinit.
 pub unsafe extern "C" fn fd_flush(f: *mut Fmt) -> c_int {
-    let n = (*f).to as usize - (*f).start as usize;
-    if n > 0 && !write_all((*f).farg as isize as c_int, (*f).start as *const u8, n) {
-        return 0;
+    // SAFETY: the C caller passes what this function's man page requires
+    // (valid pointers and NUL-terminated strings where it takes them).
+    unsafe {
+        let n = (*f).to as usize - (*f).start as usize;
+        if n > 0 && !write_all((*f).farg as isize as c_int, (*f).start as *const u8, n) {
+            return 0;
+        }
+        (*f).to = (*f).start;
+        1
     }
-    (*f).to = (*f).start;
-    1
 }
 
 /// fmtvprint (called by C with `f.args` already swapped to the new list): formats into
@@ -352,23 +394,26 @@ pub unsafe extern "C" fn fd_flush(f: *mut Fmt) -> c_int {
 /// # Safety
 /// `f` is a valid Fmt with its args set up.
 pub unsafe fn vprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
-    (*f).flags = 0;
-    (*f).width = 0;
-    (*f).prec = 0;
-    if fmt.is_null() {
-        nilfmt(Call(c"fmtprint".as_ptr()));
-        return -1;
-    }
-    let r = (*f).r;
-    let n = dofmt(f, fmt as *const u8);
-    (*f).flags = 0;
-    (*f).width = 0;
-    (*f).prec = 0;
-    (*f).r = r;
-    if n >= 0 {
-        0
-    } else {
-        n
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*f).flags = 0;
+        (*f).width = 0;
+        (*f).prec = 0;
+        if fmt.is_null() {
+            nilfmt(Call(c"fmtprint".as_ptr()));
+            return -1;
+        }
+        let r = (*f).r;
+        let n = dofmt(f, fmt as *const u8);
+        (*f).flags = 0;
+        (*f).width = 0;
+        (*f).prec = 0;
+        (*f).r = r;
+        if n >= 0 {
+            0
+        } else {
+            n
+        }
     }
 }
 
@@ -378,10 +423,13 @@ pub unsafe fn vprint(f: *mut Fmt, fmt: *const c_char) -> c_int {
 /// # Safety
 /// `f` holds an initialised va_list.
 pub unsafe fn werrstr(f: *mut Fmt, fmt: *const c_char) {
-    let mut buf = [0u8; crate::runtime::errstr::ERRMAX];
-    let p = buf.as_mut_ptr() as *mut c_void;
-    let e = buf.as_mut_ptr().add(buf.len()) as *mut c_void;
-    seprint(f, p, e, false, fmt, Call(c"werrstr".as_ptr()));
-    let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
-    crate::runtime::errstr::set(&buf[..n]);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let mut buf = [0u8; crate::runtime::errstr::ERRMAX];
+        let p = buf.as_mut_ptr() as *mut c_void;
+        let e = buf.as_mut_ptr().add(buf.len()) as *mut c_void;
+        seprint(f, p, e, false, fmt, Call(c"werrstr".as_ptr()));
+        let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
+        crate::runtime::errstr::set(&buf[..n]);
+    }
 }

@@ -102,8 +102,11 @@ pub fn pin(on: bool, call: &str) {
 /// # Safety
 /// `t` is a live thread.
 pub unsafe fn make_ready(t: *mut Thread) {
-    if !t.is_null() {
-        wake(t, SEL_WOKEN);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if !t.is_null() {
+            wake(t, SEL_WOKEN);
+        }
     }
 }
 
@@ -121,9 +124,12 @@ pub fn switch_blocked() {
 /// # Safety
 /// `r` points to a Ref.
 pub unsafe fn refadd(r: *mut c_void, d: i64) -> i64 {
-    if r.is_null() {
-        crate::base::report::misuse(if d > 0 { "incref" } else { "decref" }, "nil Ref");
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if r.is_null() {
+            crate::base::report::misuse(if d > 0 { "incref" } else { "decref" }, "nil Ref");
+        }
+        let a = &*((r as *mut u8).add(56) as *const core::sync::atomic::AtomicI64);
+        a.fetch_add(d, Ordering::SeqCst) + d
     }
-    let a = &*((r as *mut u8).add(56) as *const core::sync::atomic::AtomicI64);
-    a.fetch_add(d, Ordering::SeqCst) + d
 }

@@ -24,39 +24,42 @@ pub(crate) const HOST_STACK_MIN: usize = 8192;
 /// As for block; `p` is `t`'s proc and has no host.
 #[inline(never)]
 pub(crate) unsafe fn host(p: *mut Proc, t: *mut Thread) {
-    (*p).host = t;
-    let errno = (*p).errno;
-    let mine = *errno;
-    // Whether to go on sleeping in the scheduler: nothing else is ready (it resumes
-    // us once our wake-up arrives), or a hosted thread pinned itself (only the
-    // scheduler honours that).
-    let sleep = loop {
-        drain_inbox(p);
-        fire_timers(p);
-        let n = pop_runq(p);
-        if n == t {
-            break false;
-        }
-        if n.is_null() {
-            break true;
-        }
-        (*p).cur.store(n, Ordering::Relaxed);
-        *errno = (*n).errno;
-        let r = if crate::arch::hooks() == 0 {
-            (*n).co.as_mut().unwrap_unchecked().resume(())
-        } else {
-            resume_hosted_hooked(p, t, n)
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*p).host = t;
+        let errno = (*p).errno;
+        let mine = *errno;
+        // Whether to go on sleeping in the scheduler: nothing else is ready (it resumes
+        // us once our wake-up arrives), or a hosted thread pinned itself (only the
+        // scheduler honours that).
+        let sleep = loop {
+            drain_inbox(p);
+            fire_timers(p);
+            let n = pop_runq(p);
+            if n == t {
+                break false;
+            }
+            if n.is_null() {
+                break true;
+            }
+            (*p).cur.store(n, Ordering::Relaxed);
+            *errno = (*n).errno;
+            let r = if crate::arch::hooks() == 0 {
+                (*n).co.as_mut().unwrap_unchecked().resume(())
+            } else {
+                resume_hosted_hooked(p, t, n)
+            };
+            (*n).errno = *errno;
+            (*p).cur.store(t, Ordering::Relaxed);
+            after_run(p, n, r);
+            if !(*p).pinned.is_null() {
+                break true;
+            }
         };
-        (*n).errno = *errno;
-        (*p).cur.store(t, Ordering::Relaxed);
-        after_run(p, n, r);
-        if !(*p).pinned.is_null() {
-            break true;
+        (*p).host = null_mut();
+        *errno = mine;
+        if sleep {
+            suspend(p, t, Verdict::Block);
         }
-    };
-    (*p).host = null_mut();
-    *errno = mine;
-    if sleep {
-        suspend(p, t, Verdict::Block);
     }
 }

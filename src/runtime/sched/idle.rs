@@ -30,13 +30,16 @@ pub fn chan_spin_budget() -> u64 {
 /// `p` is the caller's proc.
 #[inline]
 pub unsafe fn spin_budget(p: *mut Proc) -> u64 {
-    let s = (*p).spin;
-    if s != u64::MAX {
-        return s;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let s = (*p).spin;
+        if s != u64::MAX {
+            return s;
+        }
+        let s = spin_ns();
+        (*p).spin = s;
+        s
     }
-    let s = spin_ns();
-    (*p).spin = s;
-    s
 }
 
 /// Records whether a spin of proc `p` was answered (see spin_budget).
@@ -45,9 +48,12 @@ pub unsafe fn spin_budget(p: *mut Proc) -> u64 {
 /// `p` is the caller's proc.
 #[inline]
 pub unsafe fn spin_answered(p: *mut Proc, yes: bool) {
-    let max = spin_ns();
-    let s = spin_budget(p);
-    (*p).spin = if yes { (s * 2).min(max) } else { (s / 2).max(max / 32) };
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let max = spin_ns();
+        let s = spin_budget(p);
+        (*p).spin = if yes { (s * 2).min(max) } else { (s / 2).max(max / 32) };
+    }
 }
 
 /// Spins up to `ns` nanoseconds until `done()` holds; whether it did.
@@ -80,71 +86,77 @@ pub(crate) fn spin_ns() -> u64 {
 /// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
 /// arrives or the earliest timer is due.
 pub(crate) unsafe fn idle(p: *mut Proc) {
-    // A proc with fd waits pending idles in its epoll instead (poll.rs); it returns
-    // false when it has none, and the plain path below (with deadlock detection) runs.
-    if !(*p).poller.is_null() && crate::runtime::poll::idle(p) {
-        return;
-    }
-    let spin = spin_budget(p);
-    if spin > 0 {
-        let start = futex::now_ns();
-        let (limit, timer) = match (*p).timers.next() {
-            Some(d) if d < start + spin => (d, true),
-            _ => (start + spin, false),
-        };
-        let mut i = 0u32;
-        while (*p).inbox.load(Ordering::Relaxed).is_null() {
-            core::hint::spin_loop();
-            i += 1;
-            // No sched_yield here: on a loaded machine it hands the core to another
-            // task for a whole time slice, and the wake-up we spin for waits behind it.
-            if i & 127 == 0 && futex::now_ns() >= limit {
-                break;
-            }
-        }
-        let answered = !(*p).inbox.load(Ordering::Relaxed).is_null();
-        if answered || !timer {
-            spin_answered(p, answered);
-        }
-        if answered {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        // A proc with fd waits pending idles in its epoll instead (poll.rs); it returns
+        // false when it has none, and the plain path below (with deadlock detection) runs.
+        if !(*p).poller.is_null() && crate::runtime::poll::idle(p) {
             return;
         }
-    }
-    let deadline = (*p).timers.next().unwrap_or(0);
-    (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
-    if !(*p).inbox.load(Ordering::SeqCst).is_null() {
+        let spin = spin_budget(p);
+        if spin > 0 {
+            let start = futex::now_ns();
+            let (limit, timer) = match (*p).timers.next() {
+                Some(d) if d < start + spin => (d, true),
+                _ => (start + spin, false),
+            };
+            let mut i = 0u32;
+            while (*p).inbox.load(Ordering::Relaxed).is_null() {
+                core::hint::spin_loop();
+                i += 1;
+                // No sched_yield here: on a loaded machine it hands the core to another
+                // task for a whole time slice, and the wake-up we spin for waits behind it.
+                if i & 127 == 0 && futex::now_ns() >= limit {
+                    break;
+                }
+            }
+            let answered = !(*p).inbox.load(Ordering::Relaxed).is_null();
+            if answered || !timer {
+                spin_answered(p, answered);
+            }
+            if answered {
+                return;
+            }
+        }
+        let deadline = (*p).timers.next().unwrap_or(0);
+        (*p).sleeping.store(SLEEP_FUTEX, Ordering::SeqCst);
+        if !(*p).inbox.load(Ordering::SeqCst).is_null() {
+            (*p).sleeping.store(RUNNING, Ordering::Relaxed);
+            return;
+        }
+        if deadline == 0 && (*p).external == 0 {
+            sleep_indefinitely(p);
+        } else {
+            futex::wait(&(*p).sleeping, SLEEP_FUTEX, deadline);
+        }
         (*p).sleeping.store(RUNNING, Ordering::Relaxed);
-        return;
     }
-    if deadline == 0 && (*p).external == 0 {
-        sleep_indefinitely(p);
-    } else {
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, deadline);
-    }
-    (*p).sleeping.store(RUNNING, Ordering::Relaxed);
 }
 
 /// Sleeps with nothing but other threads able to wake us. If every proc is in this
 /// state and stays so (no wake-up anywhere for a grace period), nothing can ever run
 /// again: report the deadlock.
 pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
-    let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
-    if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
-        let gen = WAKEGEN.load(Ordering::SeqCst);
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
-        let v2 = CENSUS.load(Ordering::SeqCst);
-        if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
-            && (*p).inbox.load(Ordering::SeqCst).is_null()
-            && (v2 & 0xffff_ffff) == (v2 >> 32)
-            && WAKEGEN.load(Ordering::SeqCst) == gen
-            && all_procs_asleep()
-        {
-            crate::runtime::upcall::deadlock();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
+        if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
+            let gen = WAKEGEN.load(Ordering::SeqCst);
+            futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
+            let v2 = CENSUS.load(Ordering::SeqCst);
+            if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
+                && (*p).inbox.load(Ordering::SeqCst).is_null()
+                && (v2 & 0xffff_ffff) == (v2 >> 32)
+                && WAKEGEN.load(Ordering::SeqCst) == gen
+                && all_procs_asleep()
+            {
+                crate::runtime::upcall::deadlock();
+            }
+        } else {
+            futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
         }
-    } else {
-        futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
+        CENSUS.fetch_sub(1, Ordering::SeqCst);
     }
-    CENSUS.fetch_sub(1, Ordering::SeqCst);
 }
 
 /// Whether every proc still sleeps un-kicked with an empty inbox. CENSUS alone is not
@@ -179,15 +191,18 @@ pub fn external_add(delta: isize) {
 /// # Safety
 /// `p` has no threads left.
 pub unsafe fn proc_done(p: *mut Proc) {
-    let sys = (*p).sys.load(Ordering::SeqCst);
-    let msg = (*p).exitmsg;
-    proc::retire(p);
-    set_myproc(null_mut());
-    if !sys && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
-        let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
-        crate::runtime::exit::exit_all(&msg[..n]);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let sys = (*p).sys.load(Ordering::SeqCst);
+        let msg = (*p).exitmsg;
+        proc::retire(p);
+        set_myproc(null_mut());
+        if !sys && proc::NONSYS.fetch_sub(1, Ordering::SeqCst) == 1 {
+            let n = msg.iter().position(|&c| c == 0).unwrap_or(msg.len());
+            crate::runtime::exit::exit_all(&msg[..n]);
+        }
+        recheck_deadlock();
     }
-    recheck_deadlock();
 }
 
 /// The deadlock check runs when a proc falls asleep. If the last proc that was
@@ -214,12 +229,15 @@ pub(crate) fn recheck_deadlock() {
 /// # Safety
 /// `p`'s OS thread never ran; its threads never started.
 pub unsafe fn discard_unstarted(p: *mut Proc) {
-    loop {
-        let t = pop_runq(p);
-        if t.is_null() {
-            break;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        loop {
+            let t = pop_runq(p);
+            if t.is_null() {
+                break;
+            }
+            finish(p, t, true);
         }
-        finish(p, t, true);
     }
 }
 

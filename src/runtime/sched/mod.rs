@@ -121,81 +121,84 @@ fn next_tid() -> i32 {
 /// # Safety
 /// `p` is the caller's proc or one whose OS thread has not started.
 pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usize) -> Result<i32, i32> {
-    let st = stack::alloc(Some(&mut (*p).cache), stacksize)?;
-    // Per stack, not per mode: a slot guarded before the mode fell back to canaries
-    // has no canary written.
-    let (lo, size, canary) = (st.lo, st.size, !st.guarded);
-    let cur = current();
-    let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
-    let id = next_tid();
-    // The registry lock is taken before the Thread is written, not after: its atomic
-    // exchange waits for every earlier store to drain, and ~30 of them would.
-    (*p).reg_lock.lock();
-    // Recycle a dead thread's allocation when the proc has one (malloc+free would
-    // be a third of a thread's whole life cost).
-    let t: *mut Thread = match (*p).tcache.pop() {
-        Some(t) => t,
-        None => match crate::base::mem::try_box(core::mem::MaybeUninit::<Thread>::uninit()) {
-            Some(b) => Box::into_raw(b) as *mut Thread,
-            None => {
-                (*p).reg_lock.unlock();
-                stack::free(Some(&mut (*p).cache), st);
-                return Err(libc::ENOMEM);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let st = stack::alloc(Some(&mut (*p).cache), stacksize)?;
+        // Per stack, not per mode: a slot guarded before the mode fell back to canaries
+        // has no canary written.
+        let (lo, size, canary) = (st.lo, st.size, !st.guarded);
+        let cur = current();
+        let grp = if cur.is_null() { 0 } else { (*cur).grp.load(Ordering::Relaxed) };
+        let id = next_tid();
+        // The registry lock is taken before the Thread is written, not after: its atomic
+        // exchange waits for every earlier store to drain, and ~30 of them would.
+        (*p).reg_lock.lock();
+        // Recycle a dead thread's allocation when the proc has one (malloc+free would
+        // be a third of a thread's whole life cost).
+        let t: *mut Thread = match (*p).tcache.pop() {
+            Some(t) => t,
+            None => match crate::base::mem::try_box(core::mem::MaybeUninit::<Thread>::uninit()) {
+                Some(b) => Box::into_raw(b) as *mut Thread,
+                None => {
+                    (*p).reg_lock.unlock();
+                    stack::free(Some(&mut (*p).cache), st);
+                    return Err(libc::ENOMEM);
+                }
+            },
+        };
+        t.write(Thread {
+            id,
+            grp: AtomicI32::new(grp),
+            proc: p,
+            co: None,
+            yielder: core::ptr::null(),
+            sel: AtomicU32::new(SEL_IDLE),
+            killed: Default::default(),
+            errno: 0,
+            data: null_mut(),
+            name: None,
+            state: None,
+            errstr: None,
+            wait: core::sync::atomic::AtomicU8::new(Wait::None as u8),
+            waitchan: core::sync::atomic::AtomicPtr::new(null_mut()),
+            func: f as usize,
+            stack_lo: lo,
+            stack_size: size,
+            canary,
+            timer: crate::runtime::timer::Timer::new(timer_fire),
+            next: null_mut(),
+            inext: null_mut(),
+            rprev: null_mut(),
+            rnext: null_mut(),
+        });
+        let tp = t as usize;
+        let argp = arg as usize;
+        (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
+            let t = tp as *mut Thread;
+            // SAFETY: t is this coroutine's own Thread, alive while it runs.
+            unsafe {
+                crate::san::asan::in_thread(&mut (*(*t).proc).san_bottom, &mut (*(*t).proc).san_size, null_mut());
+                (*t).yielder = y;
+                f(argp as *mut c_void);
+                set_exitmsg((*t).proc, b"");
+                crate::san::asan::to_scheduler((*(*t).proc).san_bottom, (*(*t).proc).san_size, true);
             }
-        },
-    };
-    t.write(Thread {
-        id,
-        grp: AtomicI32::new(grp),
-        proc: p,
-        co: None,
-        yielder: core::ptr::null(),
-        sel: AtomicU32::new(SEL_IDLE),
-        killed: Default::default(),
-        errno: 0,
-        data: null_mut(),
-        name: None,
-        state: None,
-        errstr: None,
-        wait: core::sync::atomic::AtomicU8::new(Wait::None as u8),
-        waitchan: core::sync::atomic::AtomicPtr::new(null_mut()),
-        func: f as usize,
-        stack_lo: lo,
-        stack_size: size,
-        canary,
-        timer: crate::runtime::timer::Timer::new(timer_fire),
-        next: null_mut(),
-        inext: null_mut(),
-        rprev: null_mut(),
-        rnext: null_mut(),
-    });
-    let tp = t as usize;
-    let argp = arg as usize;
-    (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
-        let t = tp as *mut Thread;
-        // SAFETY: t is this coroutine's own Thread, alive while it runs.
-        unsafe {
-            crate::san::asan::in_thread(&mut (*(*t).proc).san_bottom, &mut (*(*t).proc).san_size, null_mut());
-            (*t).yielder = y;
-            f(argp as *mut c_void);
-            set_exitmsg((*t).proc, b"");
-            crate::san::asan::to_scheduler((*(*t).proc).san_bottom, (*(*t).proc).san_size, true);
+        }));
+        // Register.
+        let h = *(*p).reg_head.get();
+        (*t).rnext = h;
+        if !h.is_null() {
+            (*h).rprev = t;
         }
-    }));
-    // Register.
-    let h = *(*p).reg_head.get();
-    (*t).rnext = h;
-    if !h.is_null() {
-        (*h).rprev = t;
+        *(*p).reg_head.get() = t;
+        (*p).reg_lock.unlock();
+        (*p).nthreads += 1;
+        push_runq(p, t);
+        if crate::base::flags::tracing() {
+            trace(&format!("thread {id} created in proc {} ({:#x})", (*p).id, f as usize));
+        }
+        Ok(id)
     }
-    *(*p).reg_head.get() = t;
-    (*p).reg_lock.unlock();
-    (*p).nthreads += 1;
-    push_runq(p, t);
-    if crate::base::flags::tracing() {
-        trace(&format!("thread {id} created in proc {} ({:#x})", (*p).id, f as usize));
-    }
-    Ok(id)
 }
 
 /// After a park ended (and the caller cleaned up its wait queues): a killed thread dies here.
@@ -210,9 +213,12 @@ pub fn check_killed() {
 }
 
 unsafe fn timer_fire(tm: *mut crate::runtime::timer::Timer) {
-    let off = core::mem::offset_of!(Thread, timer);
-    let t = (tm as *mut u8).sub(off) as *mut Thread;
-    wake(t, SEL_TIMEOUT);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let off = core::mem::offset_of!(Thread, timer);
+        let t = (tm as *mut u8).sub(off) as *mut Thread;
+        wake(t, SEL_TIMEOUT);
+    }
 }
 
 /// threadyield: returns how many other switches the proc made meanwhile.
@@ -233,10 +239,13 @@ pub fn yield_now() -> i32 {
 /// # Safety
 /// `p` is the caller's proc.
 pub unsafe fn set_exitmsg(p: *mut Proc, msg: &[u8]) {
-    let n = crate::base::utf::trunc(msg, 127);
-    let m = &mut (*p).exitmsg;
-    m[..n].copy_from_slice(&msg[..n]);
-    m[n] = 0;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let n = crate::base::utf::trunc(msg, 127);
+        let m = &mut (*p).exitmsg;
+        m[..n].copy_from_slice(&msg[..n]);
+        m[n] = 0;
+    }
 }
 
 /// Ends the running thread (threadexits), from any depth: never unwinds.
@@ -253,78 +262,88 @@ fn die() -> ! {
 }
 
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
-    if crate::base::flags::tracing() {
-        trace(&format!(
-            "thread {} exits{}",
-            (*t).id,
-            if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }
-        ));
-    }
-    if (*t).id == 1 {
-        crate::runtime::upcall::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
-    }
-    let mut co = (*t).co.take().unwrap();
-    if reset {
-        // The coroutine is suspended mid-stack: abandon it without unwinding.
-        co.force_reset();
-    }
-    crate::san::asan::unpoison((*t).stack_lo, (*t).stack_size);
-    stack::free(Some(&mut (*p).cache), co.into_stack());
-    (*p).reg_lock.lock();
-    if (*t).rprev.is_null() {
-        *(*p).reg_head.get() = (*t).rnext;
-    } else {
-        (*(*t).rprev).rnext = (*t).rnext;
-    }
-    if !(*t).rnext.is_null() {
-        (*(*t).rnext).rprev = (*t).rprev;
-    }
-    (*p).reg_lock.unlock();
-    if (*p).pinned == t {
-        (*p).pinned = null_mut();
-    }
-    (*p).nthreads -= 1;
-    // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
-    crate::san::tsan::gone(t as usize);
-    if (*p).tcache.len() < TCACHE && (*p).tcache.try_reserve(1).is_ok() {
-        // Drop what the thread owns; the allocation itself is reused by spawn.
-        core::ptr::drop_in_place(t);
-        (*p).tcache.push(t);
-    } else {
-        drop(Box::from_raw(t));
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if crate::base::flags::tracing() {
+            trace(&format!(
+                "thread {} exits{}",
+                (*t).id,
+                if (*t).killed.load(Ordering::Relaxed) { " (killed)" } else { "" }
+            ));
+        }
+        if (*t).id == 1 {
+            crate::runtime::upcall::main_exited((*p).nthreads > 1 || proc::NONSYS.load(Ordering::SeqCst) > 1);
+        }
+        let mut co = (*t).co.take().unwrap();
+        if reset {
+            // The coroutine is suspended mid-stack: abandon it without unwinding.
+            co.force_reset();
+        }
+        crate::san::asan::unpoison((*t).stack_lo, (*t).stack_size);
+        stack::free(Some(&mut (*p).cache), co.into_stack());
+        (*p).reg_lock.lock();
+        if (*t).rprev.is_null() {
+            *(*p).reg_head.get() = (*t).rnext;
+        } else {
+            (*(*t).rprev).rnext = (*t).rnext;
+        }
+        if !(*t).rnext.is_null() {
+            (*(*t).rnext).rprev = (*t).rprev;
+        }
+        (*p).reg_lock.unlock();
+        if (*p).pinned == t {
+            (*p).pinned = null_mut();
+        }
+        (*p).nthreads -= 1;
+        // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
+        crate::san::tsan::gone(t as usize);
+        if (*p).tcache.len() < TCACHE && (*p).tcache.try_reserve(1).is_ok() {
+            // Drop what the thread owns; the allocation itself is reused by spawn.
+            core::ptr::drop_in_place(t);
+            (*p).tcache.push(t);
+        } else {
+            drop(Box::from_raw(t));
+        }
     }
 }
 
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
-    (*p).cur.store(t, Ordering::Relaxed);
-    let errno = (*p).errno;
-    *errno = (*t).errno;
-    let r = if crate::arch::hooks() == 0 { (*t).co.as_mut().unwrap_unchecked().resume(()) } else { resume_hooked(t) };
-    (*t).errno = *errno;
-    (*p).cur.store(null_mut(), Ordering::Relaxed);
-    after_run(p, t, r);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*p).cur.store(t, Ordering::Relaxed);
+        let errno = (*p).errno;
+        *errno = (*t).errno;
+        let r =
+            if crate::arch::hooks() == 0 { (*t).co.as_mut().unwrap_unchecked().resume(()) } else { resume_hooked(t) };
+        (*t).errno = *errno;
+        (*p).cur.store(null_mut(), Ordering::Relaxed);
+        after_run(p, t, r);
+    }
 }
 
 /// Bookkeeping after thread `t` of proc `p` switched out with `r`.
 #[inline(always)]
 unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()>) {
-    (*p).nswitch += 1;
-    if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
-        crate::runtime::stack::overflow_report(t);
-    }
-    // Tested in order of frequency: a jump table here would be an indirect branch.
-    if let CoroutineResult::Yield(Verdict::Block) = r {
-    } else if let CoroutineResult::Yield(Verdict::Yield) = r {
-        push_runq(p, t);
-    } else {
-        finish(p, t, matches!(r, CoroutineResult::Yield(Verdict::Exit)));
-    }
-    if (*p).nswitch & 63 == 0 {
-        fire_timers(p);
-        // A proc that never idles still sees its ready fds (poll.rs).
-        if !(*p).poller.is_null() {
-            crate::runtime::poll::busy(p);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*p).nswitch += 1;
+        if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
+            crate::runtime::stack::overflow_report(t);
+        }
+        // Tested in order of frequency: a jump table here would be an indirect branch.
+        if let CoroutineResult::Yield(Verdict::Block) = r {
+        } else if let CoroutineResult::Yield(Verdict::Yield) = r {
+            push_runq(p, t);
+        } else {
+            finish(p, t, matches!(r, CoroutineResult::Yield(Verdict::Exit)));
+        }
+        if (*p).nswitch & 63 == 0 {
+            fire_timers(p);
+            // A proc that never idles still sees its ready fds (poll.rs).
+            if !(*p).poller.is_null() {
+                crate::runtime::poll::busy(p);
+            }
         }
     }
 }
@@ -332,15 +351,18 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
 /// A resume announced to the sanitizers and tracing.
 #[inline(never)]
 unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
-    if crate::base::flags::tracing() {
-        trace(&format!("thread {} runs", (*t).id));
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if crate::base::flags::tracing() {
+            trace(&format!("thread {} runs", (*t).id));
+        }
+        crate::san::tsan::enter(t as usize, (*t).id);
+        let fake = crate::san::asan::to_thread((*t).stack_lo, (*t).stack_size);
+        let r = (*t).co.as_mut().unwrap_unchecked().resume(());
+        crate::san::asan::back_in_scheduler(fake);
+        crate::san::tsan::leave();
+        r
     }
-    crate::san::tsan::enter(t as usize, (*t).id);
-    let fake = crate::san::asan::to_thread((*t).stack_lo, (*t).stack_size);
-    let r = (*t).co.as_mut().unwrap_unchecked().resume(());
-    crate::san::asan::back_in_scheduler(fake);
-    crate::san::tsan::leave();
-    r
 }
 
 /// A hosted resume of `n` by `host` announced to the sanitizers and tracing: as
@@ -348,43 +370,52 @@ unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
 /// bounds (which `n` overwrote with the host's) restored for ASan.
 #[inline(never)]
 unsafe fn resume_hosted_hooked(p: *mut Proc, host: *mut Thread, n: *mut Thread) -> CoroutineResult<Verdict, ()> {
-    let (bottom, size) = ((*p).san_bottom, (*p).san_size);
-    let r = resume_hooked(n);
-    crate::san::tsan::enter(host as usize, (*host).id);
-    (*p).san_bottom = bottom;
-    (*p).san_size = size;
-    r
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let (bottom, size) = ((*p).san_bottom, (*p).san_size);
+        let r = resume_hooked(n);
+        crate::san::tsan::enter(host as usize, (*host).id);
+        (*p).san_bottom = bottom;
+        (*p).san_size = size;
+        r
+    }
 }
 
 /// Moves cross-proc wake-ups to the run queue (in the order they were made).
 #[inline]
 unsafe fn drain_inbox(p: *mut Proc) {
-    if (*p).inbox.load(Ordering::Relaxed).is_null() {
-        return;
-    }
-    let mut t = (*p).inbox.swap(null_mut(), Ordering::Acquire);
-    crate::san::tsan::acquire(&(*p).inbox);
-    let mut rev: *mut Thread = null_mut();
-    while !t.is_null() {
-        let n = (*t).inext;
-        (*t).inext = rev;
-        rev = t;
-        t = n;
-    }
-    while !rev.is_null() {
-        let n = (*rev).inext;
-        push_runq(p, rev);
-        rev = n;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*p).inbox.load(Ordering::Relaxed).is_null() {
+            return;
+        }
+        let mut t = (*p).inbox.swap(null_mut(), Ordering::Acquire);
+        crate::san::tsan::acquire(&(*p).inbox);
+        let mut rev: *mut Thread = null_mut();
+        while !t.is_null() {
+            let n = (*t).inext;
+            (*t).inext = rev;
+            rev = t;
+            t = n;
+        }
+        while !rev.is_null() {
+            let n = (*rev).inext;
+            push_runq(p, rev);
+            rev = n;
+        }
     }
 }
 
 unsafe fn fire_timers(p: *mut Proc) {
-    if (*p).timers.is_empty() {
-        return;
-    }
-    let now = futex::now_ns();
-    while let Some(tm) = (*p).timers.pop_due(now) {
-        ((*tm).fire)(tm);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*p).timers.is_empty() {
+            return;
+        }
+        let now = futex::now_ns();
+        while let Some(tm) = (*p).timers.pop_due(now) {
+            ((*tm).fire)(tm);
+        }
     }
 }
 
@@ -393,17 +424,20 @@ unsafe fn fire_timers(p: *mut Proc) {
 /// # Safety
 /// Called once, on `p`'s own OS thread.
 pub unsafe fn schedule(p: *mut Proc) {
-    loop {
-        drain_inbox(p);
-        fire_timers(p);
-        let t = if (*p).pinned.is_null() { pop_runq(p) } else { take_pinned(p) };
-        if !t.is_null() {
-            run(p, t);
-            continue;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        loop {
+            drain_inbox(p);
+            fire_timers(p);
+            let t = if (*p).pinned.is_null() { pop_runq(p) } else { take_pinned(p) };
+            if !t.is_null() {
+                run(p, t);
+                continue;
+            }
+            if (*p).nthreads == 0 {
+                return;
+            }
+            idle(p);
         }
-        if (*p).nthreads == 0 {
-            return;
-        }
-        idle(p);
     }
 }

@@ -23,7 +23,10 @@ use super::*;
 /// `t` is the running thread.
 #[inline]
 pub unsafe fn arm(t: *mut Thread) {
-    (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*t).sel.store(SEL_WAITING, Ordering::SeqCst);
+    }
 }
 
 /// `arm` for a thread published only under locks that every claimer takes (a
@@ -33,7 +36,10 @@ pub unsafe fn arm(t: *mut Thread) {
 /// `t` is the running thread; the caller holds the locks that publish it.
 #[inline(always)]
 pub unsafe fn arm_locked(t: *mut Thread) {
-    (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*t).sel.store(SEL_WAITING, Ordering::Relaxed);
+    }
 }
 
 /// Claims the armed thread `t` with `code` (how its wait ended): true for exactly
@@ -44,8 +50,11 @@ pub unsafe fn arm_locked(t: *mut Thread) {
 /// `t` is a live thread.
 #[inline(always)]
 pub unsafe fn claim(t: *mut Thread, code: u32) -> bool {
-    (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
-        && (*t).sel.compare_exchange(SEL_WAITING, code, Ordering::AcqRel, Ordering::Relaxed).is_ok()
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
+            && (*t).sel.compare_exchange(SEL_WAITING, code, Ordering::AcqRel, Ordering::Relaxed).is_ok()
+    }
 }
 
 /// Whether `t` is armed and not yet claimed (a hint: a claimer may win it next).
@@ -54,7 +63,7 @@ pub unsafe fn claim(t: *mut Thread, code: u32) -> bool {
 /// `t` is a live thread.
 #[inline(always)]
 pub unsafe fn is_armed(t: *mut Thread) -> bool {
-    (*t).sel.load(Ordering::Relaxed) == SEL_WAITING
+    unsafe { (*t).sel.load(Ordering::Relaxed) == SEL_WAITING }
 }
 
 /// Claims a parked thread with `code` and makes it runnable. False if it was not
@@ -64,11 +73,14 @@ pub unsafe fn is_armed(t: *mut Thread) -> bool {
 /// `t` is a live thread.
 #[inline]
 pub unsafe fn wake(t: *mut Thread, code: u32) -> bool {
-    if claim(t, code) {
-        ready(t);
-        true
-    } else {
-        false
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if claim(t, code) {
+            ready(t);
+            true
+        } else {
+            false
+        }
     }
 }
 
@@ -87,9 +99,12 @@ pub fn switch(v: Verdict) {
 /// `t` is the running thread of `p`.
 #[inline(always)]
 pub(crate) unsafe fn suspend(p: *mut Proc, t: *mut Thread, v: Verdict) {
-    let fake = crate::san::asan::to_scheduler((*p).san_bottom, (*p).san_size, v == Verdict::Exit);
-    (*(*t).yielder).suspend(v);
-    crate::san::asan::in_thread(&mut (*p).san_bottom, &mut (*p).san_size, fake);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let fake = crate::san::asan::to_scheduler((*p).san_bottom, (*p).san_size, v == Verdict::Exit);
+        (*(*t).yielder).suspend(v);
+        crate::san::asan::in_thread(&mut (*p).san_bottom, &mut (*p).san_size, fake);
+    }
 }
 
 /// Parks the running thread, whose `sel` the caller has set to SEL_WAITING (under
@@ -134,11 +149,14 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
 /// `t` is the running thread, back from its park.
 #[inline(always)]
 pub(crate) unsafe fn unparked(t: *mut Thread) -> u32 {
-    (*t).set_wait(Wait::None, null_mut());
-    // Nobody touches sel once we have been claimed: no atomic RMW needed.
-    let code = (*t).sel.load(Ordering::Acquire);
-    (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
-    code
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*t).set_wait(Wait::None, null_mut());
+        // Nobody touches sel once we have been claimed: no atomic RMW needed.
+        let code = (*t).sel.load(Ordering::Acquire);
+        (*t).sel.store(SEL_IDLE, Ordering::Relaxed);
+        code
+    }
 }
 
 /// park() without a deadline for the running thread `t`, inlined into channel
@@ -148,12 +166,15 @@ pub(crate) unsafe fn unparked(t: *mut Thread) -> u32 {
 /// `t` is the running thread; its `sel` is SEL_WAITING as for park.
 #[inline(always)]
 pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> u32 {
-    if (*t).killed.load(Ordering::Relaxed) || crate::arch::hooks() != 0 {
-        return park(wait, chan, 0);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if (*t).killed.load(Ordering::Relaxed) || crate::arch::hooks() != 0 {
+            return park(wait, chan, 0);
+        }
+        (*t).set_wait(wait, chan);
+        block(t);
+        unparked(t)
     }
-    (*t).set_wait(wait, chan);
-    block(t);
-    unparked(t)
 }
 
 /// Switches the parked running thread `t` out until its wake-up is consumed.
@@ -167,11 +188,14 @@ pub unsafe fn park_nodeadline(t: *mut Thread, wait: Wait, chan: *mut c_void) -> 
 /// `t` is the running thread, parked (its `sel` SEL_WAITING or already claimed).
 #[inline(always)]
 pub(crate) unsafe fn block(t: *mut Thread) {
-    let p = (*t).proc;
-    let sp = &t as *const *mut Thread as usize;
-    if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
-        host(p, t);
-    } else {
-        suspend(p, t, Verdict::Block);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let p = (*t).proc;
+        let sp = &t as *const *mut Thread as usize;
+        if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
+            host(p, t);
+        } else {
+            suspend(p, t, Verdict::Block);
+        }
     }
 }

@@ -5,48 +5,57 @@ use super::*;
 
 #[inline]
 pub(crate) unsafe fn push_runq(p: *mut Proc, t: *mut Thread) {
-    (*t).next = null_mut();
-    if (*p).runq_tail.is_null() {
-        (*p).runq_head = t;
-    } else {
-        (*(*p).runq_tail).next = t;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        (*t).next = null_mut();
+        if (*p).runq_tail.is_null() {
+            (*p).runq_head = t;
+        } else {
+            (*(*p).runq_tail).next = t;
+        }
+        (*p).runq_tail = t;
     }
-    (*p).runq_tail = t;
 }
 
 #[inline]
 pub(crate) unsafe fn pop_runq(p: *mut Proc) -> *mut Thread {
-    let t = (*p).runq_head;
-    if !t.is_null() {
-        (*p).runq_head = (*t).next;
-        if (*p).runq_head.is_null() {
-            (*p).runq_tail = null_mut();
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let t = (*p).runq_head;
+        if !t.is_null() {
+            (*p).runq_head = (*t).next;
+            if (*p).runq_head.is_null() {
+                (*p).runq_tail = null_mut();
+            }
         }
+        t
     }
-    t
 }
 
 /// Takes the pinned thread out of the run queue, if it is there.
 pub(crate) unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
-    let want = (*p).pinned;
-    let mut prev: *mut Thread = null_mut();
-    let mut t = (*p).runq_head;
-    while !t.is_null() {
-        if t == want {
-            if prev.is_null() {
-                (*p).runq_head = (*t).next;
-            } else {
-                (*prev).next = (*t).next;
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let want = (*p).pinned;
+        let mut prev: *mut Thread = null_mut();
+        let mut t = (*p).runq_head;
+        while !t.is_null() {
+            if t == want {
+                if prev.is_null() {
+                    (*p).runq_head = (*t).next;
+                } else {
+                    (*prev).next = (*t).next;
+                }
+                if (*p).runq_tail == t {
+                    (*p).runq_tail = prev;
+                }
+                return t;
             }
-            if (*p).runq_tail == t {
-                (*p).runq_tail = prev;
-            }
-            return t;
+            prev = t;
+            t = (*t).next;
         }
-        prev = t;
-        t = (*t).next;
+        null_mut()
     }
-    null_mut()
 }
 
 /// Makes a parked thread runnable, from any proc.
@@ -55,10 +64,13 @@ pub(crate) unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
 /// `t` is a live thread that the caller has just claimed (its `sel` CAS succeeded).
 #[inline(always)]
 pub unsafe fn ready(t: *mut Thread) {
-    if crate::base::flags::tracing() {
-        ready_slow(t);
-    } else {
-        ready_nohooks(t);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if crate::base::flags::tracing() {
+            ready_slow(t);
+        } else {
+            ready_nohooks(t);
+        }
     }
 }
 
@@ -68,33 +80,39 @@ pub unsafe fn ready(t: *mut Thread) {
 /// As for ready.
 #[inline(always)]
 pub unsafe fn ready_nohooks(t: *mut Thread) {
-    let p = (*t).proc;
-    if p == myproc() {
-        push_runq(p, t);
-    } else {
-        ready_slow(t);
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let p = (*t).proc;
+        if p == myproc() {
+            push_runq(p, t);
+        } else {
+            ready_slow(t);
+        }
     }
 }
 
 #[inline(never)]
 pub(crate) unsafe fn ready_slow(t: *mut Thread) {
-    let p = (*t).proc;
-    if crate::base::flags::tracing() {
-        trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
-    }
-    if p == myproc() {
-        push_runq(p, t);
-    } else {
-        crate::san::tsan::release(&(*p).inbox);
-        let mut h = (*p).inbox.load(Ordering::Relaxed);
-        loop {
-            (*t).inext = h;
-            match (*p).inbox.compare_exchange_weak(h, t, Ordering::SeqCst, Ordering::Relaxed) {
-                Ok(_) => break,
-                Err(x) => h = x,
-            }
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let p = (*t).proc;
+        if crate::base::flags::tracing() {
+            trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
         }
-        kick(p);
+        if p == myproc() {
+            push_runq(p, t);
+        } else {
+            crate::san::tsan::release(&(*p).inbox);
+            let mut h = (*p).inbox.load(Ordering::Relaxed);
+            loop {
+                (*t).inext = h;
+                match (*p).inbox.compare_exchange_weak(h, t, Ordering::SeqCst, Ordering::Relaxed) {
+                    Ok(_) => break,
+                    Err(x) => h = x,
+                }
+            }
+            kick(p);
+        }
     }
 }
 

@@ -14,7 +14,7 @@
 //! exported C ABI; the C shim is in src/c).
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
-#![allow(clippy::missing_safety_doc)]
+#![warn(clippy::missing_safety_doc)]
 // The API takes raw pointers from C (channels, Alt arrays, Refs) and validates them
 // itself (channel headers carry a magic number); marking every such function
 // `unsafe` would only move the same checks around.

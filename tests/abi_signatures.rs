@@ -33,10 +33,12 @@ const RENAME: &[(&str, &str)] = &[
 fn exported_functions_match_the_headers() {
     let top = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-    let mut cfg = cbindgen::Config::default();
-    cfg.language = cbindgen::Language::C;
-    cfg.no_includes = true;
-    cfg.style = cbindgen::Style::Type;
+    let mut cfg = cbindgen::Config {
+        language: cbindgen::Language::C,
+        no_includes: true,
+        style: cbindgen::Style::Type,
+        ..Default::default()
+    };
     cfg.export.item_types =
         vec![cbindgen::ItemType::Functions, cbindgen::ItemType::Typedefs, cbindgen::ItemType::OpaqueItems];
     for (r, c) in RENAME {

@@ -328,37 +328,6 @@ pub fn drain(cache: &mut Cache) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rounding_has_a_floor_and_classes() {
-        assert_eq!(rounded(0), MIN_STACK);
-        assert_eq!(rounded(8192), MIN_STACK);
-        assert_eq!(rounded(MIN_STACK + 1), 2 * MIN_STACK);
-        assert_eq!(rounded(100 << 20), 100 << 20);
-    }
-
-    #[test]
-    fn stacks_are_distinct_writable_and_recycled() {
-        let mut c = Cache::default();
-        let a = alloc(Some(&mut c), 8192).unwrap();
-        let b = alloc(Some(&mut c), 8192).unwrap();
-        assert_ne!(a.lo, b.lo);
-        assert!(a.canary_ok() && b.canary_ok());
-        // SAFETY: writing the top byte of our own stack.
-        unsafe { *((a.lo + a.size - 1) as *mut u8) = 1 };
-        let lo = a.lo;
-        free(Some(&mut c), a);
-        let a2 = alloc(Some(&mut c), 8192).unwrap();
-        assert_eq!(a2.lo, lo);
-        free(Some(&mut c), a2);
-        free(Some(&mut c), b);
-        drain(&mut c);
-    }
-}
-
 /// Formats into a fixed buffer: no allocation (signal handlers).
 struct Buf {
     b: [u8; 512],
@@ -400,5 +369,36 @@ pub fn overflow_report(t: *mut crate::runtime::thread::Thread) -> ! {
         crate::base::report::ewrite(&b.b[..b.n]);
         libc::signal(libc::SIGABRT, libc::SIG_DFL);
         libc::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_has_a_floor_and_classes() {
+        assert_eq!(rounded(0), MIN_STACK);
+        assert_eq!(rounded(8192), MIN_STACK);
+        assert_eq!(rounded(MIN_STACK + 1), 2 * MIN_STACK);
+        assert_eq!(rounded(100 << 20), 100 << 20);
+    }
+
+    #[test]
+    fn stacks_are_distinct_writable_and_recycled() {
+        let mut c = Cache::default();
+        let a = alloc(Some(&mut c), 8192).unwrap();
+        let b = alloc(Some(&mut c), 8192).unwrap();
+        assert_ne!(a.lo, b.lo);
+        assert!(a.canary_ok() && b.canary_ok());
+        // SAFETY: writing the top byte of our own stack.
+        unsafe { *((a.lo + a.size - 1) as *mut u8) = 1 };
+        let lo = a.lo;
+        free(Some(&mut c), a);
+        let a2 = alloc(Some(&mut c), 8192).unwrap();
+        assert_eq!(a2.lo, lo);
+        free(Some(&mut c), a2);
+        free(Some(&mut c), b);
+        drain(&mut c);
     }
 }

@@ -72,15 +72,12 @@ pub fn main_exited(others: bool) {
 /// # Safety
 /// `t` is claimed and parked in iocall on `io` (it holds a reference on it).
 pub unsafe fn io_interrupt(io: *mut c_void, t: *mut Thread) {
-    // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe {
-        let f = IO_INTERRUPT.load(Ordering::Acquire);
-        if f != 0 {
-            // SAFETY: only set_io_interrupt stores here, from such a function.
-            let f: unsafe fn(*mut c_void, *mut Thread) = core::mem::transmute(f);
-            // SAFETY: the caller's contract.
-            unsafe { f(io, t) };
-        }
+    let f = IO_INTERRUPT.load(Ordering::Acquire);
+    if f != 0 {
+        // SAFETY: only set_io_interrupt stores here, from such a function.
+        let f: unsafe fn(*mut c_void, *mut Thread) = unsafe { core::mem::transmute(f) };
+        // SAFETY: the caller's contract (t parked in iocall on io) is f's.
+        unsafe { f(io, t) };
     }
 }
 

@@ -175,8 +175,8 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         let argp = arg as usize;
         (*t).co = Some(Co::with_stack(st, move |y: &Yld, ()| {
             let t = tp as *mut Thread;
-            // SAFETY: t is this coroutine's own Thread, alive while it runs.
-            unsafe {
+            // (Inside spawn's unsafe block.) t is this coroutine's own Thread, alive while it runs.
+            {
                 crate::san::asan::in_thread(&mut (*(*t).proc).san_bottom, &mut (*(*t).proc).san_size, null_mut());
                 (*t).yielder = y;
                 f(argp as *mut c_void);

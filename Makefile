@@ -35,7 +35,7 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest dropintest standalonetest layerstest clean install uninstall check-asan check-tsan check-valgrind \
+	installtest dropintest standalonetest layerstest lint clean install uninstall check-asan check-tsan check-valgrind \
 	stress FORCE
 
 all: lib
@@ -152,6 +152,12 @@ standalonetest:
 # Each folder of src/ imports only from the layers below it (docs/ARCHITECTURE.md).
 layerstest:
 	python3 tools/layers.py src
+
+# Formatting (rustfmt.toml) and clippy, warnings as errors (the crate's lint levels are
+# in src/lib.rs: unsafe_op_in_unsafe_fn, undocumented_unsafe_blocks, missing_safety_doc).
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy $(CARGOFLAGS) --all-targets -q -- -D warnings
 
 install: lib
 	@sh tools/install.sh install \

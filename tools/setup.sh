@@ -43,4 +43,10 @@ if ! command -v cargo >/dev/null 2>&1; then
 		echo "setup: cargo not found: install Rust first (https://rustup.rs)" >&2
 	exit 1
 fi
+# make lint needs rustfmt and clippy, rustup components a minimal toolchain may lack.
+if command -v rustup >/dev/null 2>&1; then
+	for c in rustfmt clippy; do
+		rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || echo "setup: could not add the rustup component $c: make lint needs it" >&2
+	done
+fi
 echo "setup: all build and test tools are present"

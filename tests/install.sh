@@ -12,7 +12,7 @@ prefix=/opt/thread9-test
 D=$(mktemp -d "${TMPDIR:-/tmp}/t9install.XXXXXX")
 W=$(mktemp -d "${TMPDIR:-/tmp}/t9build.XXXXXX")
 trap 'rm -rf "$D" "$W"' EXIT
-fail=0
+fail=0 skipped=0
 bad() { echo "FAIL install: $*"; fail=1; }
 ok() { echo "ok   install: $*"; }
 
@@ -35,10 +35,15 @@ soname=$(readelf -d "$lib/libthread.so.0.1.0" | sed -n 's/.*(SONAME).*\[\(.*\)\]
 for h in "$top"/include/thread9/*.h; do
 	[ -f "$R/include/thread9/$(basename "$h")" ] || bad "header $(basename "$h") not installed"
 done
-[ -f "$R/share/man/man3/thread.3" ] && [ -f "$R/share/man/man3/chancreate.3" ] || bad "man pages not installed"
-if command -v man >/dev/null 2>&1; then
-	MANPATH= man -M "$R/share/man" -P cat 3 chancreate 2>/dev/null | grep -q 'chancreate' || bad "man -M … 3 chancreate shows nothing"
-fi
+[ -f "$R/share/man/man3/thread.3thread" ] && [ -f "$R/share/man/man3/chancreate.3thread" ] || bad "man pages not installed"
+ls "$R/share/man/man3" | grep -qv '\.3thread$' && bad "pages outside section 3thread: $(ls "$R/share/man/man3" | grep -v '\.3thread$' | head -3 | tr '\n' ' ')"
+# man-db's lookups with the system's MANPATH (tests/mansys.sh); a skip is reported.
+out=$(sh "$top/tests/mansys.sh" "$R/share/man" 2>&1); rc=$?
+case $rc in
+0)	echo "$out" | tail -1 ;;
+77)	echo "skip install: man lookups: $(echo "$out" | tail -1)"; skipped=1 ;;
+*)	echo "$out" | sed 's/^/    /'; bad "man lookups (tests/mansys.sh)" ;;
+esac
 
 # pkg-config from the installed tree. PKG_CONFIG_SYSROOT_DIR maps the .pc's real
 # paths (under $prefix) into the DESTDIR, as for a cross or staged install.
@@ -113,5 +118,5 @@ echo keep >"$D2$prefix/share/man/man1/other.1"
 cmp -s "$W/before" "$W/after" && ok "uninstall from a populated tree removed only its own files" ||
 	bad "populated tree differs after install+uninstall: $(diff "$W/before" "$W/after" | head -5 | tr '\n' ' ')"
 
-[ $fail -eq 0 ] && echo "ok   install"
+[ $fail -eq 0 ] && { [ $skipped = 1 ] && echo "ok   install (with skips, above)" || echo "ok   install"; }
 exit $fail

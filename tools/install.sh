@@ -77,6 +77,8 @@ install)
 	done
 	new=$(mktemp)
 	trap 'rm -f "$new"' EXIT
+	# A staging DESTDIR need not exist yet; it is not part of the installed tree.
+	[ -z "$D" ] || mkdir -p "$D"
 	# A re-install keeps the record of the directories the first install created.
 	[ -f "$D$man" ] && grep '^d ' "$D$man" >>"$new" || true
 	put 755 "$OUT/libthread.so.$VERSION" "$libdir/libthread.so.$VERSION"
@@ -87,7 +89,8 @@ install)
 		put 644 "$h" "$includedir/thread9/$(basename "$h")"
 	done
 	put 644 "$OUT/thread9.pc" "$pkgconfigdir/thread9.pc"
-	for m in man/man3/*.3; do
+	# Section 3thread (man/man3/NAME.3thread; tools/manlinks.sh says why), in man3/.
+	for m in man/man3/*.3thread; do
 		[ -f "$m" ] && put 644 "$m" "$mandir/man3/$(basename "$m")"
 	done
 	mkdirs "$(dirname "$man")"

@@ -125,8 +125,8 @@ exporttest: lib
 headertest:
 	sh tests/headers.sh
 
-mantest:
-	sh tests/man.sh
+mantest: lib
+	sh tests/man.sh $(OUT)/libthread.so
 
 installtest: lib
 	sh tests/install.sh

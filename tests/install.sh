@@ -84,6 +84,19 @@ for src in "$top"/examples/*.c; do
 		else
 			readelf -d "$bin" 2>/dev/null | grep -q 'NEEDED.*libthread' && bad "$n (static) still needs libthread.so"
 		fi
+		if [ -f "$top/examples/$n.sh" ]; then
+			# A driver script runs it (a server with its clients): 0 ok, 77 skipped.
+			(cd "$W" && timeout 60 sh "$top/examples/$n.sh" "$bin" >"$W/$n.$how.out" 2>&1 </dev/null)
+			rc=$?
+			if [ $rc -eq 0 ]; then
+				built=$((built+1))
+			elif [ $rc -eq 77 ]; then
+				echo "skip install: example $n ($how): $(tail -1 "$W/$n.$how.out")"; skipped=1
+			else
+				bad "$n ($how) failed (examples/$n.sh, status $rc):"; tail -5 "$W/$n.$how.out" | sed 's/^/    /'
+			fi
+			continue
+		fi
 		(cd "$W" && timeout 60 "$bin" >"$W/$n.$how.out" 2>"$W/$n.$how.err" </dev/null)
 		rc=$?
 		if [ $rc -ne 0 ]; then

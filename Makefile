@@ -34,7 +34,7 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest standalonetest layerstest clean install uninstall check-asan check-tsan check-valgrind stress FORCE
+	installtest standalonetest layerstest versiontest clean install uninstall check-asan check-tsan check-valgrind stress FORCE
 
 all: lib
 
@@ -91,7 +91,7 @@ example examples: lib
 	$(OUT)/examples/hello
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
-test: lib cargotest ctest ctest-static exporttest headertest mantest installtest standalonetest layerstest benchcheck
+test: lib cargotest ctest ctest-static exporttest headertest mantest installtest standalonetest layerstest versiontest benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
@@ -130,6 +130,10 @@ mantest: lib
 
 installtest: lib
 	sh tests/install.sh
+
+# Cargo.toml, VERSION, thread.h, thread9_version() and the changelogs agree.
+versiontest: lib
+	sh tests/version.sh $(OUT)
 
 # No file cites a document outside the repository (docs/ holds the repository's own).
 standalonetest:

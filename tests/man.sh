@@ -43,7 +43,7 @@ done
 # Every exported function.
 [ -f "$lib" ] || { echo "FAIL man: $lib does not exist (make lib)"; exit 1; }
 nf=0
-for f in $(nm -D --defined-only "$lib" | awk '$2 ~ /^[TWi]$/ {print $3}' | sort -u); do
+for f in $(nm -D --defined-only "$lib" | awk '$2 ~ /^[TWi]$/ {print $3}' | sed 's/@.*//' | sort -u); do
 	case $f in _*) continue ;; esac
 	grep -v '^#' "$top/tests/man.exceptions" | awk '{print $1}' | grep -qx "$f" && continue
 	nf=$((nf+1))

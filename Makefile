@@ -5,6 +5,7 @@
 #   make test            cargo test, the C tests, ABI/export/man/install/standalone checks
 #   make install         (honours prefix, exec_prefix, libdir, includedir, mandir,
 #                         pkgconfigdir, datadir and DESTDIR); make uninstall undoes it
+#   make deb             Debian packages in build/deb/ (debian/; lintian-checked)
 #   make bench           the benchmark table (benches/README.md)
 #   make check-asan check-tsan check-valgrind stress   run tests/check-tool.sh, tests/stress.sh
 
@@ -16,6 +17,7 @@ datarootdir ?= $(prefix)/share
 datadir ?= $(datarootdir)
 mandir ?= $(datarootdir)/man
 pkgconfigdir ?= $(libdir)/pkgconfig
+cmakedir ?= $(libdir)/cmake/thread9
 DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -34,11 +36,11 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest standalonetest layerstest versiontest clean install uninstall check-asan check-tsan check-valgrind stress FORCE
+	installtest standalonetest layerstest versiontest deb clean install uninstall check-asan check-tsan check-valgrind stress FORCE
 
 all: lib
 
-lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/thread9.pc
+lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/thread9.pc $(OUT)/cmake/thread9Config.cmake
 
 # cargo decides what to rebuild; the copies below are cheap.
 $(OUT)/libthread.so: FORCE
@@ -71,6 +73,10 @@ $(OUT)/thread9.pc: thread9.pc.in FORCE
 	@mkdir -p $(OUT)
 	@sh tools/mkpc.sh thread9.pc.in '$(prefix)' '$(exec_prefix)' '$(libdir)' '$(includedir)' '$(VERSION)' >$@.tmp
 	@mv -f $@.tmp $@
+
+# The CMake package (thread9::thread9), found relative to its own place.
+$(OUT)/cmake/thread9Config.cmake: cmake/thread9Config.cmake.in cmake/thread9ConfigVersion.cmake.in FORCE
+	@sh tools/mkcmake.sh $(OUT)/cmake '$(prefix)' '$(libdir)' '$(includedir)' '$(cmakedir)' '$(VERSION)' '$(SOMAJOR)'
 
 FORCE:
 
@@ -131,6 +137,11 @@ mantest: lib
 installtest: lib
 	sh tests/install.sh
 
+# Debian packages libthread0 and libthread9-dev in build/deb/, checked by lintian
+# (tools/mkdeb.sh). Minutes: .ci/run calls it after make test.
+deb:
+	sh tools/mkdeb.sh
+
 # Cargo.toml, VERSION, thread.h, thread9_version() and the changelogs agree.
 versiontest: lib
 	sh tests/version.sh $(OUT)
@@ -146,13 +157,13 @@ layerstest:
 install: lib
 	@sh tools/install.sh install \
 		DESTDIR='$(DESTDIR)' prefix='$(prefix)' libdir='$(libdir)' includedir='$(includedir)' \
-		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' datadir='$(datadir)' \
+		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' cmakedir='$(cmakedir)' datadir='$(datadir)' \
 		VERSION='$(VERSION)' SOMAJOR='$(SOMAJOR)' OUT='$(OUT)'
 
 uninstall:
 	@sh tools/install.sh uninstall \
 		DESTDIR='$(DESTDIR)' prefix='$(prefix)' libdir='$(libdir)' includedir='$(includedir)' \
-		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' datadir='$(datadir)' \
+		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' cmakedir='$(cmakedir)' datadir='$(datadir)' \
 		VERSION='$(VERSION)' SOMAJOR='$(SOMAJOR)' OUT='$(OUT)'
 
 # Hooks for the reliability scripts (bench and benchcheck, above, run benches/).

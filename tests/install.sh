@@ -30,6 +30,7 @@ lib=$R/lib
 [ "$(readlink "$lib/libthread.so.0")" = libthread.so.0.1.0 ] || bad "libthread.so.0 does not link to libthread.so.0.1.0"
 [ "$(readlink "$lib/libthread.so")" = libthread.so.0 ] || bad "libthread.so does not link to libthread.so.0"
 [ -f "$lib/libthread.a" ] || bad "no libthread.a"
+[ -f "$lib/cmake/thread9/thread9Config.cmake" ] && [ -f "$lib/cmake/thread9/thread9ConfigVersion.cmake" ] || bad "no CMake package in lib/cmake/thread9"
 soname=$(readelf -d "$lib/libthread.so.0.1.0" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = libthread.so.0 ] && ok "SONAME libthread.so.0" || bad "SONAME is '$soname'"
 for h in "$top"/include/thread9/*.h; do
@@ -109,6 +110,40 @@ for src in "$top"/examples/*.c; do
 	done
 done
 [ $built -gt 0 ] && ok "$built example builds ran correctly (dynamic and static)"
+
+# The CMake package: a tiny project finds thread9 from the staged prefix and links
+# both imported targets; a version it cannot meet must fail.
+if command -v cmake >/dev/null 2>&1; then
+	C=$W/cmake; mkdir -p "$C"
+	cp "$top/examples/hello.c" "$C/hello.c"
+	cat >"$C/CMakeLists.txt" <<'CM'
+cmake_minimum_required(VERSION 3.13)
+project(t9hello C)
+find_package(thread9 ${WANT} REQUIRED)
+add_executable(hello hello.c)
+target_link_libraries(hello PRIVATE thread9::thread9)
+add_executable(hello_static hello.c)
+target_link_libraries(hello_static PRIVATE thread9::thread9_static)
+CM
+	if ! (cd "$C" && env -u PKG_CONFIG_SYSROOT_DIR cmake -S . -B b -DWANT=0.1 -DCMAKE_PREFIX_PATH="$R" >"$C/log" 2>&1 &&
+		cmake --build b >>"$C/log" 2>&1); then
+		bad "a CMake project with find_package(thread9 0.1) does not build:"; grep -v 'bfd plugin' "$C/log" | tail -15 | sed 's/^/    /'
+	else
+		ok=1
+		for b in hello hello_static; do
+			out=$(cd "$C" && LD_LIBRARY_PATH="$lib" timeout 20 "b/$b" 2>&1)
+			[ "$out" = "$(cat "$top/examples/hello.out")" ] || { bad "CMake-built $b printed '$out'"; ok=0; }
+		done
+		readelf -d "$C/b/hello" | grep -q 'NEEDED.*\[libthread.so.0\]' || { bad "CMake-built hello does not need libthread.so.0"; ok=0; }
+		for v in 0.2 1.0; do
+			(cd "$C" && cmake -S . -B "b$v" -DWANT=$v -DCMAKE_PREFIX_PATH="$R" >"$C/log$v" 2>&1) &&
+				{ bad "find_package(thread9 $v) succeeded against 0.1.0"; ok=0; }
+		done
+		[ $ok = 1 ] && ok "CMake: find_package(thread9 0.1) links thread9::thread9 and thread9::thread9_static; 0.2 and 1.0 are refused"
+	fi
+else
+	echo "skip install: CMake package: cmake is not installed (make setup installs it)"; skipped=1
+fi
 
 # Uninstall must remove everything, directories included.
 if ! (cd "$top" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $MAKE -s uninstall DESTDIR="$D" prefix="$prefix" >"$W/uninstall.log" 2>&1); then

@@ -25,6 +25,10 @@ want /usr/share/man/man2/send.2.gz manpages-dev	# send(2), which our send must n
 want valgrind valgrind		# make check-valgrind
 want timeout coreutils
 want python3 python3		# tools/layers.py (make test)
+want cmake cmake		# the install test builds a CMake project against thread9Config.cmake
+want dpkg-buildpackage dpkg-dev	# make deb
+want dh debhelper
+want lintian lintian		# make deb checks the packages
 need=$(echo "$need" | tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 if [ -n "$need" ]; then
 	echo "setup: installing $need"

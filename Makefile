@@ -26,7 +26,8 @@ PROFILE ?= release
 VERSION = 0.1.0
 SOMAJOR = 0
 
-T = target/$(PROFILE)
+# cargo's output; CARGO_TARGET_DIR moves it (make deb shares this tree's).
+T = $(or $(CARGO_TARGET_DIR),target)/$(PROFILE)
 OUT = build
 CARGOFLAGS = $(if $(filter release,$(PROFILE)),--release,)
 # rustc's LTO objects carry LLVM bitcode that binutils' LTO plugin cannot read (it

@@ -8,6 +8,7 @@
 #   - the system's page for `man send` (send(2): manpages-dev), and, for every name we
 #     install that the system also documents, whatever the system alone opens.
 # Checked twice: by the file system (no index) and after mandb indexed a copy.
+# Pages may be gzipped (a Debian package's: dpkg -x it and pass its usr/share/man).
 # Exit 0 = pass, 1 = fail, 77 = skipped (man-db or the system pages cannot be had; the
 # last line says why).
 set -u
@@ -27,14 +28,14 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/t9mansys.XXXXXX"); trap 'rm -rf "$W"' EXIT
 for d in $(echo "$sys" | tr : ' '); do
 	[ -d "$d" ] && find "$d" -path '*/man[0-9n]*/*' \( -type f -o -type l \) 2>/dev/null
 done | sed 's|.*/||; s/\.\(gz\|bz2\|xz\|Z\|lzma\|zst\)$//; s/\.[^.]*$//' | sort -u >"$W/sysnames"
-ls "$mandir/man3" | sed -n 's/\.3thread$//p' | tr A-Z a-z | sort -u >"$W/ours"
+ls "$mandir/man3" | sed -n 's/\.3thread\(\.gz\)\{0,1\}$//p' | tr A-Z a-z | sort -u >"$W/ours"
 [ -s "$W/ours" ] || { bad "no NAME.3thread pages in $mandir/man3"; exit 1; }
 
 check() {	# check LABEL MANPATH-FOR-OURS
 	label=$1 root=$2 mp=$2:$sys
 	ours() {	# ours ARGS...: man -w ARGS must resolve into our tree
 		r=$(MANPATH=$mp man -w "$@" 2>&1 | head -1)
-		case $r in "$root"/man3/*.3thread) ;; *) bad "$label: man -w $* gives '$r', not our page" ;; esac
+		case $r in "$root"/man3/*.3thread|"$root"/man3/*.3thread.gz) ;; *) bad "$label: man -w $* gives '$r', not our page" ;; esac
 	}
 	ours thread
 	ours 3thread thread

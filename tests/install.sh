@@ -166,5 +166,14 @@ echo keep >"$D2$prefix/share/man/man1/other.1"
 cmp -s "$W/before" "$W/after" && ok "uninstall from a populated tree removed only its own files" ||
 	bad "populated tree differs after install+uninstall: $(diff "$W/before" "$W/after" | head -5 | tr '\n' ' ')"
 
+# A DESTDIR that does not exist yet is created (make install DESTDIR=/tmp/stage).
+D3=$W/no/such/stage
+if (cd "$top" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $MAKE -s install DESTDIR="$D3" prefix=/usr >"$W/d3.log" 2>&1) &&
+	[ -f "$D3/usr/lib/libthread.so.0.1.0" ] && [ -f "$D3/usr/share/man/man3/thread.3thread" ]; then
+	ok "make install into a DESTDIR that did not exist"
+else
+	bad "make install DESTDIR=<missing directory> failed:"; tail -5 "$W/d3.log" | sed 's/^/    /'
+fi
+
 [ $fail -eq 0 ] && { [ $skipped = 1 ] && echo "ok   install (with skips, above)" || echo "ok   install"; }
 exit $fail

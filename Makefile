@@ -6,6 +6,7 @@
 #   make test            cargo test, the C tests, ABI/export/man/install/standalone checks
 #   make install         (honours prefix, exec_prefix, libdir, includedir, mandir,
 #                         pkgconfigdir, datadir and DESTDIR); make uninstall undoes it
+#   make deb             Debian packages in build/deb/ (debian/; lintian-checked)
 #   make bench           the benchmark table (benches/README.md)
 #   make check-asan check-tsan check-valgrind stress   run tests/check-tool.sh, tests/stress.sh
 
@@ -17,6 +18,7 @@ datarootdir ?= $(prefix)/share
 datadir ?= $(datarootdir)
 mandir ?= $(datarootdir)/man
 pkgconfigdir ?= $(libdir)/pkgconfig
+cmakedir ?= $(libdir)/cmake/thread9
 DESTDIR ?=
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -25,7 +27,8 @@ PROFILE ?= release
 VERSION = 0.1.0
 SOMAJOR = 0
 
-T = target/$(PROFILE)
+# cargo's output; CARGO_TARGET_DIR moves it (make deb shares this tree's).
+T = $(or $(CARGO_TARGET_DIR),target)/$(PROFILE)
 OUT = build
 CARGOFLAGS = $(if $(filter release,$(PROFILE)),--release,)
 # rustc's LTO objects carry LLVM bitcode that binutils' LTO plugin cannot read (it
@@ -35,12 +38,12 @@ ARPLUGIN = $(shell ar --help 2>/dev/null | grep -q -- --plugin && echo "--plugin
 export CC CFLAGS CARGO
 
 .PHONY: all lib setup example examples test cargotest ctest ctest-static abitest exporttest headertest mantest \
-	installtest dropintest standalonetest layerstest lint clean install uninstall check-asan check-tsan check-valgrind \
+	installtest dropintest standalonetest layerstest versiontest lint deb clean install uninstall check-asan check-tsan check-valgrind \
 	stress FORCE
 
 all: lib
 
-lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/plan9port/libthread.a $(OUT)/thread9.pc
+lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/plan9port/libthread.a $(OUT)/thread9.pc $(OUT)/cmake/thread9Config.cmake
 
 # cargo decides what to rebuild; the copies below are cheap.
 $(OUT)/libthread.so: FORCE
@@ -80,6 +83,10 @@ $(OUT)/thread9.pc: thread9.pc.in FORCE
 	@sh tools/mkpc.sh thread9.pc.in '$(prefix)' '$(exec_prefix)' '$(libdir)' '$(includedir)' '$(VERSION)' >$@.tmp
 	@mv -f $@.tmp $@
 
+# The CMake package (thread9::thread9), found relative to its own place.
+$(OUT)/cmake/thread9Config.cmake: cmake/thread9Config.cmake.in cmake/thread9ConfigVersion.cmake.in FORCE
+	@sh tools/mkcmake.sh $(OUT)/cmake '$(prefix)' '$(libdir)' '$(includedir)' '$(cmakedir)' '$(VERSION)' '$(SOMAJOR)'
+
 FORCE:
 
 # Install what a fresh machine lacks (Debian). Rust itself comes with the machine.
@@ -100,7 +107,7 @@ example examples: lib
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
 test: lib cargotest ctest ctest-static exporttest dropintest headertest mantest installtest standalonetest layerstest \
-	benchcheck
+	versiontest benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q
@@ -139,11 +146,20 @@ dropintest: lib
 headertest:
 	sh tests/headers.sh
 
-mantest:
-	sh tests/man.sh
+mantest: lib
+	sh tests/man.sh $(OUT)/libthread.so
 
 installtest: lib
 	sh tests/install.sh
+
+# Debian packages libthread0 and libthread9-dev in build/deb/, checked by lintian
+# (tools/mkdeb.sh). Minutes: .ci/run calls it after make test.
+deb:
+	sh tools/mkdeb.sh
+
+# Cargo.toml, VERSION, thread.h, thread9_version() and the changelogs agree.
+versiontest: lib
+	sh tests/version.sh $(OUT)
 
 # No file cites a document outside the repository (docs/ holds the repository's own).
 standalonetest:
@@ -162,13 +178,13 @@ lint:
 install: lib
 	@sh tools/install.sh install \
 		DESTDIR='$(DESTDIR)' prefix='$(prefix)' libdir='$(libdir)' includedir='$(includedir)' \
-		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' datadir='$(datadir)' \
+		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' cmakedir='$(cmakedir)' datadir='$(datadir)' \
 		VERSION='$(VERSION)' SOMAJOR='$(SOMAJOR)' OUT='$(OUT)'
 
 uninstall:
 	@sh tools/install.sh uninstall \
 		DESTDIR='$(DESTDIR)' prefix='$(prefix)' libdir='$(libdir)' includedir='$(includedir)' \
-		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' datadir='$(datadir)' \
+		mandir='$(mandir)' pkgconfigdir='$(pkgconfigdir)' cmakedir='$(cmakedir)' datadir='$(datadir)' \
 		VERSION='$(VERSION)' SOMAJOR='$(SOMAJOR)' OUT='$(OUT)'
 
 # Hooks for the reliability scripts (bench and benchcheck, above, run benches/).

@@ -41,7 +41,7 @@ sort -u -o "$W/lib9fn" "$W/lib9fn"
 clash=$(comm -12 "$W/lib9fn" "$W/names" | comm -23 - "$W/keep" | tr '\n' ' ')
 [ -z "$clash" ] || bad "lib9's functions are defined globally: $clash"
 # The data lib9 defines too (libthread.so's exported variables, less libthread's own).
-nm -D --defined-only "$B/libthread.so" | awk 'NF == 3 && $2 ~ /^[BDGRSVuC]$/ {print $3}' | sort -u |
+nm -D --defined-only "$B/libthread.so" | awk 'NF == 3 && $2 ~ /^[BDGRSVuC]$/ {sub(/@.*/, "", $3); print $3}' | sort -u |
 	comm -23 - "$W/keep" >"$W/lib9data"
 [ "$(wc -l <"$W/lib9data")" -ge 15 ] || bad "only $(wc -l <"$W/lib9data") lib9 variables exported by libthread.so: _lock ... _sysfatal, argv0?"
 strong=$(awk '$2 !~ /^[VvWw]$/ {print $1}' "$W/defs" | sort -u | comm -12 - "$W/lib9data" | tr '\n' ' ')

@@ -21,7 +21,7 @@ W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 fail=0
 bad() { echo "FAIL exports: $*"; fail=1; }
 
-nm -D --defined-only "$lib" | awk '{print $NF}' | sort -u >"$W/exported"
+nm -D --defined-only "$lib" | awk '{print $NF}' | sed 's/@.*//' | sort -u >"$W/exported"
 [ -s "$W/exported" ] || { bad "nm -D found no symbols in $lib"; exit 1; }
 
 # Every function declared in thread.h, as the compiler sees the header.
@@ -87,11 +87,19 @@ nm -D --defined-only "$lib" | grep -q ' [A-Z] __p9l_autolib_' && bad "__p9l_auto
 leak=$(grep -E '^(_ZN|_R[A-Z0-9]|rust_|__rust|__rdl_|__rg_|thread9_rt_|thread9_c_)' "$W/exported")
 [ -n "$leak" ] && bad "internal symbols exported: $(echo $leak | cut -c1-300)"
 
+# Symbol versions: every export is name@@THREAD9_0.1 (libthread.map, tools/cc-symver.sh).
+objdump -T "$lib" | awk 'NF >= 6 && $0 !~ /\*UND\*/ && $NF != "THREAD9_0.1"' >"$W/ver"
+nver=$(awk '$(NF-1) == "THREAD9_0.1"' "$W/ver" | wc -l)
+other=$(awk '$(NF-1) != "THREAD9_0.1" {print $NF " (" $(NF-1) ")"}' "$W/ver" | head -5 | tr '\n' ' ')
+[ -n "$other" ] && bad "exports without the THREAD9_0.1 version: $other"
+[ "$nver" -gt 300 ] || bad "only $nver exports carry THREAD9_0.1"
+readelf -V "$lib" | grep -q 'Name: THREAD9_0.1' || bad "no THREAD9_0.1 version definition"
+
 soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = libthread.so.0 ] || bad "SONAME is '$soname', want libthread.so.0"
 
 total=$(wc -l <"$W/exported")
-echo "exports: $total symbols; $((n-missing)) of $n thread.h functions exported, $missing not yet (warnings above)"
+echo "exports: $total symbols ($nver versioned THREAD9_0.1); $((n-missing)) of $n thread.h functions exported, $missing not yet (warnings above)"
 echo "exports: plan9port's libthread.a: $(grep -v '^#' "$syms" | grep -c '^[^ ]* exported$') names exported, $(grep -v '^#' "$syms" | grep -c '^[^ ]* internal ') internal (tests/p9port-libthread.syms)"
 [ $fail -eq 0 ] && echo "ok   exports"
 exit $fail

@@ -1,9 +1,9 @@
 #!/bin/sh
 # make install / make uninstall.
 #   sh tools/install.sh install|uninstall DESTDIR=… prefix=… libdir=… includedir=… \
-#       mandir=… pkgconfigdir=… datadir=… VERSION=… SOMAJOR=… OUT=build
+#       mandir=… pkgconfigdir=… [cmakedir=…] datadir=… VERSION=… SOMAJOR=… OUT=build
 # install copies the libraries (with the plan9port drop-in archive, in
-# $libdir/thread9/plan9port/), headers, thread9.pc and man pages, and records every
+# $libdir/thread9/plan9port/), headers, thread9.pc, the CMake package and man pages, and records every
 # file it wrote and every directory it had to create in $datadir/thread9/manifest.
 # uninstall removes exactly those files, then those directories if they are empty.
 # Paths in the manifest are the final ones (without DESTDIR).
@@ -16,10 +16,10 @@ for a; do
 	esac
 done
 : "${prefix:?}" "${libdir:?}" "${includedir:?}" "${mandir:?}" "${pkgconfigdir:?}" "${datadir:?}"
-: "${VERSION:?}" "${SOMAJOR:?}" "${OUT:=build}" "${DESTDIR:=}"
+: "${VERSION:?}" "${SOMAJOR:?}" "${OUT:=build}" "${DESTDIR:=}" "${cmakedir:=$libdir/cmake/thread9}"
 man=$datadir/thread9/manifest
 D=$DESTDIR
-case "$D$prefix$libdir$includedir$mandir$pkgconfigdir$datadir" in
+case "$D$prefix$libdir$includedir$mandir$pkgconfigdir$cmakedir$datadir" in
 *[[:space:]]*) echo "install.sh: install paths with white space are not supported" >&2; exit 2 ;;
 esac
 
@@ -73,11 +73,13 @@ run_ldconfig() {
 
 case $mode in
 install)
-	for f in "$OUT/libthread.so.$VERSION" "$OUT/libthread.a" "$OUT/plan9port/libthread.a" "$OUT/thread9.pc"; do
+	for f in "$OUT/libthread.so.$VERSION" "$OUT/libthread.a" "$OUT/plan9port/libthread.a" "$OUT/thread9.pc" "$OUT/cmake/thread9Config.cmake"; do
 		[ -f "$f" ] || { echo "install: $f missing: run make first" >&2; exit 1; }
 	done
 	new=$(mktemp)
 	trap 'rm -f "$new"' EXIT
+	# A staging DESTDIR need not exist yet; it is not part of the installed tree.
+	[ -z "$D" ] || mkdir -p "$D"
 	# A re-install keeps the record of the directories the first install created.
 	[ -f "$D$man" ] && grep '^d ' "$D$man" >>"$new" || true
 	put 755 "$OUT/libthread.so.$VERSION" "$libdir/libthread.so.$VERSION"
@@ -90,7 +92,11 @@ install)
 		put 644 "$h" "$includedir/thread9/$(basename "$h")"
 	done
 	put 644 "$OUT/thread9.pc" "$pkgconfigdir/thread9.pc"
-	for m in man/man3/*.3; do
+	for f in thread9Config.cmake thread9ConfigVersion.cmake; do
+		put 644 "$OUT/cmake/$f" "$cmakedir/$f"
+	done
+	# Section 3thread (man/man3/NAME.3thread; tools/manlinks.sh says why), in man3/.
+	for m in man/man3/*.3thread; do
 		[ -f "$m" ] && put 644 "$m" "$mandir/man3/$(basename "$m")"
 	done
 	mkdirs "$(dirname "$man")"

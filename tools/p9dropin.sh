@@ -45,7 +45,7 @@ sort -u -o "$W/lib9fn" "$W/lib9fn"
 grep -v '^#' "$top/tests/p9port-libthread.syms" | awk '$2 == "exported" {print $1}' | sort -u >"$W/keep"
 
 # libthread.so's exports by kind (nm letters: lower case = local, never in -D output).
-nm -D --defined-only "$so" | awk 'NF == 3 {print $3, $2}' | sort -u >"$W/exports"
+nm -D --defined-only "$so" | awk 'NF == 3 {sub(/@.*/, "", $3); print $3, $2}' | sort -u >"$W/exports"
 awk '$2 ~ /^[TWi]$/ {print $1}' "$W/exports" | sort -u >"$W/functions"
 awk '$2 ~ /^[BDGRSVuC]$/ {print $1}' "$W/exports" | sort -u >"$W/data"
 [ -s "$W/functions" ] || { echo "p9dropin.sh: nm -D found no functions in $so" >&2; exit 1; }

@@ -19,9 +19,16 @@ want /usr/include/stdio.h libc6-dev
 want /usr/lib/x86_64-linux-gnu/libc.a libc6-dev	# static linking test
 want pkg-config pkg-config	# the install test builds with pkg-config only
 want groff groff		# man page check (groff -man -ww -z)
+want man man-db			# tests/mansys.sh: man-db's lookups of the installed pages
+want mandb man-db
+want /usr/share/man/man2/send.2.gz manpages-dev	# send(2), which our send must not hide
 want valgrind valgrind		# make check-valgrind
 want timeout coreutils
 want python3 python3		# tools/layers.py (make test)
+want cmake cmake		# the install test builds a CMake project against thread9Config.cmake
+want dpkg-buildpackage dpkg-dev	# make deb
+want dh debhelper
+want lintian lintian		# make deb checks the packages
 need=$(echo "$need" | tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 if [ -n "$need" ]; then
 	echo "setup: installing $need"

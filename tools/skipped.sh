@@ -10,7 +10,7 @@ line=$(grep -v '^#' "$top/examples/SKIP" 2>/dev/null | awk -v n="$n" '$1 == n')
 [ -n "$line" ] || exit 1
 syms=$(echo "$line" | awk '{print $2}' | tr , ' ')
 why=$(echo "$line" | cut -d' ' -f3-)
-have=$(nm -D --defined-only "$lib" | awk '{print $NF}')
+have=$(nm -D --defined-only "$lib" | awk '{print $NF}' | sed 's/@.*//')
 for s in $syms; do
 	if ! echo "$have" | grep -qx "$s"; then
 		echo "skip $n: $why (libthread lacks $s; see examples/SKIP)"

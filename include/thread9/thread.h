@@ -12,6 +12,15 @@ extern "C" {
 AUTOLIB(thread)
 
 /*
+ * thread9's version at compile time; thread9_version() returns the library's at run
+ * time ("0.1.0"). Exports carry the symbol version THREAD9_0.1 (libthread.map).
+ */
+#define	THREAD9_VERSION_MAJOR	0
+#define	THREAD9_VERSION_MINOR	1
+#define	THREAD9_VERSION_PATCH	0
+char*		thread9_version(void);
+
+/*
  * Procs and threads.
  * A stacksize is honoured, rounded up to pages, with a floor of 64 KiB (virtual memory
  * only: a thread's RSS is what it touches). threadcreate/proccreate return -1 with the

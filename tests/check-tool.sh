@@ -15,9 +15,9 @@ W=$B/check-$tool; L=$W/logs
 rm -rf "$W"; mkdir -p "$L"
 base="-O1 -g -Wall -Wno-unused -Wno-parentheses -Wno-missing-braces -fstack-clash-protection -fno-omit-frame-pointer"
 
-# Skipped everywhere: limit_mem and fault_chanmem cap RLIMIT_AS, which the tools' own reservations
+# Skipped everywhere: limit_mem, limit_abort and fault_chanmem cap RLIMIT_AS, which the tools' own reservations
 # (sanitizer shadow memory, valgrind's address space manager) exceed at once.
-skip="limit_mem fault_chanmem"
+skip="limit_mem fault_chanmem limit_abort"
 case $tool in
 asan)
 	export CTEST_CFLAGS="$base -fsanitize=address"

@@ -18,6 +18,8 @@ struct Shared {
     result: *mut Channel,
 }
 
+/// # Safety
+/// Runs as a proc's first thread, after the test set SHARED (never null then).
 unsafe extern "C" fn sender(arg: *mut c_void) {
     let id = arg as usize;
     let sh = &*SHARED;
@@ -28,6 +30,8 @@ unsafe extern "C" fn sender(arg: *mut c_void) {
     }
 }
 
+/// # Safety
+/// Runs as a proc's first thread, after the test set SHARED (never null then).
 unsafe extern "C" fn receiver(_: *mut c_void) {
     let sh = &*SHARED;
     let mut last = [[u64::MAX; 2]; SENDERS];
@@ -48,6 +52,8 @@ unsafe extern "C" fn receiver(_: *mut c_void) {
     chan::op1(sh.result, true, &mut done as *mut u64 as *mut u8, true, "send");
 }
 
+/// # Safety
+/// None: it only makes and waits on its own channel (a proc's first thread).
 unsafe extern "C" fn keeper(_: *mut c_void) {
     // Keeps one non-system proc alive so the test process is not exited under us.
     let c = chan::create(8, 0);

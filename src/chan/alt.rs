@@ -43,6 +43,10 @@ const INLINE: usize = 8;
 
 /// How the entries end: the terminator's index and whether it is CHANNOBLK. Reads
 /// only the ops (never a channel), so a bad array is reported before anything else.
+///
+/// # Safety
+/// `a` points to readable Alt entries up to their CHANEND/CHANNOBLK terminator (or the
+/// first MAXALT of them; reading stops at the terminator or aborts).
 unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -64,6 +68,8 @@ unsafe fn count(a: *mut Alt, call: &str) -> (usize, bool) {
     }
 }
 
+/// # Safety
+/// As for `count`: `a` is readable up to its terminator.
 #[cold]
 #[inline(never)]
 unsafe fn trace_call(a: *mut Alt, call: &str) {

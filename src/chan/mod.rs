@@ -195,6 +195,10 @@ impl Queue {
 }
 
 /// Copies one element; a nil destination discards, a nil source sends zeros.
+///
+/// # Safety
+/// `dst` is null or writable for `n` bytes, `src` null or readable for `n` bytes, and
+/// the two do not overlap.
 #[inline]
 unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -304,6 +308,9 @@ unsafe fn looks_freed(e: *mut Ext) -> bool {
     }
 }
 
+/// # Safety
+/// `c` is a live channel that no thread can reach any more: its queues are empty and
+/// chanfree (or the last waiter leaving after it) calls this exactly once.
 unsafe fn destroy(c: *mut Channel) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -432,9 +439,11 @@ pub enum Try {
 /// through `wake` for the caller to ready after unlocking.
 ///
 /// # Safety
-/// The channel's lock is held.
+/// The channel's lock is held; `v` is null (send zeros) or readable for one element.
 #[inline]
 pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) -> Try {
+    // SAFETY: the caller holds `c`'s lock (this function's contract), so its header is
+    // stable, and the size passed is the channel's own element size, as try_send_n needs.
     unsafe { try_send_n(c, v, wake, (*c).elemsize as usize) }
 }
 
@@ -480,9 +489,11 @@ fn wrap(i: u32, size: u32) -> u32 {
 /// One receive attempt with the lock held (see try_send).
 ///
 /// # Safety
-/// The channel's lock is held.
+/// The channel's lock is held; `v` is null (discard) or writable for one element.
 #[inline]
 pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> Try {
+    // SAFETY: the caller holds `c`'s lock (this function's contract), so its header is
+    // stable, and the size passed is the channel's own element size, as try_recv_n needs.
     unsafe { try_recv_n(c, v, wake, (*c).elemsize as usize) }
 }
 

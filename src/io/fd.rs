@@ -51,6 +51,10 @@ fn unix_mode(mode: c_int) -> Option<c_int> {
 /// plan9port, a POSIX record lock on the whole file (a read lock for OREAD, else a
 /// write lock) taken without waiting — a file another process holds locked fails
 /// with "lock: ..." — and shared with every other fcntl(2) locker.
+///
+/// # Safety
+/// `name` is the NUL-terminated path `fd` was opened from; `fd` (if not negative) is
+/// the caller's fresh descriptor, closed here when the lock cannot be taken.
 unsafe fn after_open(fd: c_int, name: *const c_char, mode: c_int) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -75,6 +79,8 @@ unsafe fn after_open(fd: c_int, name: *const c_char, mode: c_int) -> c_int {
     }
 }
 
+/// # Safety
+/// `name` is null or a NUL-terminated string readable for the call.
 pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -95,6 +101,9 @@ pub unsafe extern "C" fn p9open(name: *const c_char, mode: c_int) -> c_int {
 /// p9create: creates (or truncates) a file with permissions `perm` (the low 12 bits:
 /// setuid, setgid and sticky too, as plan9port passes them); DMDIR in perm makes a
 /// directory (rwx bits only), opened for reading.
+///
+/// # Safety
+/// `name` is null or a NUL-terminated string readable for the call.
 pub unsafe extern "C" fn p9create(name: *const c_char, mode: c_int, perm: c_ulong) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -139,6 +148,9 @@ pub extern "C" fn p9close(fd: c_int) -> c_int {
 /// p9write: writes all `n` bytes, looping over short writes. Returns n, or (as
 /// plan9port) the count written before an error or a note's interruption, or what the
 /// first write returned (0 or -1) when nothing was written.
+///
+/// # Safety
+/// `buf` is readable for `n` bytes (it may be null only when `n` is 0).
 pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -165,6 +177,9 @@ pub unsafe extern "C" fn p9write(fd: c_int, buf: *const c_void, n: c_long) -> c_
 /// readn: reads until `n` bytes, end of file, an error or a note's interruption;
 /// returns the count read (short at end of file or when interrupted), or what the
 /// first read returned (0 or -1) when nothing was read, as plan9port's.
+///
+/// # Safety
+/// `buf` is writable for `n` bytes (it may be null only when `n` is 0).
 pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -190,6 +205,9 @@ pub unsafe extern "C" fn readn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long
 }
 
 /// p9pipe: a two-way pipe (a Unix-domain stream socket pair), as plan9port's.
+///
+/// # Safety
+/// `fd` is null or points to two writable `int`s.
 pub unsafe extern "C" fn p9pipe(fd: *mut c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).

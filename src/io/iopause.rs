@@ -115,6 +115,9 @@ fn ms_until(deadline: u64) -> i32 {
 
 /// Waiting outside any thread9 thread: plain poll until ready or the deadline
 /// (signals restart the wait when `restart`).
+///
+/// # Safety
+/// `x` holds `n` pollfds (anything when `n` is 0) that stay valid for the call.
 unsafe fn wait_plain(x: *mut pollfd, n: usize, deadline: u64, restart: bool) -> i32 {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -757,7 +760,10 @@ fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
     f(&mut g.get_or_insert_with(|| Reg(HashMap::new())).0)
 }
 
+/// # Safety
+/// `s` is a live Source (not yet freed by its owner or by disarm).
 unsafe fn registered(m: &HashMap<usize, usize>, s: *mut Source) -> bool {
+    // SAFETY: reading `(*s).chan` is sound because the caller guarantees `s` is a live Source.
     unsafe { m.get(&((*s).chan as usize)) == Some(&(s as usize)) }
 }
 
@@ -786,6 +792,9 @@ unsafe fn fire(s: *mut Source, v: *mut u8) {
     }
 }
 
+/// # Safety
+/// `tm` is the `timer` field of a live Source of the calling proc, fired by that proc's
+/// timer heap (so it is no longer armed).
 unsafe fn timer_fired(tm: *mut Timer) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -795,6 +804,9 @@ unsafe fn timer_fired(tm: *mut Timer) {
     }
 }
 
+/// # Safety
+/// `w` is the `fdw` field of a live Source of the calling proc, fired by that proc's
+/// poller (so it is no longer armed).
 unsafe fn fd_fired(w: *mut FdWaiter) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -812,6 +824,10 @@ unsafe fn fd_fired(w: *mut FdWaiter) {
 }
 
 /// Runs on the owner proc: disarm and free a cancelled source.
+///
+/// # Safety
+/// `addr` is a Source the caller removed from SOURCES (so it owns it), and the calling
+/// proc is that source's owner, the only one that touches its timer and poller links.
 unsafe fn disarm(addr: usize) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

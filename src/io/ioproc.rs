@@ -93,6 +93,10 @@ static RESEND: Resend = Resend { list: Mutex::new(Vec::new()), cv: Condvar::new(
 static RESEND_ONCE: Once = Once::new();
 
 /// Registers `io` (lock held; a reference is taken) for resends while call `seq` runs.
+///
+/// # Safety
+/// `io` is live and the caller holds its lock; the reference taken here is dropped by
+/// the resender (unref_unlock) once the call has ended.
 unsafe fn resend_register(io: *mut Ioproc, seq: u64) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -146,6 +150,10 @@ fn resend_loop() {
 // ---------------------------------------------------------------------------
 
 /// Drops a reference (lock held) and unlocks; frees the ioproc with the last one.
+///
+/// # Safety
+/// `io` is live, the caller holds its lock and owns one of its references, given up
+/// here: `io` may be freed on return.
 unsafe fn unref_unlock(io: *mut Ioproc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -191,9 +199,12 @@ fn fail_errno() -> i64 {
 // ---------------------------------------------------------------------------
 // The ioproc's own thread.
 
+/// # Safety
+/// Runs as the only thread of the ioproc's system proc (proccreate_sys in `create`);
+/// `arg` is that Ioproc, kept alive by the reference this thread holds until it leaves.
 unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: `arg` is our Ioproc, alive while this thread holds its reference (this
+    // function's contract); its shared fields are touched under its lock.
     unsafe {
         let io = arg as *mut Ioproc;
         let me = sched::current();
@@ -266,6 +277,10 @@ unsafe extern "C" fn ioproc_main(arg: *mut c_void) {
 
 /// Completes request `r` (lock held; released here) and wakes its caller and the
 /// next queued caller.
+///
+/// # Safety
+/// `io` is live and the caller holds its lock (released here); `r` is its current
+/// request (`io.req`), alive in its caller's frame until the caller sees `done`.
 unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -306,6 +321,9 @@ unsafe fn finish(io: *mut Ioproc, r: *mut Req, ret: i64, err: &[u8], flush: bool
 
 /// Interrupts `io`'s current request (lock held): signal a running op, or mark a
 /// posted one so it is skipped. Idle: nothing.
+///
+/// # Safety
+/// `io` is live and the caller holds its lock; `io.req`, if set, is a live request.
 unsafe fn interrupt_locked(io: *mut Ioproc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -476,12 +494,6 @@ fn rcall(io: *mut Ioproc, name: &str, mut f: impl FnMut() -> i64) -> i64 {
     call(io, Work::Rust(fp), name)
 }
 
-/// threadint/threadkill of a thread parked in iocall (just claimed, so it holds its
-/// reference on `io`): interrupt the ioproc's call at once if it is that thread's.
-/// The thread also does so itself when it wakes; a second signal is harmless.
-///
-/// # Safety
-/// `t` is claimed and parked; `io` is null or the Ioproc it waits on.
 /// interrupt_caller for runtime::upcall (the ioproc as the untyped `waitchan`).
 ///
 /// # Safety
@@ -491,6 +503,12 @@ pub unsafe fn interrupt_caller_raw(io: *mut c_void, t: *mut Thread) {
     unsafe { interrupt_caller(io as *mut Ioproc, t) }
 }
 
+/// threadint/threadkill of a thread parked in iocall (just claimed, so it holds its
+/// reference on `io`): interrupt the ioproc's call at once if it is that thread's.
+/// The thread also does so itself when it wakes; a second signal is harmless.
+///
+/// # Safety
+/// `t` is claimed and parked; `io` is null or the Ioproc it waits on.
 pub unsafe fn interrupt_caller(io: *mut Ioproc, t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -581,6 +599,9 @@ pub fn ioread(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
 }
 
 /// readn: loop until n bytes, EOF or error; a partial count wins over an error.
+///
+/// # Safety
+/// `a` is writable for `n` bytes.
 unsafe fn readn(fd: c_int, a: *mut u8, n: usize) -> i64 {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -14,6 +14,10 @@ use core::ptr::null_mut;
 /// (a plain file, a FIFO) is opened instead of connected to; a tcp connection is
 /// TCP_NODELAY. The fd is blocking and inheritable. `dir` and `cdfp` are ignored (plan9port refuses them). Returns the fd,
 /// or -1 with errstr set.
+///
+/// # Safety
+/// `addr` and `local` are each null or a NUL-terminated string readable for the call
+/// (`dir` and `cdfp` are not read).
 pub unsafe extern "C" fn p9dial(
     addr: *const c_char,
     local: *const c_char,
@@ -79,6 +83,9 @@ fn servport(srv: &[u8], net: &[u8]) -> Option<c_int> {
 }
 
 /// Resolves `host` into `ss` (IPv4 first, as gethostbyname did for plan9port).
+///
+/// # Safety
+/// `ss` points to a writable sockaddr_storage.
 unsafe fn sethost(ss: *mut libc::sockaddr_storage, host: &[u8]) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -110,6 +117,9 @@ unsafe fn sethost(ss: *mut libc::sockaddr_storage, host: &[u8]) -> bool {
     }
 }
 
+/// # Safety
+/// `ss` points to a writable sockaddr_storage whose family `sethost` set (AF_INET or
+/// AF_INET6).
 unsafe fn setport(ss: *mut libc::sockaddr_storage, port: c_int) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -140,6 +150,11 @@ fn number(s: &[u8]) -> Option<c_int> {
 /// p9dialparse: splits the dial string `addr` (modified in place) into network,
 /// Unix-socket path, address (`phost` is a struct sockaddr_storage) and port, as
 /// plan9port's dial does. 0, or -1 with errstr set.
+///
+/// # Safety
+/// `addr` is null or a writable NUL-terminated string (split in place: `*punix` may point
+/// into it afterwards); `pnet`, `punix`, `pport` are null or writable; `phost` is null
+/// or a writable struct sockaddr_storage.
 pub unsafe extern "C" fn p9dialparse(
     addr: *mut c_char,
     pnet: *mut *mut c_char,
@@ -293,6 +308,8 @@ fn isany(ss: &libc::sockaddr_storage) -> bool {
     }
 }
 
+/// # Safety
+/// None: setsockopt gets a pointer to a local int; a bad `s` or option just fails.
 unsafe fn setopt(s: c_int, level: c_int, name: c_int) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -468,6 +485,10 @@ impl FdMsg {
 /// sendfd: passes `fd` over the Unix-domain socket `s` (SCM_RIGHTS). Like plan9port's,
 /// a note interrupts it (-1) and a dead peer raises SIGPIPE (a note, or nothing:
 /// threaded programs never die of it).
+///
+/// # Safety
+/// None: `s` and `fd` are plain descriptors (bad ones make sendmsg fail); the message
+/// buffers are our own.
 pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -488,6 +509,10 @@ pub unsafe extern "C" fn sendfd(s: c_int, fd: c_int) -> c_int {
 
 /// recvfd: receives an fd passed over the Unix-domain socket `s`; -1 with
 /// "unexpected EOF" when the peer has gone, -1 when a note interrupts it.
+///
+/// # Safety
+/// None: `s` is a plain descriptor (a bad one makes recvmsg fail); the message buffers
+/// are our own.
 pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -504,6 +529,9 @@ pub unsafe extern "C" fn recvfd(s: c_int) -> c_int {
 
 /// read9pmsg: reads one 9P message (size[4] little-endian, then the rest) into buf
 /// (n bytes). Returns its length, 0 at end of file, -1 on error or a bad size.
+///
+/// # Safety
+/// `buf` is null or writable for `n` bytes.
 pub unsafe extern "C" fn read9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -538,6 +566,9 @@ pub unsafe extern "C" fn read9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_
 const NETPATHLEN: usize = 40;
 
 /// Writes a connection's "directory" (NETPATHLEN bytes) for `fd`; nil `dir` is fine.
+///
+/// # Safety
+/// `dir` is null or writable for NETPATHLEN (40) bytes.
 pub(crate) unsafe fn putfd(dir: *mut c_char, fd: c_int) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -580,6 +611,10 @@ pub(crate) fn dirfd(dir: *const c_char, call: &str) -> c_int {
 /// SO_REUSEADDR for a stream socket on a given port, listening for tcp and unix; not
 /// close-on-exec. `dir` (NETPATHLEN bytes) receives the name for listen. Returns the
 /// socket, or -1 with errstr set.
+///
+/// # Safety
+/// `addr` is null or a NUL-terminated string; `dir` is null or writable for NETPATHLEN
+/// (40) bytes.
 pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -630,6 +665,9 @@ pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_
 /// listen(2)'s backlog (plan9port asks for 8; more only helps a busy server).
 const BACKLOG: c_int = 128;
 
+/// # Safety
+/// `p` is a unix! address from p9dialparse (its sun_path NUL-terminated); `dir` is null
+/// or writable for NETPATHLEN (40) bytes.
 unsafe fn announce_unix(p: &Parsed, dir: *mut c_char) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -675,6 +713,9 @@ unsafe fn announce_unix(p: &Parsed, dir: *mut c_char) -> c_int {
 
 /// What plan9port's listen does to a new connection: TCP_NODELAY (a no-op failure on
 /// other sockets).
+///
+/// # Safety
+/// None: `fd` is a plain descriptor (the option just fails on a socket that is not TCP).
 pub(crate) unsafe fn listened(fd: c_int) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -686,6 +727,10 @@ pub(crate) unsafe fn listened(fd: c_int) {
 /// plan9port's does; threadlisten parks only the thread). `newdir` names the new
 /// connection, which is blocking, inheritable and TCP_NODELAY. A note interrupts the
 /// wait (-1, "interrupted"). Returns its fd, or -1 with errstr set.
+///
+/// # Safety
+/// `dir` is null or a NUL-terminated string; `newdir` is null or writable for NETPATHLEN
+/// (40) bytes.
 pub unsafe extern "C" fn p9listen(dir: *const c_char, newdir: *mut c_char) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -706,6 +751,9 @@ pub unsafe extern "C" fn p9listen(dir: *const c_char, newdir: *mut c_char) -> c_
 }
 
 /// p9accept: the data fd of a connection from listen (a dup of it, as plan9port).
+///
+/// # Safety
+/// `dir` is null or a NUL-terminated string.
 pub unsafe extern "C" fn p9accept(_ctl: c_int, dir: *const c_char) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -723,6 +771,9 @@ pub unsafe extern "C" fn p9accept(_ctl: c_int, dir: *const c_char) -> c_int {
 }
 
 /// p9reject: refuses a call from listen by closing it.
+///
+/// # Safety
+/// `dir` is null or a NUL-terminated string (`cause` is not read).
 pub unsafe extern "C" fn p9reject(_ctl: c_int, dir: *const c_char, _cause: *const c_char) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).

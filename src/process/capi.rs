@@ -7,6 +7,10 @@ use crate::runtime::errstr;
 use core::ffi::{c_char, c_int};
 
 /// Validates the common arguments; complains naming `call` when they are unusable.
+///
+/// # Safety
+/// `fd` is null or points to 3 readable ints; `cmd` and `dir` are each null or a
+/// NUL-terminated string; `argv` is null or a nil-terminated array of such strings.
 unsafe fn job(
     fd: *const c_int,
     cmd: *const c_char,
@@ -31,6 +35,8 @@ unsafe fn job(
     }
 }
 
+/// # Safety
+/// As for `job`.
 unsafe fn spawn(
     fd: *const c_int,
     cmd: *const c_char,
@@ -52,20 +58,32 @@ unsafe fn spawn(
     }
 }
 
+/// # Safety
+/// `fd` is null or points to 3 readable ints; `cmd` is null or a NUL-terminated string;
+/// `argv` is null or a nil-terminated array of NUL-terminated strings.
 pub unsafe extern "C" fn threadspawn(fd: *const c_int, cmd: *const c_char, argv: *const *const c_char) -> c_int {
+    // SAFETY: the arguments go on unchanged (with a nil `dir`), and `spawn`'s contract is this
+    // function's.
     unsafe { spawn(fd, cmd, argv, core::ptr::null(), "threadspawn") }
 }
 
+/// # Safety
+/// As for threadspawn; `dir` is null or a NUL-terminated string.
 pub unsafe extern "C" fn threadspawnd(
     fd: *const c_int,
     cmd: *const c_char,
     argv: *const *const c_char,
     dir: *const c_char,
 ) -> c_int {
+    // SAFETY: the arguments go on unchanged, and `spawn`'s contract is this function's.
     unsafe { spawn(fd, cmd, argv, dir, "threadspawnd") }
 }
 
 /// threadexec and threadexecl (from the C shim, which passes its own exit message).
+///
+/// # Safety
+/// `call` is a NUL-terminated string (never null); `fd`, `cmd` and `argv` as for
+/// threadspawn; `cpid` is null or a channel (the send validates it).
 pub unsafe extern "C" fn thread9_rt_threadexec(
     cpid: *mut Channel,
     fd: *const c_int,
@@ -90,15 +108,22 @@ pub unsafe extern "C" fn thread9_rt_threadexec(
     }
 }
 
+/// # Safety
+/// As for thread9_rt_threadexec (which gets a literal `call`).
 pub unsafe extern "C" fn threadexec(
     cpid: *mut Channel,
     fd: *const c_int,
     cmd: *const c_char,
     argv: *const *const c_char,
 ) {
+    // SAFETY: the arguments go on unchanged and `call` is a NUL-terminated literal, so
+    // thread9_rt_threadexec's contract is this function's.
     unsafe { thread9_rt_threadexec(cpid, fd, cmd, argv, c"threadexec".as_ptr()) }
 }
 
+/// # Safety
+/// `cmd` is null or a NUL-terminated string; `argv` is null or a nil-terminated array of
+/// NUL-terminated strings; `cpid` is null or a channel (the send validates it).
 pub unsafe extern "C" fn procexec(cpid: *mut Channel, cmd: *const c_char, argv: *const *const c_char) {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).

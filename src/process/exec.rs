@@ -368,6 +368,8 @@ static mut QUEUE: Queue = Queue { q: VecDeque::new(), draining: false };
 /// # Safety
 /// The caller holds WAITCHAN_LOCK.
 unsafe fn queue() -> &'static mut Queue {
+    // SAFETY: the caller holds WAITCHAN_LOCK (this function's contract), so no other reference
+    // to QUEUE is in use while the returned one is.
     unsafe { &mut *core::ptr::addr_of_mut!(QUEUE) }
 }
 
@@ -458,6 +460,9 @@ fn drain(c: *mut Channel, block: bool) -> bool {
 
 /// A system proc that sends the statuses queued before threadwaitchan existed,
 /// beyond what its buffer took at once.
+///
+/// # Safety
+/// Runs as the first thread of the drainer system proc (its argument is not read).
 unsafe extern "C" fn drainer_main(_: *mut c_void) {
     sched::setname(b"threadwaitchan");
     drain(WAITCHAN.load(Ordering::Acquire), true);
@@ -499,9 +504,12 @@ struct Helper {
     reply: *mut Channel,
 }
 
+/// # Safety
+/// Runs as the first thread of a spawn helper proc; `arg` is the Box<Helper> that
+/// threadspawn leaked for it (its ownership passes here).
 unsafe extern "C" fn helper_main(arg: *mut c_void) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: `arg` is the Helper box threadspawn leaked for us (this function's
+    // contract); `me` is this proc's running thread.
     unsafe {
         let h = Box::from_raw(arg as *mut Helper);
         sched::setname(b"spawn helper");

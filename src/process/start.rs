@@ -15,9 +15,12 @@ const MAIN_STACK_FLOOR: usize = 8 << 20;
 
 static mut MAIN_ARGS: (c_int, *mut *mut c_char, usize) = (0, core::ptr::null_mut(), 0);
 
+/// # Safety
+/// Runs as thread 1 of the main proc, spawned by `main` after it stored MAIN_ARGS (with
+/// a non-zero `tm`: the program's threadmain).
 unsafe extern "C" fn main_tramp(_: *mut c_void) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: MAIN_ARGS was written by `main` before this thread was spawned and is
+    // never written again (this function's contract).
     unsafe {
         let (argc, argv, tm) = *core::ptr::addr_of!(MAIN_ARGS);
         // SAFETY: tm is the program's threadmain (checked non-null).

@@ -112,6 +112,9 @@ pub unsafe fn get(p: *mut Proc) -> *mut Poller {
 }
 
 /// Makes the proc's epoll and wake eventfd. False (errno set) if the kernel refuses.
+///
+/// # Safety
+/// Runs on `p`'s own OS thread; `pl` is `p`'s poller (from `get`).
 unsafe fn ensure_epoll(p: *mut Proc, pl: *mut Poller) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -180,6 +183,9 @@ pub fn set_kind(fd: i32, k: u8) {
     }
 }
 
+/// # Safety
+/// `pl` is the calling proc's own poller and `fd` is not negative. The reference is
+/// valid only until the next call that may grow `slots` (any `slot` call).
 unsafe fn slot(pl: *mut Poller, fd: i32) -> &'static mut Vec<*mut FdWaiter> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -193,6 +199,10 @@ unsafe fn slot(pl: *mut Poller, fd: i32) -> &'static mut Vec<*mut FdWaiter> {
 }
 
 /// (Re)arms `fd` for the union of its waiters' interests.
+///
+/// # Safety
+/// `pl` is the calling proc's own poller, with its epoll made, and `fd` is not negative;
+/// every waiter linked on `fd` is live.
 unsafe fn rearm(pl: *mut Poller, fd: i32) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -260,6 +270,10 @@ pub unsafe fn unlink(p: *mut Proc, w: *mut FdWaiter) {
 }
 
 /// Wakes the waiters an epoll event concerns; re-arms the fd for those left.
+///
+/// # Safety
+/// `p` is the caller's proc and `pl` its poller; the first `n` entries of `evbuf` were
+/// just filled by epoll_wait.
 unsafe fn dispatch(p: *mut Proc, pl: *mut Poller, n: usize) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -278,6 +292,10 @@ unsafe fn dispatch(p: *mut Proc, pl: *mut Poller, n: usize) {
 
 /// Wakes the waiters on `fd` whose interests `events` meets (errors and hang-ups meet
 /// all); re-arms the fd for those left.
+///
+/// # Safety
+/// `pl` is the calling proc's own poller and `fd` is not negative; every waiter linked
+/// on `fd` is live (the waiters it wakes are unlinked before they are woken).
 unsafe fn fire(pl: *mut Poller, fd: i32, events: u32) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -311,6 +329,9 @@ unsafe fn fire(pl: *mut Poller, fd: i32, events: u32) {
 }
 
 /// When the parked fds are due for revalidation (0: nothing parked).
+///
+/// # Safety
+/// `pl` is the calling proc's own poller.
 unsafe fn check_due(pl: *mut Poller) -> u64 {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -325,6 +346,10 @@ unsafe fn check_due(pl: *mut Poller) -> u64 {
 /// registered for it (closed, or closed and reused): re-arming it with
 /// epoll_ctl(MOD) then fails with EBADF (no such fd) or ENOENT (another file).
 /// Re-arming a still-valid one with the same interests changes nothing.
+///
+/// # Safety
+/// `pl` is the calling proc's own poller, with its epoll made; every linked waiter is
+/// live.
 unsafe fn revalidate(pl: *mut Poller, now: u64) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -368,6 +393,9 @@ pub unsafe fn post(p: *mut Proc, f: unsafe fn(usize), arg: usize) {
     }
 }
 
+/// # Safety
+/// `pl` is the calling proc's own poller; each queued `f(arg)` was posted under `post`'s
+/// contract (safe to run on this proc now).
 unsafe fn service(_p: *mut Proc, pl: *mut Poller) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -382,6 +410,9 @@ unsafe fn service(_p: *mut Proc, pl: *mut Poller) {
 }
 
 /// Collects ready events without sleeping.
+///
+/// # Safety
+/// `p` is the caller's proc and `pl` its poller, with its epoll made.
 unsafe fn poll_nowait(p: *mut Proc, pl: *mut Poller) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -467,6 +498,10 @@ pub unsafe fn idle(p: *mut Proc) -> bool {
 /// epoll_pwait2 to the absolute monotonic `deadline` (0 = none); epoll_wait with the
 /// timeout rounded up to whole ms on kernels before 5.11. Never returns early for a
 /// deadline (the caller's timers re-check anyway).
+///
+/// # Safety
+/// `pl` is the calling proc's own poller, with its epoll made (`evbuf` has room for
+/// NEVENTS events).
 unsafe fn wait(pl: *mut Poller, deadline: u64) -> i32 {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -72,6 +72,9 @@ pub struct Proc {
 // SAFETY: shared fields are atomics or lock-protected; the rest is touched only by
 // the proc's own OS thread (documented per field).
 unsafe impl Sync for Proc {}
+// SAFETY: as for Sync: the proc-local fields are touched only by the one OS thread that
+// runs the proc (handed over once, before it starts), the shared ones are atomics
+// or under locks.
 unsafe impl Send for Proc {}
 
 static PROCS_LOCK: SpinLock = SpinLock::new();

@@ -13,6 +13,10 @@ const PROC_OS_STACK: usize = 256 * 1024;
 const ALTSTACK: usize = 64 * 1024;
 
 /// Per-OS-thread set-up of a proc.
+///
+/// # Safety
+/// Called once, on the new OS thread of `p` before its scheduler runs; no other OS
+/// thread runs `p`.
 pub unsafe fn start_os_thread(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -154,6 +158,9 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
     }
 }
 
+/// # Safety
+/// `p` came from new_proc, its OS thread never started and it has no threads left;
+/// the caller does not use it afterwards.
 unsafe fn abandon(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -87,7 +87,12 @@ impl Heap {
         Some(t)
     }
 
+    /// # Safety
+    /// Every entry of the heap is a live timer (the heap's invariant: owners remove their
+    /// timers before they die); `i` is bounds-checked.
     unsafe fn key(&self, i: usize) -> u64 {
+        // SAFETY: the heap's entries are live timers (this function's contract), and indexing
+        // `self.h[i]` is bounds-checked.
         unsafe { (*self.h[i]).deadline }
     }
 
@@ -122,6 +127,7 @@ impl Heap {
             let r = l + 1;
             // SAFETY: indices are in range.
             let m = if r < n && unsafe { self.key(r) < self.key(l) } { r } else { l };
+            // SAFETY: `i` and `m` are below `n`, the heap's length, and its entries are live timers.
             if unsafe { self.key(i) <= self.key(m) } {
                 break;
             }
@@ -134,6 +140,8 @@ impl Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// # Safety
+    /// None: it ignores its argument (it only has the `Timer::fire` signature).
     unsafe fn nop(_: *mut Timer) {}
 
     #[test]
@@ -142,15 +150,19 @@ mod tests {
         let mut h = Heap::default();
         for (i, t) in ts.iter_mut().enumerate() {
             t.deadline = ((i * 7919) % 100) as u64;
+            // SAFETY: `h` is declared after `ts`, so it is dropped first: each boxed timer
+            // outlives its time in the heap, and a box does not move.
             unsafe { h.insert(&mut **t) };
         }
         for t in ts.iter_mut().step_by(3) {
+            // SAFETY: the timer is a live box in `ts`, armed in `h` or not at all.
             unsafe { h.remove(&mut **t) };
             assert!(!t.armed());
         }
         let mut last = 0;
         let mut n = 0;
         while let Some(t) = h.pop_due(u64::MAX) {
+            // SAFETY: `t` was just popped from `h`, so it is one of the live boxed timers in `ts`.
             let d = unsafe { (*t).deadline };
             assert!(d >= last);
             last = d;

@@ -44,6 +44,8 @@ pub struct Attach {
 // SAFETY: the tables and the handle are the program's, which keeps them alive
 // while attached (resmgr(3)); handlers touching them run in the serving proc.
 unsafe impl Send for Attach {}
+// SAFETY: as for Send: the tables and handle stay alive and unchanged while attached, and
+// the only field written after construction (`dead`) is atomic.
 unsafe impl Sync for Attach {}
 
 pub struct Node {
@@ -90,6 +92,8 @@ pub struct Mount {
 // SAFETY: shared state is behind mutexes/atomics; raw attr pointers are the
 // program's (see Attach) or library-owned and never freed while mounted.
 unsafe impl Send for Mount {}
+// SAFETY: as for Send: every field written after Mount::new is a Mutex or an atomic, and the
+// raw attrs are the program's or library-owned ones that live while mounted.
 unsafe impl Sync for Mount {}
 
 static NEXT_ID: AtomicI32 = AtomicI32::new(1);
@@ -374,9 +378,13 @@ impl Job {
 /// The dispatcher: the serving proc's thread that turns queued jobs into
 /// handler threads. It holds the proc's `external` count while the mount lives,
 /// so an idle server is not a deadlock.
+///
+/// # Safety
+/// Runs as the dispatcher thread of a serving proc (spawned by resmgr's mount); `arg`
+/// is an `Arc<Mount>` from Arc::into_raw whose reference passes to this thread.
 pub unsafe extern "C" fn dispatcher_main(arg: *mut c_void) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: `arg` carries our reference to the Mount (this function's contract); we
+    // run in the serving proc, so `p` and `t` are our own proc and thread.
     unsafe {
         let m = Arc::from_raw(arg as *const Mount);
         if m.flags & MOUNT_NEWPROC != 0 {
@@ -419,9 +427,12 @@ pub unsafe extern "C" fn dispatcher_main(arg: *mut c_void) {
     }
 }
 
+/// # Safety
+/// Runs as a request's handler thread in the serving proc; `arg` is the Box<Job> the
+/// dispatcher leaked for it (its ownership passes here).
 unsafe extern "C" fn job_main(arg: *mut c_void) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: `arg` is our Job (this function's contract); its timer is armed only in
+    // our own proc's heap and removed before the Job is dropped.
     unsafe {
         let mut j = Box::from_raw(arg as *mut Job);
         let p = sched::myproc();
@@ -439,6 +450,10 @@ unsafe extern "C" fn job_main(arg: *mut c_void) {
 }
 
 /// reply_timeout_ms passed: answer the request in progress with ETIMEDOUT.
+///
+/// # Safety
+/// `tm` is the `timer` field of a live Job (job_main removes it before the Job goes),
+/// fired by the serving proc's timer heap on that proc's OS thread.
 unsafe fn job_timeout(tm: *mut crate::runtime::timer::Timer) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -458,6 +473,10 @@ fn errno_of(r: c_int) -> i32 {
 }
 
 /// Runs handler `idx` of the I/O table (or its default) on the job's OCB.
+///
+/// # Safety
+/// On the job's handler thread: `j.ocb` is null or a live OCB, and the attach's I/O table
+/// is null or the program's live table of IoFn addresses (0 for none).
 unsafe fn call_io(j: &mut Job, idx: usize) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -487,6 +506,9 @@ unsafe fn call_io(j: &mut Job, idx: usize) -> c_int {
     }
 }
 
+/// # Safety
+/// On the job's handler thread: the attach's connect table is null or the program's live
+/// table of ConnectFn addresses (0 for none), and its handle is a live attr.
 unsafe fn call_connect(j: &mut Job, idx: usize) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -508,6 +530,11 @@ unsafe fn call_connect(j: &mut Job, idx: usize) -> c_int {
 
 /// Registers the job as pending with `reply`, runs `h`, and turns its result into
 /// the answer (now, or waits for a late one). Afterwards `j.slot` holds the outcome.
+///
+/// # Safety
+/// On the job's handler thread, `j` staying alive until its answer has been seen (its
+/// slot is registered as pending); `h` calls handlers under call_io/call_connect's
+/// contract.
 unsafe fn exchange(
     j: &mut Job,
     reply: FReply,
@@ -570,6 +597,10 @@ fn bad_return(j: &Job, name: &str, what: &str) {
 
 /// Parks until the job is answered (by resmgr_reply from any thread), or its
 /// reply timeout passes (ETIMEDOUT + unblock), or the thread is interrupted.
+///
+/// # Safety
+/// On the job's handler thread (the running thread): `rcvid` is the job's request, whose
+/// pending entry points at `j.slot`.
 unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -610,6 +641,10 @@ fn ioflag_of(flags: i32) -> i32 {
 }
 
 /// Serves one request in its handler thread.
+///
+/// # Safety
+/// On the job's handler thread in the serving proc, with `j.op` set; the attach's tables
+/// and handle are the program's live ones.
 unsafe fn serve(j: &mut Job) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -655,6 +690,8 @@ fn nap(ms: u64) {
     sched::check_killed();
 }
 
+/// # Safety
+/// As for serve; `j.ocb` is a live OCB for every op but Open (which makes it).
 unsafe fn serve_op(j: &mut Job, op: Op) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -849,6 +886,10 @@ pub fn stat_bytes(st: &libc::stat) -> Vec<u8> {
 }
 
 /// Builds an Attach from resmgr_attach's arguments.
+///
+/// # Safety
+/// `ra` is null or points to a readable resmgr_attr_t; `cf`, `io` and `h` are stored, not
+/// read: the program keeps them alive and valid while attached.
 pub unsafe fn make_attach(
     id: i32,
     ino: u64,

@@ -34,6 +34,8 @@ pub struct F2c {
 // SAFETY: F2c is shared by handler threads of the serving proc and the program's
 // threads; mutable state is atomic or behind mutexes, channels are thread-safe.
 unsafe impl Send for F2c {}
+// SAFETY: as for Send: the mutable state is atomic or behind mutexes, and the FileIO and attr
+// it points to are never freed.
 unsafe impl Sync for F2c {}
 
 /// Bound reply channel → (rcvid, is-read, its F2c).
@@ -48,6 +50,7 @@ struct Tables {
 }
 // SAFETY: immutable after construction (function addresses).
 unsafe impl Sync for Tables {}
+// SAFETY: as for Sync: the tables are immutable function addresses once built.
 unsafe impl Send for Tables {}
 static TABLES: OnceLock<Box<Tables>> = OnceLock::new();
 
@@ -72,10 +75,16 @@ fn bound() -> std::sync::MutexGuard<'static, Option<BoundMap>> {
     lock(&BOUND)
 }
 
+/// # Safety
+/// `ocb` is a live OCB of a file2chan file: its `attr` is live and its `aux` points to
+/// the file's F2c.
 unsafe fn f2c_of(ocb: *mut Ocb) -> *const F2c {
+    // SAFETY: the caller guarantees `ocb` and its `attr` are live (this function's contract).
     unsafe { (*(*ocb).attr).aux as *const F2c }
 }
 
+/// # Safety
+/// `f` stays alive while the channel is bound (F2c structs are never freed).
 unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -93,6 +102,10 @@ unsafe fn new_reply_chan(f: &F2c, rcvid: i64, read: bool) -> *mut Channel {
 }
 
 /// A reply channel the server never saw.
+///
+/// # Safety
+/// `c` is a reply channel from new_reply_chan that nobody else has seen (its request
+/// failed before it was sent).
 unsafe fn drop_reply_chan(c: *mut Channel) {
     bound().get_or_insert_with(HashMap::new).remove(&(c as usize));
     chan::free(c);
@@ -110,9 +123,12 @@ fn retire_reply_chan(f: *const F2c, c: *mut Channel) {
     }
 }
 
+/// # Safety
+/// Called by the engine (call_io) on the request's handler thread: `ctp` is the job's
+/// context, `msg` its IoRead and `ocb` a live OCB of a file2chan file.
 unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the engine passes this request's live context, message and OCB (this
+    // function's contract).
     unsafe {
         let r = iofunc::read_verify(ctp, msg, ocb, null_mut());
         if r != 0 {
@@ -135,9 +151,12 @@ unsafe extern "C" fn f2c_read(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) ->
     }
 }
 
+/// # Safety
+/// Called by the engine (call_io) on the request's handler thread: `ctp` is the job's
+/// context, `msg` its IoWrite and `ocb` a live OCB of a file2chan file.
 unsafe extern "C" fn f2c_write(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the engine passes this request's live context, message and OCB (this
+    // function's contract).
     unsafe {
         let r = iofunc::write_verify(ctp, msg, ocb, null_mut());
         if r != 0 {
@@ -162,9 +181,13 @@ unsafe extern "C" fn f2c_write(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -
 }
 
 /// The open's last close: nil-reply-channel notices per access mode, then the default.
+///
+/// # Safety
+/// Called by the engine (call_io) on the request's handler thread: `ocb` is a live OCB of
+/// a file2chan file (`ctp` and `msg` as for close_ocb_default).
 unsafe extern "C" fn f2c_close(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the engine passes this request's live context, message and OCB (this
+    // function's contract).
     unsafe {
         let f = &*f2c_of(ocb);
         if !f.closed.load(Ordering::Acquire) {
@@ -182,9 +205,13 @@ unsafe extern "C" fn f2c_close(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -
 }
 
 /// truncate: the length is only what stat reports (Inferno's wstat length).
+///
+/// # Safety
+/// Called by the engine (call_io): `msg` is the request's IoSpace and `ocb` a live OCB
+/// whose attr is live.
 unsafe extern "C" fn f2c_length(_ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the engine passes this request's live context, message and OCB (this
+    // function's contract).
     unsafe {
         let m = &*(msg as *const IoSpace);
         if m.subtype != IO_SPACE_TRUNC {
@@ -195,9 +222,12 @@ unsafe extern "C" fn f2c_length(_ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb)
     }
 }
 
+/// # Safety
+/// Called by the engine (call_connect): `ctp` is the request's context and `a` the
+/// file's live attr.
 unsafe extern "C" fn f2c_rm(ctp: *mut Ctx, _msg: *mut c_void, a: *mut Attr, _x: *mut c_void) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the engine passes this request's live context and the file's attr (this
+    // function's contract).
     unsafe {
         let u = (*ctp).info.uid;
         if u != 0 && u != (*a).uid {
@@ -292,6 +322,8 @@ fn bad_name(f: &[u8]) -> bool {
     f.is_empty() || f == b"." || f == b".." || f.contains(&b'/') || f.len() >= 64
 }
 
+/// # Safety
+/// `dir` and `file` are each null or a NUL-terminated string readable for the call.
 pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -359,6 +391,9 @@ pub unsafe fn file2chan(dir: *const c_char, file: *const c_char) -> *mut FileIO 
     }
 }
 
+/// # Safety
+/// `fio` is null or a FileIO returned by file2chan (never freed, so a second close is
+/// caught).
 pub unsafe fn file2chanclose(fio: *mut FileIO) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

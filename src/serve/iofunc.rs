@@ -4,6 +4,9 @@
 use super::types::*;
 use core::ffi::{c_int, c_void};
 
+/// # Safety
+/// `a` is null or points to a writable attr; `info` is null or a readable client info
+/// (`dattr` is not read).
 pub unsafe extern "C" fn attr_init(a: *mut Attr, mode: u32, _dattr: *mut Attr, info: *mut ClientInfo) {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -33,6 +36,8 @@ pub unsafe extern "C" fn attr_init(a: *mut Attr, mode: u32, _dattr: *mut Attr, i
     }
 }
 
+/// # Safety
+/// `c` and `io` are each null or point to a writable table.
 pub unsafe extern "C" fn func_init(nc: u32, c: *mut ConnectFuncs, nio: u32, io: *mut IoFuncs) {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -56,6 +61,10 @@ pub unsafe extern "C" fn func_init(nc: u32, c: *mut ConnectFuncs, nio: u32, io: 
 
 /// Fills a struct stat from an attr (S_IFCHR shows as S_IFREG: the kernel would
 /// route a device node to a driver).
+///
+/// # Safety
+/// `a` is null or a readable attr; `st` is null or a writable struct stat (`ctp` is not
+/// read).
 pub unsafe extern "C" fn stat(_ctp: *mut Ctx, a: *mut Attr, st: *mut libc::stat) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -86,10 +95,14 @@ pub unsafe extern "C" fn stat(_ctp: *mut Ctx, a: *mut Attr, st: *mut libc::stat)
     }
 }
 
+/// # Safety
+/// None: it does nothing.
 pub unsafe extern "C" fn time_update(_a: *mut Attr) -> c_int {
     0
 }
 
+/// # Safety
+/// `a` is null or a live attr, updated only from its mount's serving proc.
 pub unsafe fn count_open(a: *mut Attr, ioflag: i32, d: i32) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -107,6 +120,9 @@ pub unsafe fn count_open(a: *mut Attr, ioflag: i32, d: i32) {
 }
 
 /// May the client have `want` (4 read, 2 write) access by the attr's mode?
+///
+/// # Safety
+/// `ctp` is null or a live request context; `a` is a readable attr.
 unsafe fn permitted(ctp: *mut Ctx, a: *mut Attr, want: u32) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -127,6 +143,8 @@ unsafe fn permitted(ctp: *mut Ctx, a: *mut Attr, want: u32) -> bool {
     }
 }
 
+/// # Safety
+/// `ctp` is null or a live request context.
 unsafe fn client_uid(ctp: *mut Ctx) -> u32 {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -138,6 +156,9 @@ unsafe fn client_uid(ctp: *mut Ctx) -> u32 {
     }
 }
 
+/// # Safety
+/// `ocb` is null or a live OCB; `nonblock` is null or writable (`ctp` and `msg` are not
+/// read).
 pub unsafe extern "C" fn read_verify(_ctp: *mut Ctx, _msg: *mut c_void, ocb: *mut Ocb, nonblock: *mut c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -152,6 +173,9 @@ pub unsafe extern "C" fn read_verify(_ctp: *mut Ctx, _msg: *mut c_void, ocb: *mu
     }
 }
 
+/// # Safety
+/// `ocb` is null or a live OCB; `nonblock` is null or writable (`ctp` and `msg` are not
+/// read).
 pub unsafe extern "C" fn write_verify(_ctp: *mut Ctx, _msg: *mut c_void, ocb: *mut Ocb, nonblock: *mut c_int) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -166,6 +190,9 @@ pub unsafe extern "C" fn write_verify(_ctp: *mut Ctx, _msg: *mut c_void, ocb: *m
     }
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `msg` is null or a Connect message; `a` is
+/// null or a live attr.
 pub unsafe extern "C" fn open_default(ctp: *mut Ctx, msg: *mut c_void, a: *mut Attr, _x: *mut c_void) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -194,14 +221,21 @@ pub unsafe extern "C" fn open_default(ctp: *mut Ctx, msg: *mut c_void, a: *mut A
     }
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the ConnectFn type).
 pub unsafe extern "C" fn unlink_default(_c: *mut Ctx, _m: *mut c_void, _a: *mut Attr, _x: *mut c_void) -> c_int {
     libc::EACCES
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the ConnectFn type).
 pub unsafe extern "C" fn enosys_connect(_c: *mut Ctx, _m: *mut c_void, _a: *mut Attr, _x: *mut c_void) -> c_int {
     libc::ENOSYS
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `ocb` is null or a live OCB (`msg` is not
+/// read).
 pub unsafe extern "C" fn read_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -217,6 +251,9 @@ pub unsafe extern "C" fn read_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut
     }
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `msg` is null or an IoWrite message; `ocb` is
+/// null or a live OCB.
 pub unsafe extern "C" fn write_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -232,6 +269,8 @@ pub unsafe extern "C" fn write_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mu
     }
 }
 
+/// # Safety
+/// `ocb` is null or a live OCB whose `attr` is null or live.
 pub unsafe extern "C" fn close_ocb_default(_c: *mut Ctx, _m: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -243,10 +282,15 @@ pub unsafe extern "C" fn close_ocb_default(_c: *mut Ctx, _m: *mut c_void, ocb: *
     }
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the IoFn type).
 pub unsafe extern "C" fn ok_default(_c: *mut Ctx, _m: *mut c_void, _o: *mut Ocb) -> c_int {
     0
 }
 
+/// # Safety
+/// `msg` is null or a writable IoStat message; `ocb` is null or a live OCB whose `attr`
+/// is null or live.
 pub unsafe extern "C" fn stat_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -258,10 +302,15 @@ pub unsafe extern "C" fn stat_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut
     }
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the IoFn type).
 pub unsafe extern "C" fn devctl_default(_c: *mut Ctx, _m: *mut c_void, _o: *mut Ocb) -> c_int {
     libc::ENOTTY
 }
 
+/// # Safety
+/// `msg` is null or a writable IoLseek message; `ocb` is null or a live OCB whose `attr`
+/// is null or live.
 pub unsafe extern "C" fn lseek_default(_c: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -283,6 +332,9 @@ pub unsafe extern "C" fn lseek_default(_c: *mut Ctx, msg: *mut c_void, ocb: *mut
     }
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `msg` is null or an IoChmod message; `ocb` is
+/// null or a live OCB whose `attr` is null or live.
 pub unsafe extern "C" fn chmod_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -302,6 +354,9 @@ pub unsafe extern "C" fn chmod_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mu
     }
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `msg` is null or an IoChown message; `ocb` is
+/// null or a live OCB whose `attr` is null or live.
 pub unsafe extern "C" fn chown_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -332,6 +387,9 @@ pub unsafe extern "C" fn chown_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mu
     }
 }
 
+/// # Safety
+/// `ctp` is null or the request's context; `msg` is null or an IoUtime message; `ocb` is
+/// null or a live OCB whose `attr` is null or live.
 pub unsafe extern "C" fn utime_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mut Ocb) -> c_int {
     // SAFETY: the C caller passes what this function's man page requires
     // (valid pointers and NUL-terminated strings where it takes them).
@@ -359,14 +417,20 @@ pub unsafe extern "C" fn utime_default(ctp: *mut Ctx, msg: *mut c_void, ocb: *mu
     }
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the IoFn type).
 pub unsafe extern "C" fn space_default(_c: *mut Ctx, _m: *mut c_void, _o: *mut Ocb) -> c_int {
     libc::ENOSYS
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the IoFn type).
 pub unsafe extern "C" fn unblock_default(_c: *mut Ctx, _m: *mut c_void, _o: *mut Ocb) -> c_int {
     libc::EINTR
 }
 
+/// # Safety
+/// None: it reads none of its arguments (it only has the IoFn type).
 pub unsafe extern "C" fn enosys_default(_c: *mut Ctx, _m: *mut c_void, _o: *mut Ocb) -> c_int {
     libc::ENOSYS
 }

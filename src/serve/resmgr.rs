@@ -137,6 +137,8 @@ fn sched_need(call: &str) -> *mut crate::runtime::thread::Thread {
     crate::runtime::sched::need(call)
 }
 
+/// # Safety
+/// `dir` is null or a NUL-terminated string readable for the call.
 pub unsafe fn resmgr_mount(dir: *const c_char, flags: u32) -> *mut c_void {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -155,6 +157,10 @@ pub unsafe fn resmgr_mount(dir: *const c_char, flags: u32) -> *mut c_void {
 }
 
 /// The mount behind a dispatch_t (nil: the default mount, made on first use).
+///
+/// # Safety
+/// `dpp` is null or a dispatch_t from resmgr_mount (an `Arc<Mount>` from Arc::into_raw
+/// whose reference is still held).
 unsafe fn mount_of(call: &str, dpp: *mut c_void) -> Result<Arc<Mount>, (i32, String)> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -173,6 +179,10 @@ unsafe fn mount_of(call: &str, dpp: *mut c_void) -> Result<Arc<Mount>, (i32, Str
     }
 }
 
+/// # Safety
+/// `dpp` as for mount_of; `path` is null or a NUL-terminated string; `ra` is null or a
+/// readable resmgr_attr_t; `cf`, `io` and `h` are null or the program's tables and attr,
+/// kept alive and valid while attached.
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn resmgr_attach(
     dpp: *mut c_void,
@@ -220,6 +230,8 @@ pub unsafe fn resmgr_attach(
     }
 }
 
+/// # Safety
+/// `dpp` is null or a dispatch_t from resmgr_mount whose reference is still held.
 pub unsafe fn resmgr_detach(dpp: *mut c_void, id: c_int, flags: u32) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -239,6 +251,8 @@ pub unsafe fn resmgr_detach(dpp: *mut c_void, id: c_int, flags: u32) -> c_int {
     }
 }
 
+/// # Safety
+/// `dpp` is null or a dispatch_t from resmgr_mount whose reference is still held.
 pub unsafe fn resmgr_unmount(dpp: *mut c_void) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -262,6 +276,9 @@ pub unsafe fn resmgr_unmount(dpp: *mut c_void) -> c_int {
     }
 }
 
+/// # Safety
+/// `dpp` is null or a dispatch_t from resmgr_mount whose reference is still held. The
+/// path returned lives only as long as the attach.
 pub unsafe fn resmgr_path(dpp: *mut c_void, id: c_int) -> *const c_char {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -295,6 +312,10 @@ pub fn error(rcvid: i64, e: c_int) -> c_int {
 
 /// Reads write payload as QNX does: `offset` counts from the message start
 /// (the payload follows the 24-byte `struct _io_write`).
+///
+/// # Safety
+/// `ctp` is null or the context of a live request (the `Ctx` heading its engine Job, as
+/// handlers receive it); `buf` is writable for `n` bytes (null only when `n` is 0).
 pub unsafe fn msgread(ctp: *mut Ctx, buf: *mut c_void, n: usize, off: usize) -> c_long {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -226,6 +226,10 @@ fn start_watchdog() {
 }
 
 /// The helper process: no allocation, no locks (forked from a threaded program).
+///
+/// # Safety
+/// Only in the double-forked child of start_watchdog: `rfd` and `wfd` are the pipe's
+/// ends; being forked from a threaded program it makes raw system calls only.
 unsafe fn watchdog(rfd: i32, wfd: i32) -> ! {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

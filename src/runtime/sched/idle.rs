@@ -85,6 +85,9 @@ pub(crate) fn spin_ns() -> u64 {
 
 /// Nothing to run: spin briefly for a cross-proc wake-up, then sleep until one
 /// arrives or the earliest timer is due.
+///
+/// # Safety
+/// On `p`'s own OS thread, from its scheduler, with nothing runnable.
 pub(crate) unsafe fn idle(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -136,6 +139,9 @@ pub(crate) unsafe fn idle(p: *mut Proc) {
 /// Sleeps with nothing but other threads able to wake us. If every proc is in this
 /// state and stays so (no wake-up anywhere for a grace period), nothing can ever run
 /// again: report the deadlock.
+///
+/// # Safety
+/// On `p`'s own OS thread, with `p.sleeping` just set to SLEEP_FUTEX and nothing runnable.
 pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

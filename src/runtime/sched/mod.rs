@@ -212,6 +212,9 @@ pub fn check_killed() {
     }
 }
 
+/// # Safety
+/// `tm` is the `timer` field of a live Thread, fired by its proc's timer heap on that
+/// proc's OS thread (the thread's park deadline).
 unsafe fn timer_fire(tm: *mut crate::runtime::timer::Timer) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -261,6 +264,10 @@ fn die() -> ! {
     unreachable!("thread9: a dead thread was resumed");
 }
 
+/// # Safety
+/// On `p`'s OS thread: `t` is a thread of `p` that will never run again: its coroutine
+/// returned (`reset` false), or is suspended for good or never started (`reset` true).
+/// `t` is freed or recycled here and must not be used after.
 unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -307,6 +314,9 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
     }
 }
 
+/// # Safety
+/// On `p`'s OS thread, from its scheduler: `t` is a not-running thread of `p` just taken
+/// off the run queue, whose coroutine has not finished (`co` is Some).
 #[inline]
 unsafe fn run(p: *mut Proc, t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -323,6 +333,10 @@ unsafe fn run(p: *mut Proc, t: *mut Thread) {
 }
 
 /// Bookkeeping after thread `t` of proc `p` switched out with `r`.
+///
+/// # Safety
+/// On `p`'s OS thread: `t` is the thread of `p` that just switched out with `r` (the
+/// scheduler's or a host's resume of it), and is not used by the caller afterwards.
 #[inline(always)]
 unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()>) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -349,6 +363,10 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
 }
 
 /// A resume announced to the sanitizers and tracing.
+///
+/// # Safety
+/// As for `run`: `t` is a thread of the calling proc, not running, whose coroutine has
+/// not finished (`co` is Some).
 #[inline(never)]
 unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -368,6 +386,10 @@ unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
 /// A hosted resume of `n` by `host` announced to the sanitizers and tracing: as
 /// resume_hooked, then back on the host's TSan fiber, and the scheduler's stack
 /// bounds (which `n` overwrote with the host's) restored for ASan.
+///
+/// # Safety
+/// As for resume_hooked on `n`; `host` is the thread of `p` hosting it (sched::host)
+/// on `p`'s OS thread.
 #[inline(never)]
 unsafe fn resume_hosted_hooked(p: *mut Proc, host: *mut Thread, n: *mut Thread) -> CoroutineResult<Verdict, ()> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -382,6 +404,10 @@ unsafe fn resume_hosted_hooked(p: *mut Proc, host: *mut Thread, n: *mut Thread) 
 }
 
 /// Moves cross-proc wake-ups to the run queue (in the order they were made).
+///
+/// # Safety
+/// On `p`'s own OS thread: the inbox's threads were pushed by `ready_slow` (claimed,
+/// live, not queued anywhere else).
 #[inline]
 unsafe fn drain_inbox(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -406,6 +432,9 @@ unsafe fn drain_inbox(p: *mut Proc) {
     }
 }
 
+/// # Safety
+/// On `p`'s own OS thread: every timer armed in `p`'s heap is live and its `fire` may run
+/// here.
 unsafe fn fire_timers(p: *mut Proc) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

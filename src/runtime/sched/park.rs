@@ -63,6 +63,7 @@ pub unsafe fn claim(t: *mut Thread, code: u32) -> bool {
 /// `t` is a live thread.
 #[inline(always)]
 pub unsafe fn is_armed(t: *mut Thread) -> bool {
+    // SAFETY: the caller guarantees `t` is a live thread; this is a plain atomic load.
     unsafe { (*t).sel.load(Ordering::Relaxed) == SEL_WAITING }
 }
 

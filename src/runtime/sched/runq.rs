@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// # Safety
+/// On `p`'s own OS thread: `t` is a live thread of `p` that is in no queue (it was
+/// claimed, or is new, or just yielded).
 #[inline]
 pub(crate) unsafe fn push_runq(p: *mut Proc, t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -17,6 +20,8 @@ pub(crate) unsafe fn push_runq(p: *mut Proc, t: *mut Thread) {
     }
 }
 
+/// # Safety
+/// On `p`'s own OS thread (the run queue is not locked).
 #[inline]
 pub(crate) unsafe fn pop_runq(p: *mut Proc) -> *mut Thread {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
@@ -33,6 +38,9 @@ pub(crate) unsafe fn pop_runq(p: *mut Proc) -> *mut Thread {
 }
 
 /// Takes the pinned thread out of the run queue, if it is there.
+///
+/// # Safety
+/// On `p`'s own OS thread (the run queue is not locked).
 pub(crate) unsafe fn take_pinned(p: *mut Proc) -> *mut Thread {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -91,6 +99,8 @@ pub unsafe fn ready_nohooks(t: *mut Thread) {
     }
 }
 
+/// # Safety
+/// As for ready: `t` is a live thread that the caller has just claimed.
 #[inline(never)]
 pub(crate) unsafe fn ready_slow(t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).

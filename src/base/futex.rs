@@ -49,13 +49,13 @@ pub fn now_ns() -> u64 {
 /// Blocks the calling OS thread for `ms` milliseconds (≤ 0: yields the CPU). One
 /// nanosleep: a signal ends it early with -1 and errno EINTR. The one implementation
 /// behind lib9's sleep (the whole proc waits, as in Plan 9) and ioproc's iosleep.
-pub fn sleep_ms(ms: i64) -> i32 {
+pub fn sleep_ms(ms: libc::c_long) -> i32 {
     if ms <= 0 {
         // SAFETY: no preconditions.
         unsafe { libc::sched_yield() };
         return 0;
     }
-    let ts = libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: ((ms % 1000) * 1_000_000) as libc::c_long };
+    let ts = libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: (ms % 1000) * 1_000_000 };
     // SAFETY: ts is valid; the remainder is not wanted.
     unsafe { libc::nanosleep(&ts, core::ptr::null_mut()) }
 }

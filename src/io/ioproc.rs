@@ -652,7 +652,7 @@ pub fn iowrite(io: *mut Ioproc, fd: c_int, a: *mut c_void, n: c_long) -> i64 {
 }
 
 pub fn iosleep(io: *mut Ioproc, ms: c_long) -> i64 {
-    rcall(io, "iosleep", || sys(crate::base::futex::sleep_ms(i64::from(ms)) as isize))
+    rcall(io, "iosleep", || sys(crate::base::futex::sleep_ms(ms) as isize))
 }
 
 /// read9pmsg: one 9P message (size[4] then the rest); 0 at EOF, -1 on error.

@@ -64,7 +64,7 @@ pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
 /// plan9port (no thread switch happens inside; iosleep/threadsleep are the
 /// thread-only waits). 0 or less just yields the CPU. -1 if a note interrupted it.
 pub extern "C" fn p9sleep(ms: c_long) -> c_int {
-    if crate::base::futex::sleep_ms(i64::from(ms)) < 0 {
+    if crate::base::futex::sleep_ms(ms) < 0 {
         super::syserr();
         return -1;
     }

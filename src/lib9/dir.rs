@@ -261,9 +261,11 @@ fn zstat() -> libc::stat {
 
 /// dirstat: the Dir of `file` (following a final symbolic link for everything but
 /// DMSYMLINK and the length), or nil with errstr set.
+///
+/// # Safety
+/// `file` is nil (errstr set, nil returned) or a NUL-terminated path.
 pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if file.is_null() {
             crate::runtime::errstr::set(b"dirstat: nil file name");
@@ -286,9 +288,11 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
 
 /// dirfstat: the Dir of an open fd. Its name is the fd number, as plan9port's is
 /// (it stats "/dev/fd/N").
+///
+/// # Safety
+/// None beyond the C prototype: no pointer is taken, and a bad `fd` gives nil with errstr set.
 pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let mut e = Entry { lst: zstat(), st: zstat(), name: format!("/dev/fd/{fd}").into_bytes(), disk: None };
         if libc::fstat(fd, &mut e.st) < 0 {
@@ -304,9 +308,12 @@ pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
 }
 
 /// nulldir: every field "don't change" for dirwstat: all bits set, strings "".
+///
+/// # Safety
+/// `d` is nil (nothing done) or points to writable storage for one Dir; the strings it
+/// gets point at a static "" that must be neither written nor freed.
 pub unsafe extern "C" fn nulldir(d: *mut Dir) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if d.is_null() {
             return;
@@ -322,6 +329,10 @@ pub unsafe extern "C" fn nulldir(d: *mut Dir) {
 }
 
 /// The file operations dirwstat and dirfwstat share.
+///
+/// # Safety
+/// (Every method.) A `Path` holds a NUL-terminated path that stays valid for the call;
+/// an `Fd` may hold any number (a bad one fails with EBADF).
 trait Target {
     unsafe fn chmod(&self, mode: libc::mode_t) -> c_int;
     unsafe fn times(&self, ts: &[libc::timespec; 2]) -> c_int;
@@ -333,30 +344,40 @@ struct Fd(c_int);
 
 impl Target for Path {
     unsafe fn chmod(&self, mode: libc::mode_t) -> c_int {
+        // SAFETY: self.0 is a NUL-terminated path (Target's contract); chmod only reads it.
         unsafe { libc::chmod(self.0, mode) }
     }
     unsafe fn times(&self, ts: &[libc::timespec; 2]) -> c_int {
+        // SAFETY: self.0 is a NUL-terminated path (Target's contract); ts is the two
+        // timespecs utimensat reads.
         unsafe { libc::utimensat(libc::AT_FDCWD, self.0, ts.as_ptr(), 0) }
     }
     unsafe fn truncate(&self, n: i64) -> c_int {
+        // SAFETY: self.0 is a NUL-terminated path (Target's contract); truncate only reads it.
         unsafe { libc::truncate(self.0, n) }
     }
 }
 
 impl Target for Fd {
     unsafe fn chmod(&self, mode: libc::mode_t) -> c_int {
+        // SAFETY: fchmod takes no pointer; a bad fd only fails.
         unsafe { libc::fchmod(self.0, mode) }
     }
     unsafe fn times(&self, ts: &[libc::timespec; 2]) -> c_int {
+        // SAFETY: ts is the two timespecs futimens reads; a bad fd only fails.
         unsafe { libc::futimens(self.0, ts.as_ptr()) }
     }
     unsafe fn truncate(&self, n: i64) -> c_int {
+        // SAFETY: ftruncate takes no pointer; a bad fd only fails.
         unsafe { libc::ftruncate(self.0, n) }
     }
 }
 
 /// Applies mode, atime/mtime and length unless they hold nulldir's ~0; 0, or -1 with
 /// errstr set by the last failure (the later changes are still tried, as plan9port does).
+///
+/// # Safety
+/// `t` meets Target's contract (a `Path` holds a NUL-terminated path valid for the call).
 unsafe fn wstat(t: &dyn Target, d: &Dir) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -391,6 +412,9 @@ fn newname(d: &Dir) -> Option<&[u8]> {
 }
 
 /// rename(2) `from` to `name` in the same directory.
+///
+/// # Safety
+/// No requirement: both names are copied here into NUL-terminated buffers for rename(2).
 unsafe fn rename_in_dir(from: &[u8], name: &[u8]) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -413,9 +437,12 @@ unsafe fn rename_in_dir(from: &[u8], name: &[u8]) -> c_int {
 /// dirwstat: changes the fields of `dir` that are not "don't change" (nulldir):
 /// mode → chmod, mtime (and atime) → utimensat, length → truncate, name → rename
 /// within the same directory, done last. uid, gid and muid are ignored, as in plan9port.
+///
+/// # Safety
+/// `file` is nil or a NUL-terminated path, `dir` nil or a readable Dir whose `name` is nil
+/// or NUL-terminated (no other string is read); a nil argument gives -1 with errstr set.
 pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if file.is_null() || dir.is_null() {
             crate::runtime::errstr::set(b"dirwstat: nil argument");
@@ -435,9 +462,11 @@ pub unsafe extern "C" fn dirwstat(file: *const c_char, dir: *const Dir) -> c_int
 /// dirfwstat: dirwstat on an open fd, except that the name is ignored, as plan9port
 /// ignores it: a Dir from dirfstat names the fd ("3"), and passing it back with a new
 /// length or mode must not rename the file.
+///
+/// # Safety
+/// `dir` is nil (-1, errstr set) or a readable Dir; none of its strings is read.
 pub unsafe extern "C" fn dirfwstat(fd: c_int, dir: *const Dir) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if dir.is_null() {
             crate::runtime::errstr::set(b"dirfwstat: nil argument");
@@ -468,9 +497,11 @@ fn fdpath(fd: c_int) -> Option<Vec<u8>> {
 
 /// fd2path: the name of the file open on `fd`, NUL-terminated and truncated to fit
 /// `nbuf` bytes; 0, or -1 with errstr set.
+///
+/// # Safety
+/// `buf` is nil or has `nbuf` writable bytes (nil or `nbuf` <= 0 gives -1 with errstr set).
 pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if buf.is_null() || nbuf <= 0 {
             crate::runtime::errstr::set(b"fd2path: bad buffer");
@@ -487,6 +518,9 @@ pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_
 /// Reads directory entries from `fd` with getdents64 (the fd's own offset is the
 /// position, so p9seek(fd, 0, 0) rewinds), skipping "." and "..". `all`: to the end;
 /// otherwise one batch. Returns the count (0 at the end), or -1 with errstr set.
+///
+/// # Safety
+/// `dp` is nil (-1, errstr set) or points to a writable `*mut Dir`.
 unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -562,12 +596,21 @@ unsafe fn readdir(fd: c_int, dp: *mut *mut Dir, all: bool) -> c_long {
 
 /// dirread: the next entries of the open directory `fd` in one malloc'd array
 /// (*dp; free it); the count, 0 at the end, -1 on error.
+///
+/// # Safety
+/// `dp` is nil (-1, errstr set) or points to a writable `Dir*`, which receives a malloc'd
+/// array (or nil) the caller frees.
 pub unsafe extern "C" fn dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { readdir(fd, dp, false) }
 }
 
 /// dirreadall: like dirread, but every remaining entry.
+///
+/// # Safety
+/// As dirread: `dp` is nil (-1, errstr set) or points to a writable `Dir*`.
 pub unsafe extern "C" fn dirreadall(fd: c_int, dp: *mut *mut Dir) -> c_long {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { readdir(fd, dp, true) }
 }
 

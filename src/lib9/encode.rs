@@ -207,9 +207,11 @@ fn dec32s(out: &mut [u8], inp: &[u8]) -> Option<usize> {
     Some(o)
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones (nil with a positive size,
+/// a negative size or `lim` 0 is refused: -1 with errstr set).
 pub unsafe extern "C" fn enc64(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out as *const u8, lim, inp, n, b"enc64") {
             return -1;
@@ -218,9 +220,11 @@ pub unsafe extern "C" fn enc64(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     }
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones, not necessarily NUL-terminated
+/// (nil with a positive size or a negative size is refused: -1 with errstr set).
 pub unsafe extern "C" fn dec64(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out, lim, inp as *const u8, n, b"dec64") {
             return -1;
@@ -229,9 +233,11 @@ pub unsafe extern "C" fn dec64(out: *mut u8, lim: c_int, inp: *const c_char, n: 
     }
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones (nil with a positive size,
+/// a negative size or `lim` 0 is refused: -1 with errstr set).
 pub unsafe extern "C" fn enc16(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out as *const u8, lim, inp, n, b"enc16") {
             return -1;
@@ -240,9 +246,11 @@ pub unsafe extern "C" fn enc16(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     }
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones, not necessarily NUL-terminated
+/// (nil with a positive size or a negative size is refused: -1 with errstr set).
 pub unsafe extern "C" fn dec16(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out, lim, inp as *const u8, n, b"dec16") {
             return -1;
@@ -251,9 +259,11 @@ pub unsafe extern "C" fn dec16(out: *mut u8, lim: c_int, inp: *const c_char, n: 
     }
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones (nil with a positive size,
+/// a negative size or `lim` 0 is refused: -1 with errstr set).
 pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out as *const u8, lim, inp, n, b"enc32") {
             return -1;
@@ -268,9 +278,11 @@ pub unsafe extern "C" fn enc32(out: *mut c_char, lim: c_int, inp: *const u8, n: 
     }
 }
 
+/// # Safety
+/// `out` has `lim` writable bytes and `inp` `n` readable ones, not necessarily NUL-terminated
+/// (nil with a positive size or a negative size is refused: -1 with errstr set).
 pub unsafe extern "C" fn dec32(out: *mut u8, lim: c_int, inp: *const c_char, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if !ok(out, lim, inp as *const u8, n, b"dec32") {
             return -1;

@@ -5,9 +5,12 @@ use core::ffi::{c_char, c_int, c_long, c_longlong};
 use core::ptr::null_mut;
 
 /// p9getenv: a malloc'd copy of the value (the caller frees it), or nil.
+///
+/// # Safety
+/// `name` is nil (nil returned) or NUL-terminated, and no other OS thread changes the
+/// environment meanwhile (the C library's getenv and setenv are not thread-safe).
 pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if name.is_null() {
             return null_mut();
@@ -21,9 +24,12 @@ pub unsafe extern "C" fn p9getenv(name: *const c_char) -> *mut c_char {
 }
 
 /// p9putenv: sets `name` to `val` for this process and its children; 0 or -1.
+///
+/// # Safety
+/// `name` is nil (-1, errstr set) or NUL-terminated, `val` nil ("") or NUL-terminated, and
+/// no other OS thread reads or changes the environment meanwhile (setenv is not thread-safe).
 pub unsafe extern "C" fn p9putenv(name: *const c_char, val: *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let n = cbytes(name);
         if n.is_empty() || n.contains(&b'=') {
@@ -48,9 +54,11 @@ pub extern "C" fn p9nsec() -> c_longlong {
 }
 
 /// p9time: seconds since the epoch, also stored through `tp` when it is not nil.
+///
+/// # Safety
+/// `tp` is nil or points to a writable `long`.
 pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let t = (p9nsec() / 1_000_000_000) as c_long;
         if !tp.is_null() {

@@ -97,6 +97,9 @@ struct List {
 }
 
 impl List {
+    /// # Safety
+    /// `n` points to a live Node on no list, and the list is well formed (head and tail nil
+    /// or live Nodes); the caller holds the Lock that guards this list.
     unsafe fn push(&mut self, n: *mut Node) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -110,6 +113,9 @@ impl List {
         }
     }
 
+    /// # Safety
+    /// The list is well formed (every queued Node still live) and the caller holds the Lock
+    /// that guards it.
     unsafe fn pop(&mut self) -> *mut Node {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -124,6 +130,8 @@ impl List {
         }
     }
 
+    /// # Safety
+    /// As `pop`; `n` need not be on the list (then nothing changes).
     unsafe fn remove(&mut self, n: *mut Node) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -200,6 +208,11 @@ fn lonely() -> bool {
 
 /// Hands a lock to (or wakes) the waiter `n`, which the caller has unqueued.
 /// Called with the guarding Lock held: a waiter cannot leave before we are done.
+///
+/// # Safety
+/// `n` is a waiter's Node that the caller has just taken off its queue while holding the
+/// queue's guarding Lock (so the waiter, whose stack holds `n`, cannot leave yet), and
+/// `(*n).t` is nil or that waiter's live Thread.
 unsafe fn grant(n: *mut Node) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -217,6 +230,10 @@ unsafe fn grant(n: *mut Node) {
 
 /// Waits until `n` (queued on `list`, guarded by `lk`, which the caller holds) is
 /// granted. Returns with `lk` released.
+///
+/// # Safety
+/// `n` is the calling thread's own Node (made by Node::new here), queued on `list`, which
+/// `lk` guards and which stays valid until this returns; the caller holds `lk`.
 unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_void) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -261,6 +278,9 @@ fn nil_check(p: *const c_void, call: &str, what: &str) {
 
 // ---- Lock ----
 
+/// # Safety
+/// `l` is nil (reported, then abort) or points to a Lock that is all zeros or was only
+/// used through these functions, as C programs embed it, and stays valid for the call.
 pub unsafe fn lock_impl(l: *mut Lock, block: bool, call: &str) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -274,22 +294,32 @@ pub unsafe fn lock_impl(l: *mut Lock, block: bool, call: &str) -> c_int {
     }
 }
 
+/// # Safety
+/// As `lock_impl`: `l` is nil (reported, abort) or a valid, zero-initialised Lock.
 pub unsafe extern "C" fn lock(l: *mut Lock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         lock_impl(l, true, "lock");
     }
 }
 
+/// # Safety
+/// As `lock_impl`: `l` is nil (reported, abort) or a valid, zero-initialised Lock.
 pub unsafe extern "C" fn canlock(l: *mut Lock) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { lock_impl(l, false, "canlock") }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid Lock; unlocking one that is not locked is
+/// reported and ignored.
 pub unsafe extern "C" fn unlock(l: *mut Lock) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { unlock_impl(l) }
 }
 
+/// # Safety
+/// As `unlock`: `l` is nil (reported, abort) or a valid Lock.
 unsafe fn unlock_impl(l: *mut Lock) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -304,6 +334,10 @@ unsafe fn unlock_impl(l: *mut Lock) {
 
 // ---- QLock ----
 
+/// # Safety
+/// `q` is nil (reported, abort) or points to a QLock that is all zeros or was only used
+/// through these functions, and that is neither freed nor moved while it is held or
+/// waited for (waiters' Nodes stay linked from it).
 unsafe fn qlock_impl(q: *mut QLock, block: bool, call: &str) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -332,6 +366,9 @@ unsafe fn qlock_impl(q: *mut QLock, block: bool, call: &str) -> c_int {
 }
 
 /// Releases `q` (its Lock held by the caller): hands it to the first waiter.
+///
+/// # Safety
+/// `q` is a valid QLock (as for `qlock_impl`) and the caller holds its inner Lock `q.l`.
 unsafe fn qunlock_locked(q: *mut QLock, call: &str) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -350,6 +387,9 @@ unsafe fn qunlock_locked(q: *mut QLock, call: &str) -> bool {
     }
 }
 
+/// # Safety
+/// As `qlock_impl`: `q` is nil (reported, abort) or a valid QLock; one that is not locked
+/// is reported and left alone.
 unsafe fn qunlock_impl(q: *mut QLock, call: &str) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -360,21 +400,27 @@ unsafe fn qunlock_impl(q: *mut QLock, call: &str) {
     }
 }
 
+/// # Safety
+/// `q` is nil (reported, abort) or a valid QLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn qlock(q: *mut QLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         qlock_impl(q, true, "qlock");
     }
 }
 
+/// # Safety
+/// As `qlock`: `q` is nil (reported, abort) or a valid, zero-initialised QLock.
 pub unsafe extern "C" fn canqlock(q: *mut QLock) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { qlock_impl(q, false, "canqlock") }
 }
 
+/// # Safety
+/// As `qlock`: `q` is nil (reported, abort) or a valid QLock; not being locked is reported.
 pub unsafe extern "C" fn qunlock(q: *mut QLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         qunlock_impl(q, "qunlock");
     }
@@ -383,6 +429,9 @@ pub unsafe extern "C" fn qunlock(q: *mut QLock) {
 // ---- RWLock: waiting writers hold off new readers; wunlock admits all waiting
 // readers, else one writer ----
 
+/// # Safety
+/// `l` is nil (reported, abort) or points to an RWLock that is all zeros or was only used
+/// through these functions, and that is neither freed nor moved while held or waited for.
 unsafe fn rlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -409,6 +458,9 @@ unsafe fn rlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or points to an RWLock that is all zeros or was only used
+/// through these functions, and that is neither freed nor moved while held or waited for.
 unsafe fn wlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -435,6 +487,9 @@ unsafe fn wlock_impl(l: *mut RWLock, block: bool, call: &str) -> c_int {
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or points to an RWLock that is all zeros or was only used
+/// through these functions, and that is neither freed nor moved while held or waited for.
 unsafe fn runlock_impl(l: *mut RWLock, call: &str) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -458,6 +513,9 @@ unsafe fn runlock_impl(l: *mut RWLock, call: &str) {
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or points to an RWLock that is all zeros or was only used
+/// through these functions, and that is neither freed nor moved while held or waited for.
 unsafe fn wunlock_impl(l: *mut RWLock, call: &str) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -489,41 +547,57 @@ unsafe fn wunlock_impl(l: *mut RWLock, call: &str) {
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn rlock(l: *mut RWLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         rlock_impl(l, true, "rlock");
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn canrlock(l: *mut RWLock) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rlock_impl(l, false, "canrlock") }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn runlock(l: *mut RWLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         runlock_impl(l, "runlock");
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn wlock(l: *mut RWLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         wlock_impl(l, true, "wlock");
     }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn canwlock(l: *mut RWLock) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { wlock_impl(l, false, "canwlock") }
 }
 
+/// # Safety
+/// `l` is nil (reported, abort) or a valid RWLock (zero-initialised as in C) that is not
+/// freed or moved while held or waited for.
 pub unsafe extern "C" fn wunlock(l: *mut RWLock) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         wunlock_impl(l, "wunlock");
     }
@@ -531,6 +605,10 @@ pub unsafe extern "C" fn wunlock(l: *mut RWLock) {
 
 // ---- Rendez: the waiting list is guarded by r->l's inner Lock ----
 
+/// # Safety
+/// `r` is nil (reported, abort) or a valid Rendez whose `l` is nil (reported, abort) or a
+/// valid QLock that the caller holds (an unlocked one is reported, abort); neither is
+/// freed or moved while the caller sleeps.
 unsafe fn rsleep_impl(r: *mut Rendez, call: &str) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -554,6 +632,9 @@ unsafe fn rsleep_impl(r: *mut Rendez, call: &str) {
     }
 }
 
+/// # Safety
+/// `r` is nil (reported, abort) or a valid Rendez whose `l` is nil (reported, abort) or
+/// the valid QLock its sleepers used; the caller should hold it, as Plan 9 says.
 unsafe fn rwakeup_impl(r: *mut Rendez, all: bool, call: &str) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -579,32 +660,43 @@ unsafe fn rwakeup_impl(r: *mut Rendez, all: bool, call: &str) -> c_int {
     }
 }
 
+/// # Safety
+/// As `rsleep_impl`: `r` is a valid Rendez and the caller holds the QLock `r->l`.
 pub unsafe extern "C" fn rsleep(r: *mut Rendez) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         rsleep_impl(r, "rsleep");
     }
 }
 
+/// # Safety
+/// As `rwakeup_impl`: `r` is a valid Rendez with `r->l` set (nils are reported, abort).
 pub unsafe extern "C" fn rwakeup(r: *mut Rendez) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rwakeup_impl(r, false, "rwakeup") }
 }
 
+/// # Safety
+/// As `rwakeup_impl`: `r` is a valid Rendez with `r->l` set (nils are reported, abort).
 pub unsafe extern "C" fn rwakeupall(r: *mut Rendez) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rwakeup_impl(r, true, "rwakeupall") }
 }
 
 // ---- plan9port lib9 hooks (installed by src/c/lib9.c; `pc` is the caller's pc,
 // unused) ----
 
+/// # Safety
+/// As `lock_impl` (`_pc` is unused): `l` is nil (abort) or a valid Lock.
 pub unsafe extern "C" fn thread9_rt_lock(l: *mut Lock, block: c_int, _pc: c_ulong) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { lock_impl(l, block != 0, if block != 0 { "lock" } else { "canlock" }) }
 }
 
+/// # Safety
+/// As `unlock` (`_pc` is unused): `l` is nil (abort) or a valid Lock.
 pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         // Not the exported `unlock`: a program linking plan9port's lib9 defines its own
         // unlock, which calls this hook, and a call to the exported name may bind to it
@@ -613,35 +705,59 @@ pub unsafe extern "C" fn thread9_rt_unlock(l: *mut Lock, _pc: c_ulong) {
     }
 }
 
+/// # Safety
+/// As `qlock` (`_pc` is unused): `q` is nil (abort) or a valid QLock.
 pub unsafe extern "C" fn thread9_rt_qlock(q: *mut QLock, block: c_int, _pc: c_ulong) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { qlock_impl(q, block != 0, if block != 0 { "qlock" } else { "canqlock" }) }
 }
 
+/// # Safety
+/// As `qunlock` (`_pc` is unused): `q` is nil (abort) or a valid QLock.
 pub unsafe extern "C" fn thread9_rt_qunlock(q: *mut QLock, _pc: c_ulong) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { qunlock_impl(q, "qunlock") }
 }
 
+/// # Safety
+/// As `rlock` (`_pc` is unused): `l` is nil (abort) or a valid RWLock.
 pub unsafe extern "C" fn thread9_rt_rlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rlock_impl(l, block != 0, if block != 0 { "rlock" } else { "canrlock" }) }
 }
 
+/// # Safety
+/// As `wlock` (`_pc` is unused): `l` is nil (abort) or a valid RWLock.
 pub unsafe extern "C" fn thread9_rt_wlock(l: *mut RWLock, block: c_int, _pc: c_ulong) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { wlock_impl(l, block != 0, if block != 0 { "wlock" } else { "canwlock" }) }
 }
 
+/// # Safety
+/// As `runlock` (`_pc` is unused): `l` is nil (abort) or a valid RWLock.
 pub unsafe extern "C" fn thread9_rt_runlock(l: *mut RWLock, _pc: c_ulong) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { runlock_impl(l, "runlock") }
 }
 
+/// # Safety
+/// As `wunlock` (`_pc` is unused): `l` is nil (abort) or a valid RWLock.
 pub unsafe extern "C" fn thread9_rt_wunlock(l: *mut RWLock, _pc: c_ulong) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { wunlock_impl(l, "wunlock") }
 }
 
+/// # Safety
+/// As `rsleep` (`_pc` is unused): a valid Rendez whose QLock `r->l` the caller holds.
 pub unsafe extern "C" fn thread9_rt_rsleep(r: *mut Rendez, _pc: c_ulong) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rsleep_impl(r, "rsleep") }
 }
 
+/// # Safety
+/// As `rwakeup` (`_pc` is unused): a valid Rendez with `r->l` set.
 pub unsafe extern "C" fn thread9_rt_rwakeup(r: *mut Rendez, all: c_int, _pc: c_ulong) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { rwakeup_impl(r, all != 0, if all != 0 { "rwakeupall" } else { "rwakeup" }) }
 }
 

@@ -39,6 +39,10 @@ fn mkaddr(linear: &[u8], defnet: Option<&[u8]>, defsrv: Option<&[u8]>) -> Option
 /// p9netmkaddr: completes `linear` to net!host!service with the defaults `defnet`
 /// ("net" if nil) and `defsrv` (none if nil). The result is `linear` itself or a
 /// per-OS-thread buffer of 256 bytes overwritten by the next call.
+///
+/// # Safety
+/// `linear` is nil (nil returned, errstr set) or NUL-terminated; `defnet` and `defsrv` are
+/// nil or NUL-terminated.
 pub unsafe extern "C" fn p9netmkaddr(linear: *mut c_char, defnet: *const c_char, defsrv: *const c_char) -> *mut c_char {
     if linear.is_null() {
         crate::runtime::errstr::set(b"netmkaddr: nil address");
@@ -112,9 +116,12 @@ pub extern "C" fn p9alarm(ms: c_ulong) -> c_long {
 /// The new program starts with the signal state a plan9port program's would have:
 /// SIGQUIT, which thread9 keeps blocked for its thread dump, is unblocked for it
 /// (SIGPIPE and SIGTSTP have handlers, so exec resets them to the default itself).
+///
+/// # Safety
+/// `prog` is a NUL-terminated name and `argv` a nil-terminated array of NUL-terminated
+/// strings (a nil `prog` or `argv` gives -1 with errstr set).
 pub unsafe extern "C" fn p9exec(prog: *const c_char, argv: *const *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if prog.is_null() || argv.is_null() {
             crate::runtime::errstr::set(b"exec: nil argument");

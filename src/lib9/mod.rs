@@ -50,9 +50,12 @@ extern "C" {
 
 /// sysfatal's end (the C side formatted `msg`): `argv0: msg` on fd 2, then
 /// threadexitsall(msg), which exits with status 1.
+///
+/// # Safety
+/// `msg` is nil (read as "") or NUL-terminated, and argv0, which thread9_c_argv0 returns,
+/// is nil or NUL-terminated (ARGBEGIN sets it from argv[0]). Never returns.
 pub unsafe extern "C" fn thread9_rt_fatal(msg: *const c_char) -> ! {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let a = thread9_c_argv0();
         let name = if a.is_null() { &b"<prog>"[..] } else { cbytes(a) };

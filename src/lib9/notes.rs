@@ -23,6 +23,8 @@ pub extern "C" fn thread9_rt_sigstr(sig: c_int) -> *const c_char {
     }
 }
 
+/// # Safety
+/// `name` is nil (read as "", which names no signal) or NUL-terminated.
 pub unsafe extern "C" fn thread9_rt_strsig(name: *const c_char) -> c_int {
     note_sig(cbytes(name))
 }
@@ -78,9 +80,12 @@ pub extern "C" fn threadnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut 
 
 /// Runs the handlers for one note (in signal context: reads atomics only).
 /// 1 if one of them handled it.
+///
+/// # Safety
+/// `v` and `msg` are what the registered handlers expect: the handler's context pointer
+/// and the NUL-terminated note (src/c/lib9.c's notifier passes them on unchanged).
 pub unsafe extern "C" fn thread9_rt_atnotify_run(v: *mut c_void, msg: *mut c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         for h in HANDLERS.iter() {
             let f = h.load(Ordering::Acquire);
@@ -102,9 +107,11 @@ const PNGROUP: c_int = 2;
 /// postnote: sends note `msg` to process `pid` (PNPROC) or to the process group `pid`
 /// belongs to (PNGROUP: any member names it, as in plan9port) as the matching Unix
 /// signal. -1 with plan9port's errstr for an unknown note, pid or `group`.
+///
+/// # Safety
+/// `msg` is nil (unknown note: -1, errstr set) or NUL-terminated.
 pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let sig = note_sig(cbytes(msg));
         if sig == 0 {

@@ -53,9 +53,12 @@ fn clean(name: &[u8]) -> Vec<u8> {
 
 /// cleanname: rewrites `name` in place in its cleaned form (never longer, except that
 /// "" becomes ".", as in Plan 9) and returns it.
+///
+/// # Safety
+/// `name` is nil (errstr set, nil returned) or a writable NUL-terminated string with room
+/// for 2 bytes ("" becomes "."; any other result is no longer than the name).
 pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if name.is_null() {
             crate::runtime::errstr::set(b"cleanname: nil name");
@@ -69,9 +72,11 @@ pub unsafe extern "C" fn cleanname(name: *mut c_char) -> *mut c_char {
 }
 
 /// p9getwd: the current directory into s (ns bytes); s, or nil with errstr set.
+///
+/// # Safety
+/// `s` is nil or has `ns` writable bytes (nil or `ns` <= 0 gives nil with errstr set).
 pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() || ns <= 0 {
             crate::runtime::errstr::set(b"getwd: bad buffer");
@@ -178,6 +183,9 @@ pub extern "C" fn get9root() -> *mut c_char {
 
 /// unsharp: "#9…" → $PLAN9…, "#d…" → /dev/fd… (a malloc'd string); any other name is
 /// returned as it is.
+///
+/// # Safety
+/// `old` is nil (returned as it is) or NUL-terminated.
 pub unsafe extern "C" fn unsharp(old: *mut c_char) -> *mut c_char {
     let o = cbytes(old);
     for (pre, new) in [(&b"#9"[..], cbytes(get9root())), (&b"#d"[..], &b"/dev/fd"[..])] {
@@ -216,9 +224,12 @@ fn executable(p: &[u8]) -> bool {
 /// searchpath: the executable `name` found along $PATH (a malloc'd path), or nil.
 /// Names starting "/", "./" or "../" are not searched for; other names with slashes
 /// are, as in rc.
+///
+/// # Safety
+/// `name` is nil (read as "": nil, errstr set) or NUL-terminated, and no other OS thread
+/// changes the environment meanwhile ($PATH is read with getenv).
 pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let n = cbytes(name);
         if n.is_empty() {
@@ -245,9 +256,12 @@ pub unsafe extern "C" fn searchpath(name: *const c_char) -> *mut c_char {
 
 /// opentemp: creates a file from `template` (ending in XXXXXX, replaced in place, as
 /// mkstemp does) and opens it with the Plan 9 open mode `mode`; the fd, or -1.
+///
+/// # Safety
+/// `template` is nil (-1, errstr set) or a writable NUL-terminated string (mkstemp checks
+/// the XXXXXX ending itself).
 pub unsafe extern "C" fn opentemp(template: *mut c_char, mode: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if template.is_null() {
             crate::runtime::errstr::set(b"opentemp: nil template");

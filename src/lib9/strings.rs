@@ -25,15 +25,20 @@ pub extern "C" fn mallocz(n: c_ulong, clr: c_int) -> *mut c_void {
     p
 }
 
+/// # Safety
+/// `p` is nil or a block from malloc, p9malloc, mallocz, p9realloc or p9calloc not yet freed.
 pub unsafe extern "C" fn p9free(p: *mut c_void) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { libc::free(p) }
 }
 
 /// p9realloc: realloc, as plan9port's: a size of 0 frees `p` and returns nil (Plan 9's
 /// "realloc(p, 0) is free(p)"); nil `p` is malloc.
+///
+/// # Safety
+/// `p` is nil or a live block from the malloc family; it is freed (or moved) here.
 pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if n == 0 && !p.is_null() {
             libc::free(p);
@@ -58,9 +63,11 @@ pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
 }
 
 /// p9strdup: a malloc'd copy; nil in, nil out (with errstr set), never a crash.
+///
+/// # Safety
+/// `s` is nil (nil returned, errstr set) or NUL-terminated.
 pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             crate::runtime::errstr::set(b"strdup: nil string");
@@ -76,9 +83,12 @@ pub unsafe extern "C" fn p9strdup(s: *const c_char) -> *mut c_char {
 
 /// strecpy: copies `from` into [to, e), always NUL-terminating when there is room,
 /// and returns a pointer to the terminating NUL (so calls chain).
+///
+/// # Safety
+/// `to` is nil or [to, e) is writable and within one object (`to` >= `e` writes nothing);
+/// `from` is nil ("") or NUL-terminated.
 pub unsafe extern "C" fn strecpy(to: *mut c_char, e: *mut c_char, from: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if to.is_null() || to >= e {
             return to;
@@ -141,6 +151,9 @@ fn scan_token(s: &mut [u8], mut r: usize, sep: &[u8], unquote: bool) -> (usize, 
 }
 
 /// The NUL-terminated string at `s` as a mutable slice including its NUL.
+///
+/// # Safety
+/// `s` is non-nil, writable and NUL-terminated, and nothing else uses it while the slice lives.
 unsafe fn cslice<'a>(s: *mut c_char) -> &'a mut [u8] {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -151,9 +164,12 @@ unsafe fn cslice<'a>(s: *mut c_char) -> &'a mut [u8] {
 
 /// tokenize: splits `s` in place at white space, honouring rc-style single quotes
 /// (removed; '' inside quotes is a quote). At most `max` tokens.
+///
+/// # Safety
+/// `s` is nil or a writable NUL-terminated string and `args` nil or room for `max` pointers
+/// (any nil or `max` <= 0 gives 0).
 pub unsafe extern "C" fn tokenize(s: *mut c_char, args: *mut *mut c_char, max: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() || args.is_null() || max <= 0 {
             return 0;
@@ -183,9 +199,11 @@ pub unsafe extern "C" fn tokenize(s: *mut c_char, args: *mut *mut c_char, max: c
 
 /// gettokens: like tokenize with separators `sep`, but quotes stay in the tokens;
 /// separators are overwritten with NULs.
+///
+/// # Safety
+/// As tokenize; `sep` is nil (no separators) or NUL-terminated.
 pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: c_int, sep: *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() || args.is_null() || max <= 0 {
             return 0;
@@ -222,6 +240,9 @@ pub unsafe extern "C" fn gettokens(s: *mut c_char, args: *mut *mut c_char, max: 
 /// ends a field (empty fields count); with it, runs of separators are one and
 /// leading/trailing ones make no empty fields. At most `max` fields: the last keeps
 /// the rest of the string.
+///
+/// # Safety
+/// As tokenize; `set` is nil (no separators) or NUL-terminated.
 pub unsafe extern "C" fn getfields(
     s: *mut c_char,
     args: *mut *mut c_char,
@@ -229,8 +250,7 @@ pub unsafe extern "C" fn getfields(
     mflag: c_int,
     set: *const c_char,
 ) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() || args.is_null() || max <= 0 {
             return 0;
@@ -279,6 +299,9 @@ fn lower(c: u8) -> u8 {
     c.to_ascii_lowercase()
 }
 
+/// # Safety
+/// `a` and `b` are each nil ("") or NUL-terminated, even when `n` is smaller (each is
+/// measured in full).
 pub unsafe extern "C" fn cistrncmp(a: *const c_char, b: *const c_char, n: c_int) -> c_int {
     let (a, b) = (cbytes(a), cbytes(b));
     let mut i = 0usize;
@@ -296,14 +319,19 @@ pub unsafe extern "C" fn cistrncmp(a: *const c_char, b: *const c_char, n: c_int)
     0
 }
 
+/// # Safety
+/// `a` and `b` are each nil ("") or NUL-terminated.
 pub unsafe extern "C" fn cistrcmp(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { cistrncmp(a, b, c_int::MAX) }
 }
 
 /// cistrstr: the first case-insensitive occurrence of `b` in `a`, or nil.
+///
+/// # Safety
+/// `a` and `b` are each nil (nil returned) or NUL-terminated.
 pub unsafe extern "C" fn cistrstr(a: *const c_char, b: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if a.is_null() || b.is_null() {
             return null_mut();
@@ -322,9 +350,11 @@ pub unsafe extern "C" fn cistrstr(a: *const c_char, b: *const c_char) -> *mut c_
 }
 
 /// p9atoi & co.: strtol with base 0 (0x… hex, 0… octal), as plan9port's; nil is 0.
+///
+/// # Safety
+/// `s` is nil (0) or NUL-terminated.
 pub unsafe extern "C" fn p9atoll(s: *const c_char) -> c_longlong {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             return 0;
@@ -333,9 +363,10 @@ pub unsafe extern "C" fn p9atoll(s: *const c_char) -> c_longlong {
     }
 }
 
+/// # Safety
+/// `s` is nil (0) or NUL-terminated.
 pub unsafe extern "C" fn p9atol(s: *const c_char) -> c_long {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             return 0;
@@ -344,7 +375,10 @@ pub unsafe extern "C" fn p9atol(s: *const c_char) -> c_long {
     }
 }
 
+/// # Safety
+/// `s` is nil (0) or NUL-terminated.
 pub unsafe extern "C" fn p9atoi(s: *const c_char) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { p9atol(s) as c_int }
 }
 
@@ -368,12 +402,14 @@ mod tests {
 
     #[test]
     fn tokenize_quotes() {
+        // SAFETY: toks passes a fresh NUL-terminated copy and a 16-slot array.
         let t = |s| toks(|s, a| unsafe { tokenize(s, a, 16) }, s);
         assert_eq!(t("  a bc\td  "), ["a", "bc", "d"]);
         assert_eq!(t("'a b' c"), ["a b", "c"]);
         assert_eq!(t("'it''s' x''y"), ["it's", "xy"]);
         assert_eq!(t("''"), [""]);
         assert!(t("   ").is_empty());
+        // SAFETY: as above; 2 slots of the 16 are used.
         let two = toks(|s, a| unsafe { tokenize(s, a, 2) }, "a b c d");
         assert_eq!(two, ["a", "b"]);
     }
@@ -381,10 +417,12 @@ mod tests {
     #[test]
     fn getfields_modes() {
         let sep = CString::new(":").unwrap();
+        // SAFETY: toks passes a fresh NUL-terminated copy and a 16-slot array; sep is a C string.
         let g = |s, m| toks(|s, a| unsafe { getfields(s, a, 16, m, sep.as_ptr()) }, s);
         assert_eq!(g("a::b:", 0), ["a", "", "b", ""]);
         assert_eq!(g("::a::b:", 1), ["a", "b"]);
         assert_eq!(g("", 0), [""]);
+        // SAFETY: as above, with 2 of the 16 slots.
         let lim = toks(|s, a| unsafe { getfields(s, a, 2, 0, sep.as_ptr()) }, "a:b:c");
         assert_eq!(lim, ["a", "b:c"]);
     }
@@ -392,6 +430,7 @@ mod tests {
     #[test]
     fn gettokens_keeps_quotes() {
         let sep = CString::new(" ").unwrap();
+        // SAFETY: toks passes a fresh NUL-terminated copy and a 16-slot array; sep is a C string.
         let g = |s| toks(|s, a| unsafe { gettokens(s, a, 16, sep.as_ptr()) }, s);
         assert_eq!(g("a 'b c'  d"), ["a", "'b c'", "d"]);
     }

@@ -30,9 +30,13 @@ const RFNOMNT: c_int = 16384;
 ///
 /// Returns the child's pid in the parent, 0 in the child (or without RFPROC), -1 on
 /// error with errstr set (plan9port's words).
+///
+/// # Safety
+/// fork(2)'s rules for a threaded program: with RFPROC the child has only the calling OS
+/// thread, so it should do little more than exec or _exit; RFCENVG without RFPROC empties
+/// the environment in place, so no other OS thread may be using it meanwhile.
 pub unsafe extern "C" fn p9rfork(flags: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let known =
             RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFREND | RFNOMNT;
@@ -137,6 +141,10 @@ extern "C" {
 
 /// Empties the environment the way plan9port's rfork does (the first entry becomes
 /// the end): no lock is taken, so it is safe in a child forked from a threaded program.
+///
+/// # Safety
+/// No other thread reads or changes the environment meanwhile (so: a freshly forked child,
+/// or a caller that knows it is alone).
 unsafe fn clearenv() {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -146,9 +146,11 @@ fn num(s: &mut [u8], n: c_int, pad: u8) {
 }
 
 /// p9asctime: "Thu Jan  1 00:00:00 GMT 1970\n" (day of month space-padded).
+///
+/// # Safety
+/// `t` is nil (errstr set, nil returned) or points to a readable Tm.
 pub unsafe extern "C" fn p9asctime(t: *const Tm) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if t.is_null() {
             crate::runtime::errstr::set(b"asctime: nil Tm");
@@ -193,9 +195,11 @@ pub extern "C" fn p9ctime(t: c_long) -> *mut c_char {
 /// A zone other than "GMT" means local time. Times before 1970 give 0 (plan9port
 /// clamps a negative result to 0 but miscounts years before 1970, giving a time in
 /// 1970 instead).
+///
+/// # Safety
+/// `tm` is nil (errstr set, 0 returned) or points to a readable Tm.
 pub unsafe extern "C" fn p9tm2sec(tm: *const Tm) -> c_long {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if tm.is_null() {
             crate::runtime::errstr::set(b"tm2sec: nil Tm");
@@ -228,9 +232,11 @@ fn ms(tv: libc::timeval) -> c_long {
 /// p9times: CPU milliseconds of this process (user, system) and of its waited-for
 /// children (user, system) into t[0..4] when `t` is not nil; returns their sum (what
 /// plan9port returns, rather than Plan 9's elapsed real time), -1 on error.
+///
+/// # Safety
+/// `t` is nil or has room for 4 writable `long`s.
 pub unsafe extern "C" fn p9times(t: *mut c_long) -> c_long {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let mut ru: libc::rusage = core::mem::zeroed();
         let mut cru: libc::rusage = core::mem::zeroed();
@@ -267,6 +273,7 @@ mod tests {
             let g = gm(t);
             // SAFETY: tm is ours.
             let mut tm: libc::tm = unsafe { core::mem::zeroed() };
+            // SAFETY: t and tm are this test's; gmtime_r reads one and writes the other.
             unsafe { libc::gmtime_r(&t, &mut tm) };
             assert_eq!(
                 (g.sec, g.min, g.hour, g.mday, g.mon, g.year, g.wday, g.yday),

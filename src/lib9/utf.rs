@@ -6,10 +6,15 @@ use crate::base::utf::{self, Rune};
 use core::ffi::{c_char, c_int, c_long, CStr};
 use core::ptr::null_mut;
 
+/// # Safety
+/// `s` is non-nil and NUL-terminated, and outlives the returned slice.
 unsafe fn cbytes<'a>(s: *const c_char) -> &'a [u8] {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { CStr::from_ptr(s).to_bytes() }
 }
 
+/// # Safety
+/// `s` is non-nil and points to a 0-terminated Rune string.
 unsafe fn rlen(s: *const Rune) -> usize {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -25,9 +30,11 @@ fn nil(call: &str) {
     report::complain(call, "nil pointer");
 }
 
+/// # Safety
+/// `r` is nil or a writable Rune; `s` nil or readable up to its NUL or 4 bytes, whichever
+/// comes first (nils are reported, 0 returned).
 pub unsafe extern "C" fn chartorune(r: *mut Rune, s: *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if r.is_null() || s.is_null() {
             nil("chartorune");
@@ -49,9 +56,11 @@ pub unsafe extern "C" fn chartorune(r: *mut Rune, s: *const c_char) -> c_int {
     }
 }
 
+/// # Safety
+/// `s` is nil or has room for the rune's UTF-8 (UTFMAX bytes suffice); `r` nil or a
+/// readable Rune (nils are reported, 0 returned).
 pub unsafe extern "C" fn runetochar(s: *mut c_char, r: *const Rune) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if r.is_null() || s.is_null() {
             nil("runetochar");
@@ -68,9 +77,10 @@ pub extern "C" fn runelen(c: c_long) -> c_int {
     utf::runelen(c) as c_int
 }
 
+/// # Safety
+/// `r` is nil (0) or has `n` readable Runes.
 pub unsafe extern "C" fn runenlen(r: *const Rune, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if r.is_null() {
             return 0;
@@ -79,9 +89,10 @@ pub unsafe extern "C" fn runenlen(r: *const Rune, n: c_int) -> c_int {
     }
 }
 
+/// # Safety
+/// `s` is nil or has at least one readable byte when `n` > 0 (only the lead byte is read).
 pub unsafe extern "C" fn fullrune(s: *const c_char, n: c_int) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if n <= 0 || s.is_null() {
             return 0;
@@ -94,9 +105,10 @@ pub unsafe extern "C" fn fullrune(s: *const c_char, n: c_int) -> c_int {
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, 0) or NUL-terminated.
 pub unsafe extern "C" fn utflen(s: *const c_char) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("utflen");
@@ -106,9 +118,10 @@ pub unsafe extern "C" fn utflen(s: *const c_char) -> c_int {
     }
 }
 
+/// # Safety
+/// `s` is nil (0) or readable up to its NUL or `m` bytes, whichever comes first.
 pub unsafe extern "C" fn utfnlen(s: *const c_char, m: c_long) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() || m <= 0 {
             return 0;
@@ -123,9 +136,10 @@ pub unsafe extern "C" fn utfnlen(s: *const c_char, m: c_long) -> c_int {
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, nil returned) or NUL-terminated.
 pub unsafe extern "C" fn utfrune(s: *const c_char, c: c_long) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("utfrune");
@@ -138,9 +152,10 @@ pub unsafe extern "C" fn utfrune(s: *const c_char, c: c_long) -> *mut c_char {
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, nil returned) or NUL-terminated.
 pub unsafe extern "C" fn utfrrune(s: *const c_char, c: c_long) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("utfrrune");
@@ -153,9 +168,10 @@ pub unsafe extern "C" fn utfrrune(s: *const c_char, c: c_long) -> *mut c_char {
     }
 }
 
+/// # Safety
+/// `s1` and `s2` are each nil (reported, nil returned) or NUL-terminated.
 pub unsafe extern "C" fn utfutf(s1: *const c_char, s2: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("utfutf");
@@ -170,9 +186,12 @@ pub unsafe extern "C" fn utfutf(s1: *const c_char, s2: *const c_char) -> *mut c_
 
 /// Copies `from` into [to, e), NUL-terminated, never splitting a rune; returns the
 /// pointer to the NUL (`to` itself when e ≤ to).
+///
+/// # Safety
+/// `to` is nil or [to, e) is writable (`e` <= `to` writes nothing); `from` is nil
+/// (reported; "" written) or readable up to its NUL or e-to+3 bytes, whichever comes first.
 pub unsafe extern "C" fn utfecpy(to: *mut c_char, e: *mut c_char, from: *const c_char) -> *mut c_char {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if to.is_null() || (e as usize) <= (to as usize) {
             return to;
@@ -197,9 +216,10 @@ pub unsafe extern "C" fn utfecpy(to: *mut c_char, e: *mut c_char, from: *const c
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, 0) or a 0-terminated Rune string.
 pub unsafe extern "C" fn runestrlen(s: *const Rune) -> c_long {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("runestrlen");
@@ -209,9 +229,11 @@ pub unsafe extern "C" fn runestrlen(s: *const Rune) -> c_long {
     }
 }
 
+/// # Safety
+/// `s2` is a 0-terminated Rune string and `s1` has room for all of it with its 0
+/// (overlap is allowed); a nil is reported and `s1` returned.
 pub unsafe extern "C" fn runestrcpy(s1: *mut Rune, s2: *const Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrcpy");
@@ -222,9 +244,11 @@ pub unsafe extern "C" fn runestrcpy(s1: *mut Rune, s2: *const Rune) -> *mut Rune
     }
 }
 
+/// # Safety
+/// `s1` has room for `n` Runes; `s2` is readable up to its 0 or `n` Runes (a nil is
+/// reported and `s1` returned).
 pub unsafe extern "C" fn runestrncpy(s1: *mut Rune, s2: *const Rune, n: c_long) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrncpy");
@@ -246,9 +270,12 @@ pub unsafe extern "C" fn runestrncpy(s1: *mut Rune, s2: *const Rune, n: c_long) 
 }
 
 /// Copies into [s1, es1), 0-terminated, truncating; returns the pointer to the 0.
+///
+/// # Safety
+/// `s1` is nil or [s1, es1) is writable and within one Rune array (`es1` <= `s1` writes
+/// nothing); `s2` is nil (reported; empty written) or readable up to its 0 or es1-s1-1 Runes.
 pub unsafe extern "C" fn runestrecpy(s1: *mut Rune, es1: *mut Rune, s2: *const Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || (es1 as usize) <= (s1 as usize) {
             return s1;
@@ -269,9 +296,11 @@ pub unsafe extern "C" fn runestrecpy(s1: *mut Rune, es1: *mut Rune, s2: *const R
     }
 }
 
+/// # Safety
+/// `s1` and `s2` are 0-terminated Rune strings and `s1` has room after its own for all of
+/// `s2` and its 0 (a nil is reported and `s1` returned).
 pub unsafe extern "C" fn runestrcat(s1: *mut Rune, s2: *const Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrcat");
@@ -283,9 +312,12 @@ pub unsafe extern "C" fn runestrcat(s1: *mut Rune, s2: *const Rune) -> *mut Rune
 }
 
 /// Appends at most n runes of s2 and always terminates.
+///
+/// # Safety
+/// `s1` is a 0-terminated Rune string with room after it for min(n, len s2) + 1 Runes;
+/// `s2` is readable up to its 0 or `n` Runes (a nil is reported and `s1` returned).
 pub unsafe extern "C" fn runestrncat(s1: *mut Rune, s2: *const Rune, n: c_long) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrncat");
@@ -303,13 +335,17 @@ pub unsafe extern "C" fn runestrncat(s1: *mut Rune, s2: *const Rune, n: c_long) 
     }
 }
 
+/// # Safety
+/// `s1` and `s2` are each nil (reported, 0) or 0-terminated Rune strings.
 pub unsafe extern "C" fn runestrcmp(s1: *const Rune, s2: *const Rune) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { runestrncmp(s1, s2, c_long::MAX) }
 }
 
+/// # Safety
+/// `s1` and `s2` are each nil (reported, 0) or readable up to their 0 or `n` Runes.
 pub unsafe extern "C" fn runestrncmp(s1: *const Rune, s2: *const Rune, n: c_long) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrcmp");
@@ -330,9 +366,10 @@ pub unsafe extern "C" fn runestrncmp(s1: *const Rune, s2: *const Rune, n: c_long
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, nil returned) or a 0-terminated Rune string.
 pub unsafe extern "C" fn runestrchr(s: *const Rune, c: Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("runestrchr");
@@ -352,9 +389,10 @@ pub unsafe extern "C" fn runestrchr(s: *const Rune, c: Rune) -> *mut Rune {
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, nil returned) or a 0-terminated Rune string.
 pub unsafe extern "C" fn runestrrchr(s: *const Rune, c: Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("runestrrchr");
@@ -368,9 +406,10 @@ pub unsafe extern "C" fn runestrrchr(s: *const Rune, c: Rune) -> *mut Rune {
     }
 }
 
+/// # Safety
+/// `s1` and `s2` are each nil (reported, nil returned) or 0-terminated Rune strings.
 pub unsafe extern "C" fn runestrstr(s1: *const Rune, s2: *const Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s1.is_null() || s2.is_null() {
             nil("runestrstr");
@@ -385,9 +424,10 @@ pub unsafe extern "C" fn runestrstr(s1: *const Rune, s2: *const Rune) -> *mut Ru
     }
 }
 
+/// # Safety
+/// `s` is nil (reported, nil returned) or a 0-terminated Rune string.
 pub unsafe extern "C" fn runestrdup(s: *const Rune) -> *mut Rune {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if s.is_null() {
             nil("runestrdup");

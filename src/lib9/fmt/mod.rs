@@ -84,31 +84,54 @@ extern "C" {
     fn thread9_c_fmt_layout(i: c_int) -> core::ffi::c_long;
 }
 
-// The argument readers. SAFETY (all): `f` is a live Fmt whose args were initialised by
-// va_start/va_copy in one of the C entry points; what is read is the caller's business,
-// exactly as with C's printf.
+// The argument readers: va_arg of one C type, done by src/c/fmt.c.
+/// # Safety
+/// `f` is a live Fmt whose `args` was set up by va_start/va_copy in a C entry point, and
+/// its next argument is an `int` (a mismatch is the caller's, as with C's printf).
 pub(crate) unsafe fn arg_int(f: *mut Fmt) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_int(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being an `unsigned int`.
 pub(crate) unsafe fn arg_uint(f: *mut Fmt) -> u32 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_uint(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being a `long`.
 pub(crate) unsafe fn arg_long(f: *mut Fmt) -> i64 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_long(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being an `unsigned long`.
 pub(crate) unsafe fn arg_ulong(f: *mut Fmt) -> u64 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_ulong(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being a `long long`.
 pub(crate) unsafe fn arg_vlong(f: *mut Fmt) -> i64 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_vlong(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being an `unsigned long long`.
 pub(crate) unsafe fn arg_uvlong(f: *mut Fmt) -> u64 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_uvlong(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being a `double`.
 pub(crate) unsafe fn arg_double(f: *mut Fmt) -> f64 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_double(f) }
 }
+/// # Safety
+/// As arg_int, the next argument being a pointer.
 pub(crate) unsafe fn arg_ptr(f: *mut Fmt) -> *mut c_void {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { thread9_c_va_ptr(f) }
 }
 pub(crate) fn doquote() -> Option<unsafe extern "C" fn(c_int) -> c_int> {
@@ -120,7 +143,7 @@ pub(crate) fn doquote() -> Option<unsafe extern "C" fn(c_int) -> c_int> {
 /// ("." decimal point, "," every three digits).
 ///
 /// # Safety
-/// Each non-nil string stays alive as long as `f` is used.
+/// Each non-nil string is NUL-terminated and stays alive as long as `f` is used.
 pub unsafe fn localeinit(f: &mut Fmt, decimal: *mut c_char, thousands: *mut c_char, grouping: *mut c_char) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -142,6 +165,9 @@ enum Step {
 }
 
 /// The rune at `p` (a NUL-terminated string) and its length, never reading past the NUL.
+///
+/// # Safety
+/// `p` points into a NUL-terminated string, at or before its NUL.
 unsafe fn rune_at(p: *const u8) -> (u32, usize) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -199,6 +225,10 @@ pub unsafe fn dofmt(f: *mut Fmt, fmt: *const u8) -> c_int {
 
 /// Parses one directive starting just after its `%`: flags, width, precision (all of
 /// which may themselves be installed formatters returning >0), then the verb.
+///
+/// # Safety
+/// As dofmt: `f` is a valid Fmt with its args set up, and `p` points into the
+/// NUL-terminated format, just after a `%`.
 unsafe fn dispatch(f: *mut Fmt, mut p: *const u8) -> Step {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

@@ -70,6 +70,8 @@ fn needsep(ndig: &mut i32, g: &mut &[u8]) -> bool {
     false
 }
 
+/// # Safety
+/// `p` is nil or NUL-terminated, and outlives the returned slice.
 unsafe fn cstr(p: *const c_char, dflt: &[u8]) -> &[u8] {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -387,6 +389,8 @@ struct Em {
 }
 
 impl Em {
+    /// # Safety
+    /// `self.f` is a valid Fmt (efgfmt's, which made this Em).
     unsafe fn push(&mut self, c: u8) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -397,6 +401,8 @@ impl Em {
             self.n += 1;
         }
     }
+    /// # Safety
+    /// `self.f` is a valid Fmt (efgfmt's, which made this Em).
     unsafe fn flush(&mut self) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -406,6 +412,8 @@ impl Em {
             self.n = 0;
         }
     }
+    /// # Safety
+    /// `self.f` is a valid Fmt (efgfmt's, which made this Em).
     unsafe fn zeros(&mut self, mut k: i64) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -415,6 +423,8 @@ impl Em {
             }
         }
     }
+    /// # Safety
+    /// `self.f` is a valid Fmt (efgfmt's, which made this Em).
     unsafe fn str(&mut self, s: &[u8]) {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {

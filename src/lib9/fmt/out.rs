@@ -31,6 +31,9 @@ pub unsafe fn room(f: *mut Fmt, need: usize) -> bool {
 }
 
 /// Copies bytes that are known to fit.
+///
+/// # Safety
+/// `f` is a valid Fmt with at least `s.len()` writable bytes at `to` (room() said so).
 unsafe fn put_fitting(f: *mut Fmt, s: &[u8]) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -153,6 +156,9 @@ pub unsafe fn pad(f: *mut Fmt, n: i64) -> bool {
 /// Up to `nrunes` runes of the UTF-8 text `s`, decoded and re-encoded, so a malformed
 /// byte comes out as Runeerror, as in Plan 9. (plan9port also stops at a malformed
 /// byte among the last three of a string, dropping the rest: we do not.)
+///
+/// # Safety
+/// `f` is a valid Fmt.
 unsafe fn runes_of(f: *mut Fmt, s: &[u8], nrunes: usize) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

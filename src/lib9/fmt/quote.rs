@@ -25,6 +25,10 @@ enum Src {
 
 impl Src {
     /// The rune at byte/rune offset `i` and its input size; None at the terminator.
+    ///
+    /// # Safety
+    /// The string is terminated (a NUL, or a 0 Rune) and `i` is at or before its terminator,
+    /// reached from 0 by the sizes at() returned.
     unsafe fn at(self, i: usize) -> Option<(u32, usize)> {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
@@ -50,6 +54,8 @@ impl Src {
     }
 }
 
+/// # Safety
+/// `src` is a terminated string of its kind (see Src::at).
 unsafe fn plan(src: Src, mut nin: i64, nout: usize, sharp: bool, runes_out: bool) -> Plan {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -111,6 +117,9 @@ pub unsafe fn quotefmt(f: *mut Fmt, runes_in: bool) -> c_int {
 }
 
 /// Quotes `src` (as needed) into `f`, honouring its width, precision and `#`.
+///
+/// # Safety
+/// `f` is a valid Fmt (its args are not read); `src` is a terminated string of its kind.
 unsafe fn quote_into(f: *mut Fmt, src: Src) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

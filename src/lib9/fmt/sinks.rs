@@ -8,6 +8,10 @@ use crate::base::report;
 use core::ptr::null_mut;
 
 /// Resets every field but `args` for a fresh run.
+///
+/// # Safety
+/// Nothing is dereferenced here: the pointers are only stored. Formatting into `f` later
+/// needs [start, stop) writable and `flush` (if any) fit for `farg`: the caller's to ensure.
 unsafe fn init(
     f: &mut Fmt,
     runes: bool,
@@ -43,6 +47,9 @@ fn unit(runes: bool) -> usize {
 }
 
 /// Writes all of `b` to `fd`, retrying short writes and EINTR.
+///
+/// # Safety
+/// `p` has `n` readable bytes.
 unsafe fn write_all(fd: c_int, mut p: *const u8, mut n: usize) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -76,9 +83,11 @@ struct FdSink {
 
 const MAXBUF: usize = 64 * 1024;
 
+/// # Safety
+/// Only as `f.flush` of the Fmt fdprint set up: `farg` is that call's live FdSink and
+/// [start, to) lies in its current buffer.
 unsafe extern "C" fn fdsink_flush(f: *mut Fmt) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let s = &mut *((*f).farg as *mut FdSink);
         let used = ((*f).to as usize) - ((*f).start as usize);
@@ -218,6 +227,10 @@ pub unsafe fn seprint(
 
 /// Formats into [buf, e) leaving room for the terminator; the end pointer, or None
 /// (with an empty string written) for a nil format.
+///
+/// # Safety
+/// `f.args` is set up; [buf, e) is writable with e-buf at least one unit (bytes, or Runes
+/// with `runes`); `fmt` is nil or a NUL-terminated format matching the arguments.
 unsafe fn bufprint(
     f: *mut Fmt,
     buf: *mut c_void,
@@ -250,9 +263,12 @@ unsafe fn bufprint(
 
 /// The growing string buffer of fmtstrinit/smprint: `farg` holds its size in bytes;
 /// one unit is always kept free for the terminator.
+///
+/// # Safety
+/// Only as `f.flush` of a Fmt strinit set up: `start` is nil or the malloc'd block of
+/// `farg` bytes that [start, to) lies in.
 unsafe extern "C" fn str_flush(f: *mut Fmt) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if (*f).start.is_null() {
             return 0;
@@ -376,8 +392,7 @@ pub unsafe fn fdinit(f: *mut Fmt, fd: c_int, buf: *mut c_char, size: c_int) -> c
 /// # Safety
 /// `f` was set up by fdinit.
 pub unsafe extern "C" fn fd_flush(f: *mut Fmt) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let n = (*f).to as usize - (*f).start as usize;
         if n > 0 && !write_all((*f).farg as isize as c_int, (*f).start as *const u8, n) {

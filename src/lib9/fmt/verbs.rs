@@ -78,6 +78,9 @@ fn done(ok: bool) -> c_int {
 /// `u` is Plan 9's "unsigned" flag when something that can use it follows (`%ud`,
 /// `%ulx`…); otherwise (`%u `, `%u\n`, `%u,`) it is C's unsigned-decimal verb, which
 /// plan9port would print as a bad verb.
+///
+/// # Safety
+/// `next` points into a NUL-terminated format, at or before its NUL.
 unsafe fn u_is_flag(next: *const u8) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -90,6 +93,8 @@ unsafe fn u_is_flag(next: *const u8) -> bool {
     }
 }
 
+/// # Safety
+/// `f` is a valid Fmt whose next argument is an `int`.
 unsafe fn charfmt(f: *mut Fmt) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -149,6 +154,9 @@ pub unsafe fn runestrcpy(f: *mut Fmt, s: *const u32) -> bool {
 }
 
 /// %r: the calling thread's error string (takes no argument).
+///
+/// # Safety
+/// `f` is a valid Fmt (no argument is read).
 unsafe fn errfmt(f: *mut Fmt) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -160,6 +168,10 @@ unsafe fn errfmt(f: *mut Fmt) -> bool {
 }
 
 /// %n: stores the count so far through a pointer argument of the flagged size.
+///
+/// # Safety
+/// `f` is a valid Fmt whose next argument is nil or points to a writable integer of the
+/// size its flags name (hh, h, none, l, ll).
 unsafe fn countfmt(f: *mut Fmt) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
@@ -187,6 +199,9 @@ unsafe fn countfmt(f: *mut Fmt) -> c_int {
 }
 
 /// An unknown verb prints as `%verb%` and consumes no argument.
+///
+/// # Safety
+/// `f` is a valid Fmt (no argument is read).
 unsafe fn badfmt(f: *mut Fmt, r: u32) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {

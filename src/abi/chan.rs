@@ -24,6 +24,11 @@ pub extern "C" fn chanclosing(c: *mut Channel) -> c_int {
     chan::closing(c)
 }
 
+/// chansetname's bridge (the C shim formats the name with vsmprint).
+///
+/// # Safety
+/// `name` is nil or a NUL-terminated string from malloc, which the channel takes over
+/// (it is freed, also when `c` is nil, freed or not a channel: that is reported).
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_chansetname(c: *mut Channel, name: *mut c_char) {
     chan::setname(c, name)

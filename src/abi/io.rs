@@ -18,6 +18,12 @@ pub extern "C" fn iointerrupt(io: *mut Ioproc) {
     ioproc::interrupt(io)
 }
 
+/// iocall's bridge: the C shim passes its own `va_list` as `args`.
+///
+/// # Safety
+/// `op` is nil (reported, -1) or a function that may run in the ioproc's OS thread
+/// with `args`, which stays valid until this returns; `io` is checked (nil, closed or
+/// not from ioproc() is reported).
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_iocall(io: *mut Ioproc, op: Option<COp>, args: *mut c_void) -> c_long {
     ioproc::iocall(io, op, args) as c_long

@@ -16,8 +16,13 @@ fn nn<T>(p: *const T, call: &str) -> *const T {
     p
 }
 
+/// # Safety
+/// `x` is nil with `len` 0 or holds `len` pollfds; `deadline` and `stamp` point to
+/// taias (a nil one is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn iopause(x: *mut pollfd, len: c_uint, deadline: *mut Taia, stamp: *mut Taia) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is iopause::iopause's.
     unsafe { iopause::iopause(x, len, deadline, stamp) }
 }
 
@@ -26,75 +31,96 @@ pub extern "C" fn nsecmono() -> c_ulonglong {
     iopause::nsecmono()
 }
 
+/// # Safety
+/// `t` points to a writable `struct tai` (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn tai_now(t: *mut Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "tai_now") as *mut Tai) = taia::tai_now();
     }
 }
 
+/// # Safety
+/// `t`, `u` and `v` point to `struct tai`s, `t` writable (nil is reported and aborts);
+/// they may be the same.
 #[no_mangle]
 pub unsafe extern "C" fn tai_add(t: *mut Tai, u: *const Tai, v: *const Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let x = (*nn(u, "tai_add")).x.wrapping_add((*nn(v, "tai_add")).x);
         (*(nn(t, "tai_add") as *mut Tai)).x = x;
     }
 }
 
+/// # Safety
+/// As for tai_add.
 #[no_mangle]
 pub unsafe extern "C" fn tai_sub(t: *mut Tai, u: *const Tai, v: *const Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let x = (*nn(u, "tai_sub")).x.wrapping_sub((*nn(v, "tai_sub")).x);
         (*(nn(t, "tai_sub") as *mut Tai)).x = x;
     }
 }
 
+/// # Safety
+/// `s` has TAI_PACK (8) writable bytes and `t` points to a `struct tai`, neither
+/// overlapping the other (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn tai_pack(s: *mut c_char, t: *const Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         taia::tai_pack(&mut *(nn(s, "tai_pack") as *mut [u8; 8]), &*nn(t, "tai_pack"));
     }
 }
 
+/// # Safety
+/// `s` has TAI_PACK (8) readable bytes and `t` points to a writable `struct tai`
+/// (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn tai_unpack(s: *const c_char, t: *mut Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "tai_unpack") as *mut Tai) = taia::tai_unpack(&*(nn(s, "tai_unpack") as *const [u8; 8]));
     }
 }
 
+/// # Safety
+/// `t` points to a writable `struct taia` (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_now(t: *mut Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "taia_now") as *mut Taia) = taia::now();
     }
 }
 
+/// # Safety
+/// `ta` points to a `struct taia` and `t` to a writable `struct tai` (nil is reported
+/// and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_tai(ta: *const Taia, t: *mut Tai) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "taia_tai") as *mut Tai) = (*nn(ta, "taia_tai")).sec;
     }
 }
 
+/// # Safety
+/// `t`, `u` and `v` point to `struct taia`s, `t` writable (nil is reported and aborts);
+/// they may be the same.
 #[no_mangle]
 pub unsafe extern "C" fn taia_add(t: *mut Taia, u: *const Taia, v: *const Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let mut r = Taia::default();
         taia::add(&mut r, &*nn(u, "taia_add"), &*nn(v, "taia_add"));
@@ -102,10 +128,12 @@ pub unsafe extern "C" fn taia_add(t: *mut Taia, u: *const Taia, v: *const Taia) 
     }
 }
 
+/// # Safety
+/// As for taia_add.
 #[no_mangle]
 pub unsafe extern "C" fn taia_sub(t: *mut Taia, u: *const Taia, v: *const Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let mut r = Taia::default();
         taia::sub(&mut r, &*nn(u, "taia_sub"), &*nn(v, "taia_sub"));
@@ -113,10 +141,13 @@ pub unsafe extern "C" fn taia_sub(t: *mut Taia, u: *const Taia, v: *const Taia) 
     }
 }
 
+/// # Safety
+/// `t` and `u` point to `struct taia`s, `t` writable (nil is reported and aborts); they
+/// may be the same.
 #[no_mangle]
 pub unsafe extern "C" fn taia_half(t: *mut Taia, u: *const Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let mut r = Taia::default();
         taia::half(&mut r, &*nn(u, "taia_half"));
@@ -124,25 +155,40 @@ pub unsafe extern "C" fn taia_half(t: *mut Taia, u: *const Taia) {
     }
 }
 
+/// # Safety
+/// `t` and `u` point to `struct taia`s (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_less(t: *const Taia, u: *const Taia) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section): both
+    // point to taias, read only; nn aborts on nil before the dereference.
     unsafe { taia::less(&*nn(t, "taia_less"), &*nn(u, "taia_less")) as c_int }
 }
 
+/// # Safety
+/// `t` points to a `struct taia` (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_approx(t: *const Taia) -> c_double {
+    // SAFETY: the caller upholds this function's contract (its # Safety section): `t`
+    // points to a taia, read only; nn aborts on nil before the dereference.
     unsafe { taia::approx(&*nn(t, "taia_approx")) }
 }
 
+/// # Safety
+/// `t` points to a `struct taia` (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_frac(t: *const Taia) -> c_double {
+    // SAFETY: the caller upholds this function's contract (its # Safety section): `t`
+    // points to a taia, read only; nn aborts on nil before the dereference.
     unsafe { taia::frac(&*nn(t, "taia_frac")) }
 }
 
+/// # Safety
+/// `t` and `u` point to `struct taia`s, `t` writable (nil is reported and aborts); they
+/// may be the same.
 #[no_mangle]
 pub unsafe extern "C" fn taia_addsec(t: *mut Taia, u: *const Taia, secs: c_int) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let mut r = Taia::default();
         taia::addsec(&mut r, &*nn(u, "taia_addsec"), secs);
@@ -150,38 +196,50 @@ pub unsafe extern "C" fn taia_addsec(t: *mut Taia, u: *const Taia, secs: c_int) 
     }
 }
 
+/// # Safety
+/// `t` points to a writable `struct taia` (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_uint(t: *mut Taia, s: c_uint) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "taia_uint") as *mut Taia) = taia::from_uint(s);
     }
 }
 
+/// # Safety
+/// `s` has TAIA_PACK (16) writable bytes and `t` points to a `struct taia`, neither
+/// overlapping the other (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_pack(s: *mut c_char, t: *const Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         taia::pack(&mut *(nn(s, "taia_pack") as *mut [u8; 16]), &*nn(t, "taia_pack"));
     }
 }
 
+/// # Safety
+/// `s` has TAIA_PACK (16) readable bytes and `t` points to a writable `struct taia`
+/// (nil is reported and aborts).
 #[no_mangle]
 pub unsafe extern "C" fn taia_unpack(s: *const c_char, t: *mut Taia) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         *(nn(t, "taia_unpack") as *mut Taia) = taia::unpack(&*(nn(s, "taia_unpack") as *const [u8; 16]));
     }
 }
 
 /// djb: with s nil only the length is returned.
+///
+/// # Safety
+/// `t` points to a `struct taia` (nil is reported and aborts); `s` is nil or has 18
+/// writable bytes (TAIA_FMTFRAC is enough; no NUL is written).
 #[no_mangle]
 pub unsafe extern "C" fn taia_fmtfrac(s: *mut c_char, t: *const Taia) -> c_uint {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section); nn
+    // aborts on a nil pointer before any dereference.
     unsafe {
         let d = taia::fmtfrac(&*nn(t, "taia_fmtfrac"));
         if !s.is_null() {
@@ -281,19 +339,36 @@ pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
 }
 
 /// threadannounce: announce (it does not block).
+///
+/// # Safety
+/// `addr` is nil (errstr set, -1) or a NUL-terminated string; `dir` is nil or has
+/// NETPATHLEN (40) writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is p9announce's.
     unsafe { crate::io::net::p9announce(addr, dir) }
 }
 
 /// threadlisten: listen, parking only the calling thread until a call arrives.
+///
+/// # Safety
+/// `dir` is nil (errstr set, -1) or a NUL-terminated string; `newdir` is nil or has
+/// NETPATHLEN (40) writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn threadlisten(dir: *const c_char, newdir: *mut c_char) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is iopause::listen's.
     unsafe { iopause::listen(dir, newdir) }
 }
 
 /// threadaccept: accept (it does not block).
+///
+/// # Safety
+/// `dir` is nil (errstr set, -1) or a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn threadaccept(ctl: c_int, dir: *const c_char) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is p9accept's.
     unsafe { crate::io::net::p9accept(ctl, dir) }
 }

@@ -26,10 +26,16 @@ fn bytes<'a>(s: *const c_char) -> &'a [u8] {
     }
 }
 
+/// The C shim's `main`: starts the library and the program's threadmain.
+///
+/// # Safety
+/// Called once, from the C shim's main, with the process's `argc`/`argv` (nil or
+/// `argc` valid strings) and `tm` the address of the program's threadmain, 0 if none
+/// (reported, exit 1).
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is start::main's.
     unsafe {
         // The layers above process register what the lower ones call up into.
         crate::diag::dump::install();
@@ -117,11 +123,19 @@ pub extern "C" fn threadgetname() -> *mut c_char {
     sched::getname()
 }
 
+/// threadsetname's bridge (the C shim formats the name into a buffer).
+///
+/// # Safety
+/// `s` is nil (an empty name) or a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_setname(s: *const c_char) {
     sched::setname(bytes(s));
 }
 
+/// threadsetstate's bridge (the C shim formats the state into a buffer).
+///
+/// # Safety
+/// `s` is nil (an empty state) or a NUL-terminated string.
 #[no_mangle]
 pub unsafe extern "C" fn thread9_rt_setstate(s: *const c_char) {
     sched::setstate(bytes(s));
@@ -200,10 +214,15 @@ unsafe extern "C" fn now_hook() -> *mut c_void {
     sched::current() as *mut c_void
 }
 
+/// plan9port's internal `_threadready`: makes a thread parked by _threadswitch runnable.
+///
+/// # Safety
+/// `t` is nil (ignored) or a live thread of this program (a `_Thread*` from
+/// _threadnow or threadnow); it is not validated.
 #[no_mangle]
 pub unsafe extern "C" fn _threadready(t: *mut _Thread) {
-    // SAFETY: the C caller passes what this function's man page requires
-    // (valid pointers and NUL-terminated strings where it takes them).
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is make_ready's.
     unsafe {
         sched::make_ready(t as *mut crate::runtime::thread::Thread);
     }
@@ -234,13 +253,22 @@ pub extern "C" fn threadkillgrp(g: c_int) {
     crate::runtime::interrupt::interrupt(g, true, true);
 }
 
+/// # Safety
+/// `r` is nil (reported, abort) or points to a live, aligned `Ref` (64 bytes, the
+/// count a `long` at offset 56) whose count is changed only atomically.
 #[no_mangle]
 pub unsafe extern "C" fn incref(r: *mut Ref) -> c_long {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is refadd's: a nil `r` is refadd's to report.
     unsafe { sched::refadd(r as *mut c_void, 1) }
 }
 
+/// # Safety
+/// As for incref.
 #[no_mangle]
 pub unsafe extern "C" fn decref(r: *mut Ref) -> c_long {
+    // SAFETY: the caller upholds this function's contract (its # Safety section),
+    // which is refadd's: a nil `r` is refadd's to report.
     unsafe { sched::refadd(r as *mut c_void, -1) }
 }
 

@@ -107,7 +107,7 @@ example examples: lib
 
 # ctest runs abi_layout (the struct layout check) with the other C tests.
 test: lib cargotest ctest ctest-static exporttest dropintest headertest mantest installtest standalonetest layerstest \
-	versiontest benchcheck
+	versiontest lint benchcheck
 
 cargotest:
 	$(CARGO) test $(CARGOFLAGS) -q

@@ -124,7 +124,9 @@ unsafe fn fast_path(a: *mut Alt) -> Fast {
         for k in 0..i {
             let e = &*a.add(k);
             if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
-                if !chan::is_live(e.c) {
+                // A closed or freed channel, or one of a special kind (chan/kinds.rs):
+                // the locked path decides.
+                if !chan::is_plain_open(e.c) {
                     return Fast::Unknown;
                 }
                 if chan::peek_ready(e.c, e.op == CHANSND) {
@@ -276,7 +278,7 @@ unsafe fn general(
             if (e.op != CHANSND && e.op != CHANRCV) || e.c.is_null() || !(o.live || chan::check(e.c, o.call)) {
                 continue;
             }
-            if e.op == CHANRCV && chan::kinds::refuses_recv(e.c) {
+            if e.op == CHANRCV && !chan::kinds::is_plain(e.c) && chan::kinds::refuses_recv(e.c) {
                 // Never ready, and nothing would ever complete a queued waiter.
                 report::complain(o.call, &format!("entry {i} receives on a channel that cannot be received from"));
                 continue;
@@ -332,7 +334,7 @@ unsafe fn general(
             nr -= 1;
             *ready.add(k) = *ready.add(nr);
             let e = &mut al[i];
-            if e.op == CHANSND && chan::kinds::sends_now(e.c) {
+            if e.op == CHANSND && !chan::kinds::is_plain(e.c) && chan::kinds::sends_now(e.c) {
                 // Completes in our context, with no channel lock held.
                 unlock();
                 chan::complete_now(e.c, e.v as *mut u8);

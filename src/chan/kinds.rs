@@ -59,6 +59,16 @@ pub unsafe fn of(c: *mut Channel) -> Option<&'static KindOps> {
     unsafe { p.as_ref() }
 }
 
+/// Whether `c` is a plain channel: one byte load, for hot paths to skip the table.
+///
+/// # Safety
+/// `c` is a live channel.
+#[inline(always)]
+pub unsafe fn is_plain(c: *mut Channel) -> bool {
+    // SAFETY: the caller vouches for the channel's header.
+    unsafe { (*super::ext(c)).kind == PLAIN }
+}
+
 /// Whether `c` completes sends at once (a REPLY channel).
 ///
 /// # Safety

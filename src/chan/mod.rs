@@ -597,19 +597,34 @@ pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
     }
 }
 
-/// A lock-free hint that a case is ready, for alt's fast path. It may be wrong
-/// either way (the answer is re-checked under the lock); it never dereferences
-/// anything but the channel itself.
+/// Whether `c` is a live, open channel of no special kind: what alt's fast path
+/// handles itself (anything else goes the locked path, which knows closed channels
+/// and channel kinds). One load of the header's state word beside the magic.
 ///
 /// # Safety
-/// `c` is a live channel.
+/// `c` is non-null and points at memory that is (or was) a channel.
+#[inline(always)]
+pub unsafe fn is_plain_open(c: *mut Channel) -> bool {
+    // SAFETY: reads the header chancreate put before the channel (a stale pointer
+    // reads a wrong magic, never writes); closed, freed, kind and pad are one word.
+    unsafe {
+        let e = ext(c);
+        core::ptr::read_volatile(&(*e).magic) == LIVE
+            && core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) == 0
+    }
+}
+
+/// A lock-free hint that a case is ready, for alt's fast path and the spin before a
+/// park. It may be wrong either way (the answer is re-checked under the lock); it
+/// never dereferences anything but the channel itself.
+///
+/// # Safety
+/// `c` is a live channel whose kind has no send-now or receive rule of its own
+/// (plain, or a SOURCE: the callers handle the others before).
 #[inline]
 pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if core::ptr::read_volatile(&(*ext(c)).kind) != kinds::PLAIN {
-            return kind_ready(c, send);
-        }
         let nbuf = core::ptr::read_volatile(&(*c).nbuf);
         if send {
             !core::ptr::read_volatile(&(*ext(c)).closed)
@@ -623,15 +638,11 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 /// Tries one case under that channel's lock only. True when it completed.
 ///
 /// # Safety
-/// `c` is a live channel; `v` as for try_send/try_recv.
+/// `c` is a live channel that passed is_plain_open; `v` as for try_send/try_recv.
 #[inline]
 pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if send && kinds::sends_now(c) {
-            complete_now(c, v);
-            return true;
-        }
         matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done)
     }
 }

@@ -642,9 +642,7 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 #[inline]
 pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe {
-        matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done)
-    }
+    unsafe { matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done) }
 }
 
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.

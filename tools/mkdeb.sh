@@ -38,7 +38,7 @@ grep -qx "./usr/lib/$ma/libthread.so.0.$(echo "$ver" | cut -d. -f2-)" "$T/rt" ||
 grep -q "usr/lib/$ma/libthread.so.0$" "$T/rt" || bad "$rt lacks the libthread.so.0 link"
 for f in usr/include/thread9/thread.h usr/include/thread9/libc.h "usr/lib/$ma/libthread.a" \
 	"usr/lib/$ma/libthread.so" "usr/lib/$ma/pkgconfig/thread9.pc" \
-	"usr/lib/$ma/cmake/thread9/thread9Config.cmake" "usr/lib/$ma/cmake/thread9/thread9ConfigVersion.cmake" \
+	"usr/lib/$ma/thread9/plan9port/libthread.a" "usr/lib/$ma/cmake/thread9/thread9Config.cmake" "usr/lib/$ma/cmake/thread9/thread9ConfigVersion.cmake" \
 	usr/share/man/man3/thread.3thread.gz usr/share/man/man3/Send.3thread.gz; do
 	grep -q "^\./$f\$" "$T/dev" || bad "$dev lacks /$f"
 done

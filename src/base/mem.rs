@@ -25,12 +25,27 @@ pub fn try_box<T>(v: T) -> Option<Box<T>> {
 }
 
 /// `v.push(x)`, or false (`v` unchanged) when there is no memory to grow it.
+#[inline(always)]
 pub fn try_push<T>(v: &mut Vec<T>, x: T) -> bool {
-    if v.try_reserve(1).is_err() {
+    if !room_for_one(v) {
         return false;
     }
     v.push(x);
     true
+}
+
+/// Whether `v` can take one more element without allocating, growing it (fallibly)
+/// when it is full. The common case, spare capacity, is one compare: these vectors
+/// are on the paths of every thread's creation and exit.
+#[inline(always)]
+pub fn room_for_one<T>(v: &mut Vec<T>) -> bool {
+    v.len() < v.capacity() || grow_one(v)
+}
+
+#[cold]
+#[inline(never)]
+fn grow_one<T>(v: &mut Vec<T>) -> bool {
+    v.try_reserve(1).is_ok()
 }
 
 /// A short text built on the stack: what does not fit in N bytes is cut (at a UTF-8

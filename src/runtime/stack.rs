@@ -289,6 +289,8 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
 }
 
 /// Returns a stack to the proc's cache, or to the global pool (memory released).
+/// Inlined into thread exit: the cache push is the common case.
+#[inline]
 pub fn free(cache: Option<&mut Cache>, s: Stack) {
     if s.class == u8::MAX {
         // SAFETY: a dedicated mapping of size+PAGE made by alloc.
@@ -306,6 +308,8 @@ pub fn free(cache: Option<&mut Cache>, s: Stack) {
 }
 
 /// `v` is a free-list value (lo | GUARDED).
+#[cold]
+#[inline(never)]
 fn release(k: usize, v: usize, size: usize) {
     let lo = v & !GUARDED;
     // Keep the top page (always touched again at once); give back the rest.

@@ -304,7 +304,7 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
         (*p).nthreads -= 1;
         // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
         crate::san::tsan::gone(t as usize);
-        if (*p).tcache.len() < TCACHE && (*p).tcache.try_reserve(1).is_ok() {
+        if (*p).tcache.len() < TCACHE && crate::base::mem::room_for_one(&mut (*p).tcache) {
             // Drop what the thread owns; the allocation itself is reused by spawn.
             core::ptr::drop_in_place(t);
             (*p).tcache.push(t);

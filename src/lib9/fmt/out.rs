@@ -62,6 +62,22 @@ pub unsafe fn rune(f: *mut Fmt, r: u32) -> bool {
             (*f).nfmt = (*f).nfmt.wrapping_add(1);
             return true;
         }
+        let a = avail(&*f);
+        if r < 0x80 && a >= 1 {
+            // ASCII: one store (this runs per rune of every %S and %C).
+            *((*f).to as *mut u8) = r as u8;
+            (*f).to = ((*f).to as *mut u8).add(1) as *mut _;
+            (*f).nfmt = (*f).nfmt.wrapping_add(1);
+            return true;
+        }
+        if a >= utf::UTFMAX {
+            // Room for any rune: encode in place, no staging copy.
+            // SAFETY: avail() says UTFMAX bytes at `to` are ours to write.
+            let n = utf::encode(r, &mut *((*f).to as *mut [u8; utf::UTFMAX]));
+            (*f).to = ((*f).to as *mut u8).add(n) as *mut _;
+            (*f).nfmt = (*f).nfmt.wrapping_add(n as i32);
+            return true;
+        }
         let mut b = [0u8; utf::UTFMAX];
         let n = utf::encode(r, &mut b);
         if !room(f, n) {
@@ -227,9 +243,40 @@ pub unsafe fn rune_field(f: *mut Fmt, rs: &[u32]) -> bool {
         if !left && !pad(f, w - n) {
             return false;
         }
-        for &r in &rs[..n as usize] {
-            if !rune(f, r) {
-                return false;
+        let rs = &rs[..n as usize];
+        if (*f).runes != 0 {
+            for &r in rs {
+                if !rune(f, r) {
+                    return false;
+                }
+            }
+        } else {
+            // UTF-8 output: encode straight into the buffer while it has room for any
+            // rune (one bounds check per rune, no call), and through rune() (which
+            // flushes or stops) for the rest.
+            let mut i = 0;
+            while i < rs.len() {
+                let stop = (*f).stop as usize;
+                let start = (*f).to as *mut u8;
+                let mut to = start;
+                while i < rs.len() && stop.saturating_sub(to as usize) >= utf::UTFMAX {
+                    let r = rs[i];
+                    if r < 0x80 {
+                        *to = r as u8;
+                        to = to.add(1);
+                    } else {
+                        to = to.add(utf::encode(r, &mut *(to as *mut [u8; utf::UTFMAX])));
+                    }
+                    i += 1;
+                }
+                (*f).to = to as *mut _;
+                (*f).nfmt = (*f).nfmt.wrapping_add((to as usize - start as usize) as i32);
+                if i < rs.len() {
+                    if !rune(f, rs[i]) {
+                        return false;
+                    }
+                    i += 1;
+                }
             }
         }
         !left || pad(f, w - n)

@@ -3,7 +3,7 @@
 use crate::process::start;
 use crate::runtime::exit;
 use crate::runtime::sched;
-use core::ffi::{c_char, c_int, c_long, c_uint, c_void, CStr};
+use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
 use core::sync::atomic::Ordering;
 
 /// thread.h's `_Thread` (a thread, for _threadready) and `Ref`, opaque here: named as
@@ -17,14 +17,7 @@ pub struct Ref {
     _opaque: [u8; 0],
 }
 
-fn bytes<'a>(s: *const c_char) -> &'a [u8] {
-    if s.is_null() {
-        b""
-    } else {
-        // SAFETY: the program passes a NUL-terminated string.
-        unsafe { CStr::from_ptr(s).to_bytes() }
-    }
-}
+use crate::base::report::cbytes as bytes;
 
 /// The C shim's `main`: starts the library and the program's threadmain.
 ///

@@ -571,13 +571,8 @@ unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
         if !send && kinds::refuses_recv(c) {
             return false;
         }
-        let nbuf = core::ptr::read_volatile(&(*c).nbuf);
-        if send {
-            !(*ext(c)).closed
-                && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
-        } else {
-            nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
-        }
+        // Otherwise (a SOURCE) the plain rule.
+        peek_ready(c, send)
     }
 }
 

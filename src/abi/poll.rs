@@ -4,7 +4,7 @@ use crate::base::report;
 use crate::base::taia::{self, Tai, Taia};
 use crate::chan::alt::Alt;
 use crate::chan::Channel;
-use crate::io::iopause;
+use crate::io::{iopause, source, threadio, timeout, wait};
 use core::ffi::{c_char, c_double, c_int, c_long, c_uint, c_ulonglong, c_void};
 use libc::{pollfd, sockaddr, socklen_t};
 
@@ -28,7 +28,7 @@ pub unsafe extern "C" fn iopause(x: *mut pollfd, len: c_uint, deadline: *mut Tai
 
 #[no_mangle]
 pub extern "C" fn nsecmono() -> c_ulonglong {
-    iopause::nsecmono()
+    wait::nsecmono()
 }
 
 /// # Safety
@@ -251,62 +251,62 @@ pub unsafe extern "C" fn taia_fmtfrac(s: *mut c_char, t: *const Taia) -> c_uint 
 
 #[no_mangle]
 pub extern "C" fn threadfdwait(fd: c_int, rw: c_int) {
-    iopause::fdwaituntil(fd, rw, 0, "threadfdwait");
+    wait::fdwaituntil(fd, rw, 0, "threadfdwait");
 }
 
 #[no_mangle]
 pub extern "C" fn threadfdwaituntil(fd: c_int, rw: c_int, deadline: c_ulonglong) -> c_int {
-    iopause::fdwaituntil(fd, rw, deadline, "threadfdwaituntil")
+    wait::fdwaituntil(fd, rw, deadline, "threadfdwaituntil")
 }
 
 #[no_mangle]
 pub extern "C" fn threadread(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
-    iopause::read(fd, buf, n)
+    threadio::read(fd, buf, n)
 }
 
 #[no_mangle]
 pub extern "C" fn threadreadn(fd: c_int, buf: *mut c_void, n: c_long) -> c_long {
-    iopause::readn(fd, buf, n)
+    threadio::readn(fd, buf, n)
 }
 
 #[no_mangle]
 pub extern "C" fn threadwrite(fd: c_int, buf: *const c_void, n: c_long) -> c_long {
-    iopause::write(fd, buf, n)
+    threadio::write(fd, buf, n)
 }
 
 #[no_mangle]
 pub extern "C" fn threadread9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_int {
-    iopause::read9pmsg(fd, buf, n)
+    threadio::read9pmsg(fd, buf, n)
 }
 
 #[no_mangle]
 pub extern "C" fn threadsendfd(s: c_int, fd: c_int) -> c_int {
-    iopause::sendfd(s, fd)
+    threadio::sendfd(s, fd)
 }
 
 #[no_mangle]
 pub extern "C" fn threadrecvfd(s: c_int) -> c_int {
-    iopause::recvfd(s)
+    threadio::recvfd(s)
 }
 
 #[no_mangle]
 pub extern "C" fn threadsockaccept(fd: c_int, sa: *mut sockaddr, len: *mut socklen_t) -> c_int {
-    iopause::sockaccept(fd, sa, len)
+    threadio::sockaccept(fd, sa, len)
 }
 
 #[no_mangle]
 pub extern "C" fn threadconnect(fd: c_int, sa: *const sockaddr, len: socklen_t) -> c_int {
-    iopause::connect(fd, sa, len)
+    threadio::connect(fd, sa, len)
 }
 
 #[no_mangle]
 pub extern "C" fn threadsleep(ms: c_int) {
-    iopause::sleep(ms as i64)
+    timeout::sleep(ms as i64)
 }
 
 #[no_mangle]
 pub extern "C" fn threadfdnoblock(fd: c_int) -> c_int {
-    iopause::fdnoblock(fd)
+    threadio::fdnoblock(fd)
 }
 
 /// plan9port's historical set-up call; nothing to set up here.
@@ -315,27 +315,27 @@ pub extern "C" fn threadfdwaitsetup() {}
 
 #[no_mangle]
 pub extern "C" fn altdeadline(a: *mut Alt, deadline: c_ulonglong) -> c_int {
-    iopause::altdeadline(a, deadline)
+    timeout::altdeadline(a, deadline)
 }
 
 #[no_mangle]
 pub extern "C" fn alttimeout(a: *mut Alt, ms: c_long) -> c_int {
-    iopause::alttimeout(a, ms)
+    timeout::alttimeout(a, ms)
 }
 
 #[no_mangle]
 pub extern "C" fn fdchan(fd: c_int, events: c_int) -> *mut Channel {
-    iopause::fdchan(fd, events)
+    source::fdchan(fd, events)
 }
 
 #[no_mangle]
 pub extern "C" fn timerchan(ms: c_long) -> *mut Channel {
-    iopause::timerchan(ms)
+    source::timerchan(ms)
 }
 
 #[no_mangle]
 pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
-    iopause::deadlinechan(deadline, "deadlinechan")
+    source::deadlinechan(deadline, "deadlinechan")
 }
 
 /// threadannounce: announce (it does not block).
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -
 pub unsafe extern "C" fn threadlisten(dir: *const c_char, newdir: *mut c_char) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section),
     // which is iopause::listen's.
-    unsafe { iopause::listen(dir, newdir) }
+    unsafe { threadio::listen(dir, newdir) }
 }
 
 /// threadaccept: accept (it does not block).

@@ -419,7 +419,7 @@ fn dial_unix(p: &Parsed, local: bool) -> c_int {
 }
 
 /// A msghdr carrying one data byte and room for one SCM_RIGHTS fd: the message of
-/// sendfd/recvfd, shared with iopause's thread-blocking forms.
+/// sendfd/recvfd, shared with the thread-blocking forms in threadio.rs.
 pub(crate) struct FdMsg {
     byte: u8,
     iov: libc::iovec,

@@ -3,7 +3,7 @@
 //! threadconnect, threadfdnoblock): each parks only the caller while its fd is not
 //! ready.
 
-use super::wait::{errno, fail_errno, interrupted, set_errno, wait_one};
+use super::wait::{errno, fail_errno, interrupted, set_errno, wait_one, wait_ready};
 use crate::base::report;
 use crate::io::net::FdMsg;
 use crate::runtime::errstr;
@@ -37,7 +37,7 @@ pub fn read(fd: i32, buf: *mut c_void, n: i64) -> i64 {
                 match errno() {
                     libc::EAGAIN => {
                         poll::set_kind(fd, poll::KIND_SOCKET);
-                        if wait_one(fd, libc::POLLIN) < 0 {
+                        if wait_ready(fd, libc::POLLIN) < 0 {
                             return -1;
                         }
                     }
@@ -126,7 +126,7 @@ pub fn write(fd: i32, buf: *const c_void, n: i64) -> i64 {
                 match errno() {
                     libc::EAGAIN => {
                         poll::set_kind(fd, poll::KIND_SOCKET);
-                        if wait_one(fd, libc::POLLOUT) < 0 {
+                        if wait_ready(fd, libc::POLLOUT) < 0 {
                             return partial(off);
                         }
                     }
@@ -246,7 +246,7 @@ fn dontwait(s: i32, ev: i16, mut op: impl FnMut() -> isize) -> Option<isize> {
         }
         match errno() {
             libc::EAGAIN => {
-                if wait_one(s, ev) < 0 {
+                if wait_ready(s, ev) < 0 {
                     return None;
                 }
             }

@@ -29,6 +29,10 @@ want cmake cmake		# the install test builds a CMake project against thread9Confi
 want dpkg-buildpackage dpkg-dev	# make deb
 want dh debhelper
 want lintian lintian		# make deb checks the packages
+want gnuplot gnuplot-nox	# make bench draws its chart (benches/run.sh)
+want /usr/include/fuse3/fuse.h libfuse3-dev	# make bench: W11's libfuse3 peer
+want pkg-config pkg-config
+want fusermount3 fuse3		# FUSE mounts for non-root users (W11, serve tests)
 need=$(echo "$need" | tr ' ' '\n' | awk 'NF && !seen[$0]++' | tr '\n' ' ')
 if [ -n "$need" ]; then
 	echo "setup: installing $need"

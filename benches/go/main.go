@@ -24,21 +24,25 @@ type workload struct {
 }
 
 var workloads = map[string]workload{
-	"w1":  {w1, 1000000},
-	"w2":  {w2, 200000},
-	"w3":  {w3, 100000},
-	"w4":  {w4, 2000},
-	"w5":  {w5, 10000000},
-	"w6":  {w6, 10000000},
-	"w6x": {w6x, 2000000},
-	"w7":  {w7, 1000000},
-	"w8":  {w8, 100000},
-	"w9":  {w9, 100000},
+	"w1":    {w1, 1000000},
+	"w2":    {w2, 200000},
+	"w3":    {w3, 100000},
+	"w4":    {w4, 2000},
+	"w5":    {w5, 10000000},
+	"w6":    {w6, 10000000},
+	"w6x":   {w6x, 2000000},
+	"w7":    {w7, 1000000},
+	"w8":    {w8, 100000},
+	"w9":    {w9, 100000},
+	"w10":   {w10, 200000},
+	"w10io": {w10, 200000},
+	"w12p1": {func(n int) { w12(n, 1) }, 2000000},
+	"w12p2": {func(n int) { w12(n, 2) }, 2000000},
 }
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: gobench w1|w2|w3|w4|w5|w6|w6x|w7|w8|w9 [N]")
+		fmt.Fprintln(os.Stderr, "usage: gobench w1|...|w9|w10|w10io|w12p1|w12p2 [N]")
 		os.Exit(2)
 	}
 	w, ok := workloads[os.Args[1]]

@@ -16,6 +16,10 @@ pub const RUNNING: u32 = 0;
 pub const SLEEP_FUTEX: u32 = 1;
 pub const SLEEP_POLL: u32 = 2;
 
+/// Aligned to 128 bytes (a cache line and its prefetch pair): procs are allocated one
+/// after another by whichever OS thread creates them, and two procs' own hot fields
+/// (run queue, switch count, running thread) must never share a line (W12).
+#[repr(align(128))]
 pub struct Proc {
     pub id: u32,
     pub tid: AtomicU32,

@@ -449,8 +449,8 @@ pub unsafe fn busy(p: *mut Proc) {
 
 /// The idle path of a proc with a poller. Returns false when no fd wait is pending:
 /// the core's own idle (spin, futex, deadlock detection) then applies. Otherwise
-/// collects ready fds, and if that made nothing runnable, sleeps in epoll until an fd
-/// event, a cross-proc wake-up (eventfd) or the earliest timer.
+/// waits in epoll until an fd event (at once for those already pending), a cross-proc
+/// wake-up (eventfd) or the earliest timer, and wakes the waiters of what came.
 ///
 /// # Safety
 /// `p` is the caller's proc, with a poller, and has nothing runnable.
@@ -462,7 +462,8 @@ pub unsafe fn idle(p: *mut Proc) -> bool {
         if (*pl).nwait == 0 {
             return !(*p).runq_head.is_null();
         }
-        poll_nowait(p, pl);
+        // No epoll_wait(…, 0) first: the sleeping wait below returns at once with the
+        // events already pending (one syscall per idle pass instead of two; W10).
         let due = check_due(pl);
         if due != 0 && futex::now_ns() >= due {
             revalidate(pl, futex::now_ns());

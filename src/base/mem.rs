@@ -99,6 +99,20 @@ macro_rules! msg {
     }};
 }
 
+/// A value alone in its 128-byte block (a cache line and the neighbour the prefetcher
+/// pairs with it): for a global written now and then by any proc, so that the writes
+/// do not also evict whatever read-mostly globals the linker put beside it (W12).
+#[repr(align(128))]
+pub struct CachePadded<T>(pub T);
+
+impl<T> core::ops::Deref for CachePadded<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +125,8 @@ mod tests {
         let _ = fmt::Write::write_str(&mut s, "abé!");
         assert_eq!(s.as_str(), "ab");
         assert_eq!(*try_box(7u32).unwrap(), 7);
+        assert_eq!(core::mem::align_of::<CachePadded<u8>>(), 128);
+        assert_eq!(*CachePadded(5u8), 5);
         let mut v = Vec::new();
         assert!(try_push(&mut v, 1));
         assert_eq!(v, [1]);

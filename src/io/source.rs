@@ -2,6 +2,7 @@
 
 use super::wait::{after, poll_once, MS, RW};
 use crate::base::futex;
+use crate::base::mem::CachePadded;
 use crate::base::report;
 use crate::chan::{self, Channel};
 use crate::runtime::errstr;
@@ -43,7 +44,7 @@ struct Reg(HashMap<usize, usize>);
 unsafe impl Send for Reg {}
 
 static SOURCES: Mutex<Option<Reg>> = Mutex::new(None);
-static NSOURCES: AtomicUsize = AtomicUsize::new(0);
+static NSOURCES: CachePadded<AtomicUsize> = CachePadded(AtomicUsize::new(0));
 
 fn reg<R>(f: impl FnOnce(&mut HashMap<usize, usize>) -> R) -> R {
     let mut g = SOURCES.lock().unwrap_or_else(|e| e.into_inner());

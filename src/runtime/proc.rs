@@ -2,6 +2,7 @@
 //! Proc structs are never freed, only recycled, so a waker in another proc may
 //! still touch a proc's wake word after the proc has ended (a spurious futex wake).
 
+use crate::base::mem::CachePadded;
 use crate::base::spin::SpinLock;
 use crate::runtime::stack;
 use crate::runtime::thread::Thread;
@@ -88,9 +89,9 @@ static NEXT_PROC_ID: AtomicU32 = AtomicU32::new(0);
 
 /// Procs alive (high 32 bits) and procs asleep with nothing but threads to wake them
 /// (low 32 bits), in one word so the deadlock check reads a consistent pair.
-pub static CENSUS: AtomicU64 = AtomicU64::new(0);
+pub static CENSUS: CachePadded<AtomicU64> = CachePadded(AtomicU64::new(0));
 /// Bumped whenever a sleeping proc is woken: the deadlock check's proof of no progress.
-pub static WAKEGEN: AtomicU64 = AtomicU64::new(0);
+pub static WAKEGEN: CachePadded<AtomicU64> = CachePadded(AtomicU64::new(0));
 /// Non-system procs alive: the program ends when this drops to zero.
 pub static NONSYS: AtomicU32 = AtomicU32::new(0);
 

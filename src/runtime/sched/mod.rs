@@ -6,6 +6,7 @@
 //! only if it sleeps (Dekker ordering on `Proc::sleeping`; docs/ARCHITECTURE.md).
 
 use crate::base::futex;
+use crate::base::mem::CachePadded;
 use crate::runtime::proc::{self, Proc, CENSUS, RUNNING, SLEEP_FUTEX, SLEEP_POLL, WAKEGEN};
 use crate::runtime::stack;
 use crate::runtime::thread::*;
@@ -25,7 +26,7 @@ pub use idle::*;
 pub use park::*;
 pub use runq::*;
 
-static NEXT_TID: AtomicI32 = AtomicI32::new(1);
+static NEXT_TID: CachePadded<AtomicI32> = CachePadded(AtomicI32::new(1));
 /// Idle spin before sleeping, in ns (THREAD9_SPIN; 0 on one CPU).
 static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 

@@ -87,34 +87,6 @@ runs() {
 
 R=$O/results; : >"$R"
 
-# chart DATA SVG: thread9 against its peers, one group of bars per workload, with
-# gnuplot (Debian's gnuplot-nox; tools/setup.sh installs it). Skipped, with a
-# note, without gnuplot.
-chart() {
-	[ -s "$1" ] || return 0
-	if ! command -v gnuplot >/dev/null 2>&1; then
-		echo "run.sh: no gnuplot: no chart (tools/setup.sh installs gnuplot-nox)" >&2
-		return 0
-	fi
-	gnuplot <<-EOF && echo "chart: $2"
-	set terminal svg size 1000,460 dynamic font "sans,12" background rgb "white"
-	set output "$2"
-	set title "thread9 against Go (W11: against libfuse3), $(uname -m), $(nproc) CPUs, $(date -u +%Y-%m-%d)"
-	set ylabel "thread9's speed / peer's (higher is better; W9: memory)"
-	set logscale y 2
-	set yrange [0.125:16]
-	set style data histograms
-	set style histogram clustered gap 1
-	set style fill solid 0.8 border -1
-	set boxwidth 0.9
-	set xtics rotate by -45 scale 0
-	set grid ytics
-	set key top left
-	set arrow from graph 0, first 1 to graph 1, first 1 nohead lw 2 lc rgb "black"
-	plot "$1" using 2:xtic(1) title "vs Go GOMAXPROCS=1 (W11: vs libfuse)" lc rgb "#4477aa", \
-	     "" using 3 title "vs Go GOMAXPROCS=2" lc rgb "#ee6677"
-	EOF
-}
 # runone ROW ID N IMPL REP: one run, one line in $R:
 #   row impl rep ns-per-op maxrss-KiB rss-per-thread-KiB status note
 runone() {

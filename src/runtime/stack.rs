@@ -413,6 +413,8 @@ impl Buf {
 }
 
 /// `thread9: stack overflow in thread N "name" (stack S bytes)`, then abort.
+#[cold]
+#[inline(never)]
 pub fn overflow_report(t: *mut crate::runtime::thread::Thread) -> ! {
     let mut b = Buf { b: [0; 512], n: 0 };
     // SAFETY: t is the thread that overflowed; its struct lives at the top of its own

@@ -172,7 +172,10 @@ fn init_mode() {
         .and_then(|s| s.trim().parse::<usize>().ok())
         .unwrap_or(65530);
     MAX_MAP.store(maxmap, Ordering::Relaxed);
-    MPROTECT_BUDGET.store((maxmap / 4).min(16384), Ordering::Relaxed);
+    // Each guard splits a mapping in three (two map entries more): a quarter of the
+    // map count leaves the program half of it. No cap: raising vm.max_map_count is
+    // what the fall-back warning tells users to do.
+    MPROTECT_BUDGET.store(maxmap / 4, Ordering::Relaxed);
     if let Some(n) = std::env::var("THREAD9_FAIL_STACK").ok().and_then(|s| s.parse().ok()) {
         FAIL_AT.store(n, Ordering::Relaxed);
     }

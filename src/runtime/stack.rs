@@ -73,14 +73,30 @@ impl Stack {
 
 /// Whether the canary page below the unguarded stack at `lo` is intact: every one of
 /// its 512 words, so any write into the 4 KiB below the stack is seen. One pass of
-/// OR-ed XORs over a page, which the compiler vectorises (tens of ns).
+/// OR-ed XORs over a page, which the compiler vectorises (~700 instructions: the
+/// check at thread exit).
 #[inline]
 pub fn canary_ok(lo: usize) -> bool {
-    let w = (lo - PAGE) as *const u64;
+    canary_words_ok(lo - PAGE, PAGE / 8)
+}
+
+/// The check at every switch: the canary page's top line (the 64 bytes next to the
+/// stack, which every overflow that starts at the stack's bottom writes first) and its
+/// bottom line (the 64 bytes a page below the stack): 16 words, ~25 instructions. The
+/// whole page costs ~40 times as much, which at every switch would make canary mode
+/// several times slower than the other modes.
+#[inline]
+pub fn canary_edges_ok(lo: usize) -> bool {
+    canary_words_ok(lo - 64, 8) && canary_words_ok(lo - PAGE, 8)
+}
+
+#[inline(always)]
+fn canary_words_ok(from: usize, n: usize) -> bool {
+    let w = from as *const u64;
     let mut acc = 0u64;
-    for i in 0..PAGE / 8 {
-        // SAFETY: [lo-PAGE, lo) is the canary page of an unguarded slot: mapped,
-        // readable, owned by the stack's thread.
+    for i in 0..n {
+        // SAFETY: the words lie in [lo-PAGE, lo), the canary page of an unguarded
+        // slot: mapped, readable, owned by the stack's thread.
         acc |= unsafe { w.add(i).read() } ^ CANARY;
     }
     acc == 0

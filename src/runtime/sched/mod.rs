@@ -325,11 +325,12 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         (*p).nswitch += 1;
-        // Every switch out, the exit included (every thread ends by switching out
-        // here, killed ones too): the whole canary page of an unguarded stack (out of
-        // line: guarded stacks, the rule, pay one test).
+        // Every switch out of a thread with an unguarded stack checks the edges of
+        // its canary page, and its exit (every thread ends by switching out here,
+        // killed ones too) the whole page (out of line: guarded stacks, the rule,
+        // pay one test).
         if (*t).canary {
-            check_canary(t);
+            check_canary(t, !matches!(r, CoroutineResult::Yield(Verdict::Block | Verdict::Yield)));
         }
         // Tested in order of frequency: a jump table here would be an indirect branch.
         if let CoroutineResult::Yield(Verdict::Block) = r {
@@ -348,15 +349,17 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
     }
 }
 
-/// Reports the overflow of the unguarded thread `t` if its canary page was written.
+/// Reports the overflow of the unguarded thread `t` if its canary page was written:
+/// its edges (every switch), or all of it (`exiting`).
 ///
 /// # Safety
 /// `t` is a live thread of the calling proc with an unguarded stack.
 #[cold]
 #[inline(never)]
-unsafe fn check_canary(t: *mut Thread) {
+unsafe fn check_canary(t: *mut Thread, exiting: bool) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
-    if !stack::canary_ok(unsafe { (*t).stack_lo }) {
+    let lo = unsafe { (*t).stack_lo };
+    if !stack::canary_edges_ok(lo) || (exiting && !stack::canary_ok(lo)) {
         stack::overflow_report(t);
     }
 }

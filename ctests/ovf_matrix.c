@@ -10,8 +10,9 @@
  *		from before the thread switches
  *	blocked	sparse, but the thread switches (yield) from inside the deep frame,
  *		as a thread reading into a big local buffer does
- * The thread then switches; if nothing reported the overflow it prints
- * "not reported". Usage: ovf_matrix fill|sparse|blocked SIZE [NTHREADS]
+ *	exit	sparse, then the thread exits
+ * The thread then switches (or exits); if nothing reported the overflow the program
+ * prints "not reported". Usage: ovf_matrix fill|sparse|blocked|exit SIZE [NTHREADS]
  */
 #include <u.h>
 #include <libc.h>
@@ -61,6 +62,8 @@ deep(void *arg)
 	 */
 	top = ((uintptr)&here + Page - 1) & ~(uintptr)(Page - 1);
 	overflow(top - Stack);
+	if(strcmp(how, "exit") == 0)
+		threadexits(nil);
 	yield();
 	print("not reported\n");
 	sendul(done, 1);
@@ -90,6 +93,13 @@ threadmain(int argc, char *argv[])
 			sysfatal("threadcreate %d: %r", i);
 	yield();
 	threadcreate(deep, nil, 8192);
+	if(strcmp(how, "exit") == 0){
+		/* deep runs and exits during these */
+		for(i = 0; i < 10; i++)
+			yield();
+		print("not reported\n");
+		sendul(done, 1);
+	}
 	recvul(done);
 	threadexitsall("overflow not reported");
 }

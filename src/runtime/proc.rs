@@ -37,8 +37,6 @@ pub struct Proc {
     pub nswitch: u64,
     pub rng: u64,
     pub cache: stack::Cache,
-    /// Allocations of dead threads, reused by spawn (uninitialised Thread memory).
-    pub tcache: Vec<*mut Thread>,
     pub timers: timer::Heap,
     pub pinned: *mut Thread,
     /// The thread running the proc's ready threads from its own park (sched::host).
@@ -120,7 +118,6 @@ pub fn new_proc(is_main: bool) -> *mut Proc {
             nswitch: 0,
             rng: 0,
             cache: stack::Cache::default(),
-            tcache: Vec::new(),
             timers: timer::Heap::default(),
             pinned: null_mut(),
             data: null_mut(),

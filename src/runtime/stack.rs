@@ -23,6 +23,10 @@ const SLAB: usize = 64 << 20;
 const MADV_GUARD_INSTALL: libc::c_int = 102;
 pub const CANARY: u64 = 0x2174_6872_6561_6439; // "9daerht!"
 const CACHE_PER_CLASS: usize = 256;
+/// Bytes at the top of every stack that hold its thread's `Thread` (sched::spawn):
+/// the page an idle thread touches anyway, instead of a heap block of its own.
+pub const META: usize = (core::mem::size_of::<crate::runtime::thread::Thread>() + 63) & !63;
+const _: () = assert!(META <= 512 && core::mem::align_of::<crate::runtime::thread::Thread>() <= 64);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum GuardMode {
@@ -31,12 +35,13 @@ pub enum GuardMode {
     Canary,
 }
 
-/// A usable stack region [lo, lo+size); the guard page sits just below lo.
+/// A stack region [lo, lo+size); the guard (or canary) page sits just below lo. The
+/// coroutine runs on [lo, lo+size-META); the top META bytes are its Thread's.
 pub struct Stack {
     pub lo: usize,
     pub size: usize,
     class: u8,
-    /// A guard page below `lo` catches overflows (no canary written).
+    /// A guard page below `lo` catches overflows (no canary page).
     pub guarded: bool,
 }
 
@@ -44,7 +49,7 @@ pub struct Stack {
 unsafe impl corosensei::stack::Stack for Stack {
     #[inline]
     fn base(&self) -> corosensei::stack::StackPointer {
-        corosensei::stack::StackPointer::new(self.lo + self.size).unwrap()
+        corosensei::stack::StackPointer::new(self.lo + self.size - META).unwrap()
     }
     #[inline]
     fn limit(&self) -> corosensei::stack::StackPointer {
@@ -53,11 +58,56 @@ unsafe impl corosensei::stack::Stack for Stack {
 }
 
 impl Stack {
-    /// Whether the canary is intact (a guarded stack has none to check).
+    /// Whether the canary page is intact (a guarded stack has none to check).
     #[inline]
     pub fn canary_ok(&self) -> bool {
-        // SAFETY: lo is the lowest word of our mapped stack.
-        self.guarded || unsafe { core::ptr::read_volatile(self.lo as *const u64) == CANARY }
+        self.guarded || canary_ok(self.lo)
+    }
+
+    /// Where the stack's Thread lives (the top META bytes).
+    #[inline]
+    pub fn meta(&self) -> usize {
+        self.lo + self.size - META
+    }
+}
+
+/// Whether the canary page below the unguarded stack at `lo` is intact: every one of
+/// its 512 words, so any write into the 4 KiB below the stack is seen. One pass of
+/// OR-ed XORs over a page, which the compiler vectorises (~700 instructions: the
+/// check at thread exit).
+#[inline]
+pub fn canary_ok(lo: usize) -> bool {
+    canary_words_ok(lo - PAGE, PAGE / 8)
+}
+
+/// The check at every switch: the canary page's top line (the 64 bytes next to the
+/// stack, which every overflow that starts at the stack's bottom writes first) and its
+/// bottom line (the 64 bytes a page below the stack): 16 words, ~25 instructions. The
+/// whole page costs ~40 times as much, which at every switch would make canary mode
+/// several times slower than the other modes.
+#[inline]
+pub fn canary_edges_ok(lo: usize) -> bool {
+    canary_words_ok(lo - 64, 8) && canary_words_ok(lo - PAGE, 8)
+}
+
+#[inline(always)]
+fn canary_words_ok(from: usize, n: usize) -> bool {
+    let w = from as *const u64;
+    let mut acc = 0u64;
+    for i in 0..n {
+        // SAFETY: the words lie in [lo-PAGE, lo), the canary page of an unguarded
+        // slot: mapped, readable, owned by the stack's thread.
+        acc |= unsafe { w.add(i).read() } ^ CANARY;
+    }
+    acc == 0
+}
+
+/// Fills the canary page below the unguarded stack at `lo`.
+fn write_canaries(lo: usize) {
+    let w = (lo - PAGE) as *mut u64;
+    for i in 0..PAGE / 8 {
+        // SAFETY: as in canary_ok; the page is ours and writable (no guard).
+        unsafe { w.add(i).write(CANARY) };
     }
 }
 
@@ -80,6 +130,9 @@ const CLASS_INIT: Class = Class {
 static CLASSES: [Class; NCLASS] = [CLASS_INIT; NCLASS];
 static MODE: AtomicUsize = AtomicUsize::new(usize::MAX);
 static MPROTECT_BUDGET: AtomicUsize = AtomicUsize::new(0);
+static MAX_MAP: AtomicUsize = AtomicUsize::new(0);
+/// Slots made so far (each holds at most one thread at a time): the N of the warning.
+static SLOTS: AtomicUsize = AtomicUsize::new(0);
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 static FAIL_AT: AtomicUsize = AtomicUsize::new(0);
 
@@ -134,7 +187,11 @@ fn init_mode() {
         .ok()
         .and_then(|s| s.trim().parse::<usize>().ok())
         .unwrap_or(65530);
-    MPROTECT_BUDGET.store((maxmap / 4).min(16384), Ordering::Relaxed);
+    MAX_MAP.store(maxmap, Ordering::Relaxed);
+    // Each guard splits a mapping in three (two map entries more): a quarter of the
+    // map count leaves the program half of it. No cap: raising vm.max_map_count is
+    // what the fall-back warning tells users to do.
+    MPROTECT_BUDGET.store(maxmap / 4, Ordering::Relaxed);
     if let Some(n) = std::env::var("THREAD9_FAIL_STACK").ok().and_then(|s| s.parse().ok()) {
         FAIL_AT.store(n, Ordering::Relaxed);
     }
@@ -166,17 +223,30 @@ fn install_guard(guard_lo: usize) -> bool {
             true
         }
         GuardMode::Mprotect => {
-            let left = MPROTECT_BUDGET.load(Ordering::Relaxed);
-            if left == 0 {
-                MODE.store(2, Ordering::Relaxed);
+            let took = MPROTECT_BUDGET.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok();
+            if !took {
+                if MODE.swap(2, Ordering::Relaxed) == 1 {
+                    exhausted();
+                }
                 return false;
             }
-            MPROTECT_BUDGET.store(left - 1, Ordering::Relaxed);
             // SAFETY: as above.
             unsafe { libc::mprotect(guard_lo as *mut _, PAGE, libc::PROT_NONE) == 0 }
         }
         GuardMode::Canary => false,
     }
+}
+
+/// The one warning of the fall-back from guard pages to canary pages.
+#[cold]
+fn exhausted() {
+    let mut b = Buf { b: [0; 512], n: 0 };
+    b.s(b"thread9: guard pages exhausted at ")
+        .u(SLOTS.load(Ordering::Relaxed) as u64)
+        .s(b" threads (vm.max_map_count=")
+        .u(MAX_MAP.load(Ordering::Relaxed) as u64)
+        .s(b"); later threads get canary checks: raise vm.max_map_count for full protection\n");
+    crate::base::report::ewrite(&b.b[..b.n]);
 }
 
 /// Makes the first page of a new mapping inaccessible when slots will not get
@@ -185,12 +255,11 @@ fn install_guard(guard_lo: usize) -> bool {
 /// put below it — typically a proc's OS-thread stack, whose scheduler frames it then
 /// destroys, so the program died with a bare SIGSEGV in the scheduler before the
 /// canary check could report it. One VMA per 64 MiB slab is affordable in any mode.
-fn protect_base(base: usize) {
-    if guard_mode() != GuardMode::Madvise {
-        // SAFETY: base is the first page of a mapping we just made; the slot there
-        // is a guard page, never handed out as stack.
-        unsafe { libc::mprotect(base as *mut _, PAGE, libc::PROT_NONE) };
-    }
+/// Returns whether it did (the mapping's first slot is then guarded).
+fn protect_base(base: usize) -> bool {
+    // SAFETY: base is the first page of a mapping we just made; the slot there
+    // is a guard page, never handed out as stack.
+    guard_mode() != GuardMode::Madvise && unsafe { libc::mprotect(base as *mut _, PAGE, libc::PROT_NONE) } == 0
 }
 
 fn map(len: usize) -> Result<usize, i32> {
@@ -212,19 +281,18 @@ fn map(len: usize) -> Result<usize, i32> {
     }
 }
 
-/// Readies a slot; `guarded` is what an earlier prepare returned (guards outlive
-/// MADV_DONTNEED), ignored for a fresh slot. Returns whether the slot is guarded.
-fn prepare(lo: usize, size: usize, fresh: bool, guarded: bool) -> bool {
-    let guarded = if fresh {
-        // Tell valgrind this is a stack; slots live forever, so never deregistered.
-        core::mem::forget(corosensei::stack::valgrind::ValgrindStackRegistration::new(lo as *mut u8, size));
-        install_guard(lo - PAGE)
-    } else {
-        guarded
-    };
+/// Readies a fresh slot whose guard page is already protected (`based`: the first
+/// slot of a mapping, protect_base) or not. Returns whether the slot is guarded; if
+/// not, its guard page becomes its canary page. A slot used before needs nothing:
+/// guards outlive MADV_DONTNEED (which never covers the canary page), and the canary
+/// page was checked intact when its last thread exited.
+fn prepare_fresh(lo: usize, size: usize, based: bool) -> bool {
+    SLOTS.fetch_add(1, Ordering::Relaxed);
+    // Tell valgrind this is a stack; slots live forever, so never deregistered.
+    core::mem::forget(corosensei::stack::valgrind::ValgrindStackRegistration::new(lo as *mut u8, size));
+    let guarded = based || install_guard(lo - PAGE);
     if !guarded {
-        // SAFETY: lo is the lowest word of a mapped, writable stack.
-        unsafe { core::ptr::write_volatile(lo as *mut u64, CANARY) };
+        write_canaries(lo);
     }
     guarded
 }
@@ -244,29 +312,30 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
     let size = rounded(req);
     let Some(k) = class_of(size) else {
         let base = map(size + PAGE)?;
-        protect_base(base);
-        let guarded = prepare(base + PAGE, size, true, false);
+        let based = protect_base(base);
+        let guarded = prepare_fresh(base + PAGE, size, based);
         return Ok(Stack { lo: base + PAGE, size, class: u8::MAX, guarded });
     };
     if let Some(c) = cache {
         if let Some(v) = c.free[k].pop() {
-            let (lo, g) = (v & !GUARDED, v & GUARDED != 0);
-            let guarded = prepare(lo, size, false, g);
-            return Ok(Stack { lo, size, class: k as u8, guarded });
+            return Ok(Stack { lo: v & !GUARDED, size, class: k as u8, guarded: v & GUARDED != 0 });
         }
     }
     let cl = &CLASSES[k];
     cl.lock.lock();
     // SAFETY: fields of `cl` are only touched under cl.lock.
-    let r: Result<(usize, bool), i32> = unsafe {
+    // The slot's value, whether it is fresh, and whether its guard page is the
+    // mapping's protected first page.
+    let r: Result<(usize, bool, bool), i32> = unsafe {
         if let Some(v) = (*cl.free.get()).pop() {
-            Ok((v, false))
+            Ok((v, false, false))
         } else {
             let slot = size + PAGE;
+            let mut based = false;
             if *cl.next.get() + slot > *cl.end.get() {
                 match map(SLAB.max(slot)) {
                     Ok(b) => {
-                        protect_base(b);
+                        based = protect_base(b);
                         *cl.next.get() = b;
                         *cl.end.get() = b + SLAB.max(slot);
                     }
@@ -278,13 +347,13 @@ pub fn alloc(cache: Option<&mut Cache>, req: usize) -> Result<Stack, i32> {
             }
             let g = *cl.next.get();
             *cl.next.get() = g + slot;
-            Ok((g + PAGE, true))
+            Ok((g + PAGE, true, based))
         }
     };
     cl.lock.unlock();
-    let (v, fresh) = r?;
+    let (v, fresh, based) = r?;
     let lo = v & !GUARDED;
-    let guarded = prepare(lo, size, fresh, v & GUARDED != 0);
+    let guarded = if fresh { prepare_fresh(lo, size, based) } else { v & GUARDED != 0 };
     Ok(Stack { lo, size, class: k as u8, guarded })
 }
 
@@ -363,9 +432,12 @@ impl Buf {
 }
 
 /// `thread9: stack overflow in thread N "name" (stack S bytes)`, then abort.
+#[cold]
+#[inline(never)]
 pub fn overflow_report(t: *mut crate::runtime::thread::Thread) -> ! {
     let mut b = Buf { b: [0; 512], n: 0 };
-    // SAFETY: t is the thread that overflowed; its struct lives on the heap, not its stack.
+    // SAFETY: t is the thread that overflowed; its struct lives at the top of its own
+    // stack, which an overflow (running downwards, off the bottom) does not reach.
     unsafe {
         b.s(b"thread9: stack overflow in thread ").u((*t).id as u64).s(b" \"");
         let name = (*t).name_str();

@@ -1,7 +1,7 @@
 //! The thread: a coroutine plus the per-thread state plan9port programs expect
-//! (errno, errstr, name, state, data slot, group). Kept small: the name, state and
-//! errstr buffers are allocated on first use, so an idle thread costs ~200 bytes
-//! of heap beside its one touched stack page.
+//! (errno, errstr, name, state, data slot, group). It lives in the top bytes of its
+//! own stack (stack::META), and the name, state and errstr buffers are allocated on
+//! first use, so an idle thread costs its one touched stack page and no heap.
 
 use crate::runtime::proc::Proc;
 use crate::runtime::stack::Stack;

@@ -32,9 +32,6 @@ static SPIN_NS: AtomicU64 = AtomicU64::new(u64::MAX);
 
 pub type ThreadFn = unsafe extern "C" fn(*mut c_void);
 
-/// Dead threads' allocations kept per proc for reuse.
-const TCACHE: usize = 256;
-
 /// This OS thread's proc (null outside procs): arch's TLS slot, typed.
 #[inline(always)]
 pub fn myproc() -> *mut Proc {
@@ -134,19 +131,9 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
         // The registry lock is taken before the Thread is written, not after: its atomic
         // exchange waits for every earlier store to drain, and ~30 of them would.
         (*p).reg_lock.lock();
-        // Recycle a dead thread's allocation when the proc has one (malloc+free would
-        // be a third of a thread's whole life cost).
-        let t: *mut Thread = match (*p).tcache.pop() {
-            Some(t) => t,
-            None => match crate::base::mem::try_box(core::mem::MaybeUninit::<Thread>::uninit()) {
-                Some(b) => Box::into_raw(b) as *mut Thread,
-                None => {
-                    (*p).reg_lock.unlock();
-                    stack::free(Some(&mut (*p).cache), st);
-                    return Err(libc::ENOMEM);
-                }
-            },
-        };
+        // The Thread lives in the top META bytes of its stack (stack.rs): the page an
+        // idle thread touches anyway, and no allocation of its own.
+        let t = st.meta() as *mut Thread;
         t.write(Thread {
             id,
             grp: AtomicI32::new(grp),
@@ -288,7 +275,6 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
             co.force_reset();
         }
         crate::san::asan::unpoison((*t).stack_lo, (*t).stack_size);
-        stack::free(Some(&mut (*p).cache), co.into_stack());
         (*p).reg_lock.lock();
         if (*t).rprev.is_null() {
             *(*p).reg_head.get() = (*t).rnext;
@@ -303,15 +289,12 @@ unsafe fn finish(p: *mut Proc, t: *mut Thread, reset: bool) {
             (*p).pinned = null_mut();
         }
         (*p).nthreads -= 1;
-        // Before the Thread can be reused (tcache): its TSan fiber is keyed by address.
+        // Before the Thread's place can be reused: its TSan fiber is keyed by address.
         crate::san::tsan::gone(t as usize);
-        if (*p).tcache.len() < TCACHE && crate::base::mem::room_for_one(&mut (*p).tcache) {
-            // Drop what the thread owns; the allocation itself is reused by spawn.
-            core::ptr::drop_in_place(t);
-            (*p).tcache.push(t);
-        } else {
-            drop(Box::from_raw(t));
-        }
+        // Drop what the thread owns, then its stack, where the Thread itself lives:
+        // nothing may touch `t` after this.
+        core::ptr::drop_in_place(t);
+        stack::free(Some(&mut (*p).cache), co.into_stack());
     }
 }
 
@@ -343,8 +326,12 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         (*p).nswitch += 1;
-        if (*t).canary && core::ptr::read_volatile((*t).stack_lo as *const u64) != stack::CANARY {
-            crate::runtime::stack::overflow_report(t);
+        // Every switch out of a thread with an unguarded stack checks the edges of
+        // its canary page, and its exit (every thread ends by switching out here,
+        // killed ones too) the whole page (out of line: guarded stacks, the rule,
+        // pay one test).
+        if (*t).canary {
+            check_canary(t, !matches!(r, CoroutineResult::Yield(Verdict::Block | Verdict::Yield)));
         }
         // Tested in order of frequency: a jump table here would be an indirect branch.
         if let CoroutineResult::Yield(Verdict::Block) = r {
@@ -360,6 +347,21 @@ unsafe fn after_run(p: *mut Proc, t: *mut Thread, r: CoroutineResult<Verdict, ()
                 crate::runtime::poll::busy(p);
             }
         }
+    }
+}
+
+/// Reports the overflow of the unguarded thread `t` if its canary page was written:
+/// its edges (every switch), or all of it (`exiting`).
+///
+/// # Safety
+/// `t` is a live thread of the calling proc with an unguarded stack.
+#[cold]
+#[inline(never)]
+unsafe fn check_canary(t: *mut Thread, exiting: bool) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    let lo = unsafe { (*t).stack_lo };
+    if !stack::canary_edges_ok(lo) || (exiting && !stack::canary_ok(lo)) {
+        stack::overflow_report(t);
     }
 }
 

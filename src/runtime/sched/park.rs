@@ -102,6 +102,14 @@ pub fn switch(v: Verdict) {
 pub(crate) unsafe fn suspend(p: *mut Proc, t: *mut Thread, v: Verdict) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
+        // A thread switching out with its stack pointer below its stack is in the
+        // middle of an overflow that jumped past the guard or canary page (a big
+        // frame, no -fstack-clash-protection or only its non-writing probes): report
+        // it now, before anything else runs over the memory it has been using.
+        let sp = &v as *const Verdict as usize;
+        if sp < (*t).stack_lo {
+            crate::runtime::stack::overflow_report(t);
+        }
         let fake = crate::san::asan::to_scheduler((*p).san_bottom, (*p).san_size, v == Verdict::Exit);
         (*(*t).yielder).suspend(v);
         crate::san::asan::in_thread(&mut (*p).san_bottom, &mut (*p).san_size, fake);
@@ -193,7 +201,9 @@ pub(crate) unsafe fn block(t: *mut Thread) {
     unsafe {
         let p = (*t).proc;
         let sp = &t as *const *mut Thread as usize;
-        if (*p).host.is_null() && (*p).pinned.is_null() && sp.wrapping_sub((*t).stack_lo) > HOST_STACK_MIN {
+        // (A stack pointer below the stack, an overflow in progress, does not host:
+        // suspend reports it.)
+        if (*p).host.is_null() && (*p).pinned.is_null() && sp > (*t).stack_lo + HOST_STACK_MIN {
             host(p, t);
         } else {
             suspend(p, t, Verdict::Block);

@@ -197,7 +197,8 @@ pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
                 let r = now + MS;
                 d = if d == 0 { r } else { d.min(r) };
             }
-            let code = sched::park(Wait::Fd, null_mut(), d);
+            // For the thread dump: the object is this `&mut [FdWaiter]` (address, length).
+            let code = sched::park(Wait::Fd, core::ptr::addr_of!(ws) as *mut c_void, d);
             for w in ws.iter_mut() {
                 poll::unlink(p, w);
             }

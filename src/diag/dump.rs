@@ -198,6 +198,10 @@ pub fn stack_lines(
     let mut rows: Vec<(bool, String)> = Vec::new();
     for (i, &pc) in pcs.iter().enumerate() {
         let ret = i != 0;
+        // Past a coroutine's root, or outside every module, is not the thread's.
+        if ret && (!sym.known(pc) || sym.is_root(pc)) {
+            break;
+        }
         let fr = memo.entry((pc, ret)).or_insert_with(|| sym.frames(pc, ret));
         for f in fr.iter() {
             rows.push((f.internal, frame_line(f, pc)));

@@ -192,6 +192,17 @@ impl Symbolizer {
         Some((s.2.clone(), a - s.0))
     }
 
+    /// Whether `addr` is in a loaded module.
+    pub fn known(&self, addr: u64) -> bool {
+        self.module(addr).is_some()
+    }
+
+    /// Whether return address `addr` is a coroutine's root (corosensei's start
+    /// trampoline): nothing above it belongs to the thread.
+    pub fn is_root(&self, addr: u64) -> bool {
+        self.symbol(addr.wrapping_sub(1)).is_some_and(|(n, _)| n.starts_with("stack_init_trampoline"))
+    }
+
     /// The frames at code address `addr` (innermost inlined frame first). `ret`: it is
     /// a return address (looked up one byte earlier, in the call instruction).
     pub fn frames(&self, addr: u64, ret: bool) -> Vec<Frame> {
@@ -200,7 +211,7 @@ impl Symbolizer {
             return vec![Frame { func: None, off: addr, file: None, module: None, internal: false }];
         };
         let sym = self.symbol(look);
-        let internal = sym.as_ref().is_some_and(|(n, _)| is_rust(n) || n == "stack_init_trampoline");
+        let internal = sym.as_ref().is_some_and(|(n, _)| is_rust(n) || n.starts_with("stack_init_trampoline"));
         let mut out = Vec::new();
         if let Some(ctx) = &m.dwarf {
             if let Ok(mut it) = ctx.find_frames(look.wrapping_sub(m.bias)).skip_all_loads() {

@@ -62,7 +62,7 @@ pub extern "C" fn threadcreate(
 }
 
 extern "C" fn threadcreate_ra(f: ThreadFnC, arg: *mut c_void, stacksize: c_uint, ra: usize) -> c_int {
-    crate::runtime::spawn::threadcreate(f, arg, stacksize, ra)
+    crate::runtime::spawn::threadcreate_by(f, arg, stacksize, ra)
 }
 
 #[unsafe(naked)]
@@ -76,7 +76,7 @@ pub extern "C" fn proccreate(
 }
 
 extern "C" fn proccreate_ra(f: ThreadFnC, arg: *mut c_void, stacksize: c_uint, ra: usize) -> c_int {
-    crate::runtime::spawn::proccreate(f, arg, stacksize, "proccreate", ra)
+    crate::runtime::spawn::proccreate_by(f, arg, stacksize, "proccreate", ra)
 }
 
 #[unsafe(naked)]

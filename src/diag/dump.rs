@@ -214,7 +214,7 @@ pub fn stack_lines(
 /// Reads stack words in [lo, hi) only.
 fn reader(lo: u64, hi: u64) -> impl FnMut(u64) -> Option<u64> {
     move |a: u64| {
-        if a >= lo && a.checked_add(8).is_some_and(|e| e <= hi) && a % 8 == 0 {
+        if a >= lo && a.checked_add(8).is_some_and(|e| e <= hi) && a.is_multiple_of(8) {
             // SAFETY: within a mapped stack region (a thread's, or this OS thread's).
             Some(unsafe { core::ptr::read_volatile(a as *const u64) })
         } else {

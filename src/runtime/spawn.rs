@@ -27,9 +27,13 @@ pub unsafe fn start_os_thread(p: *mut Proc) {
     }
 }
 
+pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {
+    threadcreate_by(f, arg, stacksize, 0)
+}
+
 /// threadcreate; `creator` is the return address in the caller's code (0: unknown),
 /// kept for the thread dump's "created by".
-pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, creator: usize) -> i32 {
+pub fn threadcreate_by(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, creator: usize) -> i32 {
     let t = sched::need("threadcreate");
     let Some(f) = f else {
         report::misuse("threadcreate", "nil function");
@@ -96,7 +100,12 @@ pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i
 
 /// proccreate: a new proc (OS thread) whose first thread runs f(arg); `creator` as
 /// for threadcreate.
-pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str, creator: usize) -> i32 {
+pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
+    spawn_proc(f, arg, stacksize, 0, call, false, 0)
+}
+
+/// proccreate recording the creator's return address (as threadcreate_by).
+pub fn proccreate_by(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str, creator: usize) -> i32 {
     spawn_proc(f, arg, stacksize, 0, call, false, creator)
 }
 

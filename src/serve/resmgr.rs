@@ -98,7 +98,7 @@ pub fn mount(call: &str, dir: Option<&[u8]>, flags: u32, dirmode: u32) -> Result
     // The dispatcher first: requests may arrive as soon as the mount exists.
     let arg = Arc::into_raw(m.clone()) as *mut c_void;
     if flags & MOUNT_NEWPROC != 0 {
-        if crate::runtime::spawn::proccreate(Some(engine::dispatcher_main), arg, 64 * 1024, call, 0) < 0 {
+        if crate::runtime::spawn::proccreate(Some(engine::dispatcher_main), arg, 64 * 1024, call) < 0 {
             // SAFETY: the reference we leaked for the dispatcher, never started.
             unsafe { drop(Arc::from_raw(arg as *const Mount)) };
             undo(&m);

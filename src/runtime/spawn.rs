@@ -33,6 +33,7 @@ pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i3
 
 /// threadcreate; `creator` is the return address in the caller's code (0: unknown),
 /// kept for the thread dump's "created by".
+#[inline]
 pub fn threadcreate_by(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, creator: usize) -> i32 {
     let t = sched::need("threadcreate");
     let Some(f) = f else {

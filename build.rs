@@ -10,7 +10,7 @@ fn main() {
     let mut shim: Vec<PathBuf> = std::fs::read_dir(&c)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "c") && !p.ends_with("main.c"))
+        .filter(|p| p.extension().is_some_and(|x| x == "c") && !p.ends_with("main.c") && !p.ends_with("alloc.c"))
         .collect();
     shim.sort();
     let mut b = cc::Build::new();
@@ -21,8 +21,16 @@ fn main() {
         .flag_if_supported("-Wno-unused-parameter")
         .cargo_metadata(false);
     b.compile("thread9shim");
+    // alloc.c keeps frame pointers: ASan's allocation stacks walk through it (its comment).
+    cc::Build::new()
+        .file(c.join("alloc.c"))
+        .include(&c)
+        .flag("-fno-omit-frame-pointer")
+        .cargo_metadata(false)
+        .compile("thread9alloc");
     println!("cargo:rustc-link-search=native={out}");
     println!("cargo:rustc-link-lib=static:+whole-archive=thread9shim");
+    println!("cargo:rustc-link-lib=static:+whole-archive=thread9alloc");
     for o in cc::Build::new().file(c.join("main.c")).include(dir.join("include/thread9")).compile_intermediates() {
         println!("cargo:rustc-cdylib-link-arg={}", o.display());
         // The Makefile appends main.o to libthread.a.

@@ -877,36 +877,13 @@ pub extern "C" fn p9frand() -> c_double {
 
 // crate::lib9::strings
 
-#[no_mangle]
-pub extern "C" fn p9malloc(n: c_ulong) -> *mut c_void {
-    crate::lib9::strings::p9malloc(n)
-}
+// p9malloc, mallocz, p9free, p9realloc and p9calloc are defined in src/c/alloc.c
+// (frame pointers for ASan's allocation stacks); they report a failure here.
 
+/// src/c/alloc.c: an allocation failed; sets errstr "out of memory".
 #[no_mangle]
-pub extern "C" fn mallocz(n: c_ulong, clr: c_int) -> *mut c_void {
-    crate::lib9::strings::mallocz(n, clr)
-}
-
-/// # Safety
-/// `p` is nil or a live pointer from malloc (p9malloc, smprint, …), not used after.
-#[no_mangle]
-pub unsafe extern "C" fn p9free(p: *mut c_void) {
-    // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe { crate::lib9::strings::p9free(p) }
-}
-
-/// # Safety
-/// `p` is nil or a live pointer from malloc; unless nil is returned for `n` > 0 it
-/// must not be used after.
-#[no_mangle]
-pub unsafe extern "C" fn p9realloc(p: *mut c_void, n: c_ulong) -> *mut c_void {
-    // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe { crate::lib9::strings::p9realloc(p, n) }
-}
-
-#[no_mangle]
-pub extern "C" fn p9calloc(a: c_ulong, b: c_ulong) -> *mut c_void {
-    crate::lib9::strings::p9calloc(a, b)
+pub extern "C" fn thread9_rt_nomem() {
+    crate::runtime::errstr::set(b"out of memory")
 }
 
 /// # Safety

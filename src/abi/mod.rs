@@ -17,6 +17,7 @@ pub mod thread;
 core::arch::global_asm!(
     ".hidden thread9_rt_main",
     ".hidden thread9_rt_setname",
+    ".hidden thread9_rt_nomem",
     ".hidden thread9_rt_setstate",
     ".hidden thread9_rt_chansetname",
     ".hidden thread9_rt_iocall",

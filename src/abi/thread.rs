@@ -37,24 +37,49 @@ pub unsafe extern "C" fn thread9_rt_main(argc: c_int, argv: *mut *mut c_char, tm
     }
 }
 
+type ThreadFnC = Option<unsafe extern "C" fn(*mut c_void)>;
+// threadcreate, proccreate and procrfork pass on their return address (a place in
+// the code that asked for the thread) for the thread dump's "created by": a
+// two-instruction entry loads it into the next argument register and jumps to the
+// one-call wrapper below each (x86-64 and aarch64, the targets thread9 builds for).
+macro_rules! ra_jump {
+    ($x86:literal, $arm:literal, $target:ident) => {{
+        #[cfg(target_arch = "x86_64")]
+        core::arch::naked_asm!(concat!("mov ", $x86, ", [rsp]"), "jmp {f}", f = sym $target);
+        #[cfg(target_arch = "aarch64")]
+        core::arch::naked_asm!(concat!("mov ", $arm, ", x30"), "b {f}", f = sym $target);
+    }};
+}
+
+#[unsafe(naked)]
 #[no_mangle]
 pub extern "C" fn threadcreate(
     f: Option<unsafe extern "C" fn(*mut c_void)>,
     arg: *mut c_void,
     stacksize: c_uint,
 ) -> c_int {
-    crate::runtime::spawn::threadcreate(f, arg, stacksize)
+    ra_jump!("rcx", "x3", threadcreate_ra)
 }
 
+extern "C" fn threadcreate_ra(f: ThreadFnC, arg: *mut c_void, stacksize: c_uint, ra: usize) -> c_int {
+    crate::runtime::spawn::threadcreate_by(f, arg, stacksize, ra)
+}
+
+#[unsafe(naked)]
 #[no_mangle]
 pub extern "C" fn proccreate(
     f: Option<unsafe extern "C" fn(*mut c_void)>,
     arg: *mut c_void,
     stacksize: c_uint,
 ) -> c_int {
-    crate::runtime::spawn::proccreate(f, arg, stacksize, "proccreate")
+    ra_jump!("rcx", "x3", proccreate_ra)
 }
 
+extern "C" fn proccreate_ra(f: ThreadFnC, arg: *mut c_void, stacksize: c_uint, ra: usize) -> c_int {
+    crate::runtime::spawn::proccreate_by(f, arg, stacksize, "proccreate", ra)
+}
+
+#[unsafe(naked)]
 #[no_mangle]
 pub extern "C" fn procrfork(
     f: Option<unsafe extern "C" fn(*mut c_void)>,
@@ -62,7 +87,11 @@ pub extern "C" fn procrfork(
     stacksize: c_uint,
     flags: c_int,
 ) -> c_int {
-    crate::runtime::spawn::procrfork(f, arg, stacksize, flags)
+    ra_jump!("r8", "x4", procrfork_ra)
+}
+
+extern "C" fn procrfork_ra(f: ThreadFnC, arg: *mut c_void, stacksize: c_uint, flags: c_int, ra: usize) -> c_int {
+    crate::runtime::spawn::procrfork(f, arg, stacksize, flags, ra)
 }
 
 #[no_mangle]

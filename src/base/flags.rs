@@ -7,6 +7,8 @@ use core::sync::atomic::{AtomicU32, Ordering};
 pub const F_NODEADLOCK: u32 = 1;
 pub const F_TRACE: u32 = 2;
 pub const F_NODAEMON: u32 = 4;
+/// The thread dump lists every thread and frame (no grouping of identical stacks).
+pub const F_DUMPALL: u32 = 1 << 8;
 pub static FLAGS: AtomicU32 = AtomicU32::new(0);
 
 pub fn parse_flags() {
@@ -17,6 +19,7 @@ pub fn parse_flags() {
             "nodeadlock" => f |= F_NODEADLOCK,
             "trace" => f |= F_TRACE,
             "nodaemon" => f |= F_NODAEMON,
+            "dumpall" => f |= F_DUMPALL,
             _ => {}
         }
     }

@@ -46,6 +46,28 @@ pub fn now_ns() -> u64 {
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
 
+/// Monotonic seconds, ticked about once a second by the SIGQUIT thread
+/// (process/signals.rs): a clock that costs a park one load, for the dump's
+/// "how long has it waited" (resolution one second).
+static COARSE_SECS: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+
+/// The coarse clock (see COARSE_SECS).
+#[inline(always)]
+pub fn coarse_secs() -> u32 {
+    COARSE_SECS.load(core::sync::atomic::Ordering::Relaxed)
+}
+
+/// Monotonic seconds now (exact; for the dump, which compares it with coarse_secs()
+/// values).
+pub fn now_secs() -> u32 {
+    (now_ns() / 1_000_000_000) as u32
+}
+
+/// Advances the coarse clock to now.
+pub fn tick_coarse() {
+    COARSE_SECS.store(now_secs(), core::sync::atomic::Ordering::Relaxed);
+}
+
 /// Blocks the calling OS thread for `ms` milliseconds (≤ 0: yields the CPU). One
 /// nanosleep: a signal ends it early with -1 and errno EINTR. The one implementation
 /// behind lib9's sleep (the whole proc waits, as in Plan 9) and ioproc's iosleep.

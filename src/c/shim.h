@@ -9,6 +9,7 @@
 /* Rust side (hidden in the .so). */
 int thread9_rt_main(int argc, char **argv, void (*tm)(int, char**));
 void thread9_rt_setname(const char *s);
+void thread9_rt_nomem(void);
 void thread9_rt_setstate(const char *s);
 void thread9_rt_chansetname(void *c, char *s);
 long thread9_rt_iocall(void *io, long (*op)(va_list*), va_list *args);

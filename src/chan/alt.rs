@@ -398,7 +398,8 @@ unsafe fn general(
             let e = &al[(*ws).idx as usize];
             (if e.op == CHANSND { Wait::Send } else { Wait::Recv }, e.c)
         } else {
-            (Wait::Alt, null_mut())
+            // The program's Alt array (its terminator ends it), for the thread dump.
+            (Wait::Alt, al.as_mut_ptr() as *mut Channel)
         };
         let code = sched::park(kind, wc as *mut c_void, o.deadline);
         // The claimed waiter was unlinked by its completer, which is done with it once we

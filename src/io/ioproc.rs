@@ -50,6 +50,8 @@ enum Work {
 struct Req {
     seq: u64,
     work: Work,
+    /// The call's name ("ioread", "iocall"), for the thread dump.
+    name: *const str,
     caller: *mut Thread,
     started: bool,
     /// Interrupted before the ioproc started it: the op is skipped.
@@ -368,6 +370,30 @@ pub fn create() -> *mut Ioproc {
 /// Runs `work` in the ioproc, blocking only the calling thread. Returns the op's
 /// value; on a negative one the ioproc's errstr becomes the caller's. An interrupted
 /// call (threadint/threadkill of the caller) still waits for the op, then returns -1.
+/// For the thread dump: what thread `t`, parked on ioproc `io` (Wait::Io), waits
+/// for: the call's name and, for iocall, the C op's address (else 0); None when it
+/// waits for the ioproc to finish another caller's call. Read without the ioproc's
+/// lock (a dump must not wait): a snapshot, as the rest of the dump.
+///
+/// # Safety
+/// `io` is the object of `t`'s Io wait, and `t` is still parked.
+pub unsafe fn wait_info(io: *mut c_void, t: *mut Thread) -> Option<(String, usize)> {
+    // SAFETY: the caller upholds this function's contract (its # Safety section):
+    // the request lives in `t`'s frame while it is parked on it.
+    unsafe {
+        let io = io as *mut Ioproc;
+        let r = core::ptr::read_volatile(core::ptr::addr_of!((*io).req));
+        if r.is_null() || (*r).caller != t {
+            return None;
+        }
+        let op = match (*r).work {
+            Work::C(op, _) => op as usize,
+            Work::Rust(_) => 0,
+        };
+        Some(((*(*r).name).to_string(), op))
+    }
+}
+
 fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
     let t = sched::need(name);
     if !check(io, name) {
@@ -416,6 +442,7 @@ fn call(io: *mut Ioproc, work: Work, name: &str) -> i64 {
         let mut req = Req {
             seq: (*io).seq,
             work,
+            name: name as *const str,
             caller: t,
             started: false,
             intr: false,

@@ -12,6 +12,7 @@ use crate::runtime::poll::{self, FdWaiter};
 use crate::runtime::proc::Proc;
 use crate::runtime::sched;
 use crate::runtime::thread::*;
+use core::ffi::c_void;
 use core::ptr::null_mut;
 use libc::pollfd;
 
@@ -188,7 +189,8 @@ pub unsafe fn wait_fds(x: *mut pollfd, n: usize, deadline: u64) -> i32 {
                 let r = now + MS;
                 d = if d == 0 { r } else { d.min(r) };
             }
-            let code = sched::park(Wait::Fd, null_mut(), d);
+            // For the thread dump: the object is this `&mut [FdWaiter]` (address, length).
+            let code = sched::park(Wait::Fd, core::ptr::addr_of!(ws) as *mut c_void, d);
             for w in ws.iter_mut() {
                 poll::unlink(p, w);
             }
@@ -253,7 +255,9 @@ pub(super) fn wait_ready(fd: i32, ev: i16) -> i32 {
         let mut w = FdWaiter::new(fd, (ev & (RW | libc::POLLPRI | libc::POLLRDHUP)) as u16 as u32, t);
         // epoll refuses this fd: the caller's retry comes in a millisecond.
         let d = if poll::arm(p, &mut w) { 0 } else { futex::now_ns() + MS };
-        let code = sched::park(Wait::Fd, null_mut(), d);
+        // For the thread dump: the object is a `&mut [FdWaiter]` (address, length) of one.
+        let one: &mut [FdWaiter] = core::slice::from_raw_parts_mut(&mut w, 1);
+        let code = sched::park(Wait::Fd, core::ptr::addr_of!(one) as *mut c_void, d);
         poll::unlink(p, &mut w);
         sched::check_killed();
         if code == SEL_INTR {

@@ -67,8 +67,25 @@ pub fn install() {
         sa.sa_sigaction = segv as *const () as usize;
         sa.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK | libc::SA_NODEFER;
         libc::sigemptyset(&mut sa.sa_mask);
-        libc::sigaction(libc::SIGSEGV, &sa, core::ptr::null_mut());
-        libc::sigaction(libc::SIGBUS, &sa, core::ptr::null_mut());
+        // SIGSEGV and SIGBUS always (stack overflows), chaining to a handler the program
+        // had installed before; the other crash signals only where the program left the
+        // default. Under a sanitizer, whose runtime has its own handlers, only the
+        // overflow check is added (it chains to them).
+        let san = crate::san::asan::on() || crate::san::tsan::on();
+        for (i, &sig) in CRASH_SIGS.iter().enumerate() {
+            let mut old: libc::sigaction = zeroed();
+            libc::sigaction(sig, core::ptr::null(), &mut old);
+            let dfl = old.sa_sigaction == libc::SIG_DFL;
+            if sig == libc::SIGSEGV || sig == libc::SIGBUS {
+                if !dfl && old.sa_sigaction != libc::SIG_IGN {
+                    OLD.0.get().cast::<libc::sigaction>().add(i).write(old);
+                    OLD_SET.fetch_or(1 << i, core::sync::atomic::Ordering::Relaxed);
+                }
+                libc::sigaction(sig, &sa, core::ptr::null_mut());
+            } else if dfl && !san {
+                libc::sigaction(sig, &sa, core::ptr::null_mut());
+            }
+        }
         // SIGPIPE and SIGTSTP do nothing, as in plan9port, where libthread's start-up
         // notify gives them handlers: a handler (not SIG_IGN), so exec restores the
         // default for the next program; a disposition inherited as SIG_IGN stays.
@@ -82,6 +99,7 @@ pub fn install() {
                 libc::sigaction(sig, &sd, core::ptr::null_mut());
             }
         }
+        crate::base::futex::tick_coarse();
         // SIGQUIT goes to the dump thread: block it here (inherited by every proc).
         let mut set: libc::sigset_t = zeroed();
         libc::sigemptyset(&mut set);
@@ -105,20 +123,44 @@ extern "C" fn quit_thread(_: *mut c_void) -> *mut c_void {
         let mut set: libc::sigset_t = zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGQUIT);
+        // Between signals it ticks the coarse clock once a second (a park reads it
+        // to time its wait: base::futex::coarse_secs).
+        let tick = libc::timespec { tv_sec: 1, tv_nsec: 0 };
         loop {
-            let mut sig = 0;
-            if libc::sigwait(&set, &mut sig) == 0 && sig == libc::SIGQUIT {
+            crate::base::futex::tick_coarse();
+            if libc::sigtimedwait(&set, core::ptr::null_mut(), &tick) == libc::SIGQUIT {
                 crate::runtime::upcall::dump();
             }
         }
     }
 }
 
+/// The signals of a crash report (diag/crash.rs).
+const CRASH_SIGS: [c_int; 5] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE, libc::SIGABRT];
+
+/// Handlers of CRASH_SIGS the program had installed before thread9 started (bit i
+/// of OLD_SET says OLD[i] is one): a fault that is not a stack overflow goes to them.
+struct OldActions(core::cell::UnsafeCell<[libc::sigaction; 5]>);
+// SAFETY: written once in install, before any proc starts; read-only afterwards.
+unsafe impl Sync for OldActions {}
+// SAFETY: an all-zero sigaction is a valid (unused) value.
+static OLD: OldActions = OldActions(core::cell::UnsafeCell::new(unsafe { zeroed() }));
+static OLD_SET: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(0);
+
+/// The crash report (diag's), called from the fault handler; 0: none.
+static CRASH: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+/// Registers the crash report: `f(sig, siginfo, ucontext)` runs in the handler of a
+/// crash signal (on the OS thread's alternate stack) before the program dies of it.
+pub fn set_crash_report(f: unsafe fn(c_int, *mut libc::siginfo_t, *mut c_void)) {
+    CRASH.store(f as usize, core::sync::atomic::Ordering::Release);
+}
+
 extern "C" fn segv(sig: i32, si: *mut libc::siginfo_t, uc: *mut c_void) {
     // SAFETY: kernel-provided siginfo/ucontext; we only read them.
     unsafe {
         let t = sched::current();
-        if !t.is_null() {
+        if !t.is_null() && (sig == libc::SIGSEGV || sig == libc::SIGBUS) {
             let addr = (*si).si_addr() as usize;
             let lo = (*t).stack_lo;
             let uc = uc as *mut libc::ucontext_t;
@@ -129,8 +171,31 @@ extern "C" fn segv(sig: i32, si: *mut libc::siginfo_t, uc: *mut c_void) {
                 crate::runtime::stack::overflow_report(t);
             }
         }
-        // Not ours: default action on return (the fault repeats and dumps core).
+        // The program's own handler, installed before thread9 started, decides.
+        let i = CRASH_SIGS.iter().position(|&s| s == sig).unwrap_or(0);
+        if OLD_SET.load(core::sync::atomic::Ordering::Relaxed) & (1 << i) != 0 {
+            let old = &*OLD.0.get().cast::<libc::sigaction>().add(i);
+            if old.sa_flags & libc::SA_SIGINFO != 0 {
+                let h: extern "C" fn(c_int, *mut libc::siginfo_t, *mut c_void) = core::mem::transmute(old.sa_sigaction);
+                h(sig, si, uc);
+            } else {
+                let h: extern "C" fn(c_int) = core::mem::transmute(old.sa_sigaction);
+                h(sig);
+            }
+            return;
+        }
+        let f = CRASH.load(core::sync::atomic::Ordering::Acquire);
+        if f != 0 && !crate::san::asan::on() && !crate::san::tsan::on() {
+            let f: unsafe fn(c_int, *mut libc::siginfo_t, *mut c_void) = core::mem::transmute(f);
+            f(sig, si, uc);
+        }
+        // Die of the same signal: the default action on return (a fault repeats and
+        // dumps core); a signal sent by kill/raise/abort (si_code <= 0) is raised again
+        // (SA_NODEFER: delivered at once).
         libc::signal(sig, libc::SIG_DFL);
+        if (*si).si_code <= 0 {
+            libc::raise(sig);
+        }
     }
 }
 

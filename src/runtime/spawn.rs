@@ -28,12 +28,19 @@ pub unsafe fn start_os_thread(p: *mut Proc) {
 }
 
 pub fn threadcreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32) -> i32 {
+    threadcreate_by(f, arg, stacksize, 0)
+}
+
+/// threadcreate; `creator` is the return address in the caller's code (0: unknown),
+/// kept for the thread dump's "created by".
+#[inline]
+pub fn threadcreate_by(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, creator: usize) -> i32 {
     let t = sched::need("threadcreate");
     let Some(f) = f else {
         report::misuse("threadcreate", "nil function");
     };
     // SAFETY: t is the running thread; spawn into its own proc.
-    match unsafe { sched::spawn((*t).proc, f, arg, stacksize as usize) } {
+    match unsafe { sched::spawn_by((*t).proc, f, arg, stacksize as usize, creator) } {
         Ok(id) => id,
         Err(e) => {
             let what = crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e));
@@ -79,7 +86,7 @@ const RFCFDG: i32 = 4096;
 /// procrfork: proccreate with Plan 9 rfork flags. On Linux only the fd-table flags
 /// can be per proc (unshare(CLONE_FILES) in the new OS thread); name spaces,
 /// environments and note groups are process-wide, so asking for them is an error.
-pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i32) -> i32 {
+pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i32, creator: usize) -> i32 {
     let unsupported = flags & (RFNAMEG | RFENVG | RFNOTEG | RFCNAMEG | RFCENVG);
     let unknown =
         flags & !(RFNAMEG | RFENVG | RFFDG | RFNOTEG | RFPROC | RFMEM | RFNOWAIT | RFCNAMEG | RFCENVG | RFCFDG);
@@ -89,21 +96,35 @@ pub fn procrfork(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, flags: i
         crate::runtime::errstr::set(m.as_bytes());
         return -1;
     }
-    spawn_proc(f, arg, stacksize, flags & (RFFDG | RFCFDG), "procrfork", false)
+    spawn_proc(f, arg, stacksize, flags & (RFFDG | RFCFDG), "procrfork", false, creator)
 }
 
-/// proccreate: a new proc (OS thread) whose first thread runs f(arg).
+/// proccreate: a new proc (OS thread) whose first thread runs f(arg); `creator` as
+/// for threadcreate.
 pub fn proccreate(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
-    spawn_proc(f, arg, stacksize, 0, call, false)
+    spawn_proc(f, arg, stacksize, 0, call, false, 0)
+}
+
+/// proccreate recording the creator's return address (as threadcreate_by).
+pub fn proccreate_by(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str, creator: usize) -> i32 {
+    spawn_proc(f, arg, stacksize, 0, call, false, creator)
 }
 
 /// A system proc (ioprocs, exec helpers): it never keeps the program alive. Marked
 /// before its OS thread starts, so the program cannot end early or late because of it.
 pub fn proccreate_sys(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, call: &str) -> i32 {
-    spawn_proc(f, arg, stacksize, 0, call, true)
+    spawn_proc(f, arg, stacksize, 0, call, true, 0)
 }
 
-fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32, call: &str, sys: bool) -> i32 {
+fn spawn_proc(
+    f: Option<ThreadFn>,
+    arg: *mut c_void,
+    stacksize: u32,
+    rfork: i32,
+    call: &str,
+    sys: bool,
+    creator: usize,
+) -> i32 {
     let Some(f) = f else {
         report::misuse(call, "nil function");
     };
@@ -126,7 +147,7 @@ fn spawn_proc(f: Option<ThreadFn>, arg: *mut c_void, stacksize: u32, rfork: i32,
     // SAFETY: p has not started; we own it until pthread_create succeeds.
     unsafe {
         (*p).rfork = rfork;
-        let id = match sched::spawn(p, f, arg, stacksize as usize) {
+        let id = match sched::spawn_by(p, f, arg, stacksize as usize, creator) {
             Ok(id) => id,
             Err(e) => {
                 abandon(p);

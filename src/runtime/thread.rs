@@ -66,6 +66,12 @@ pub struct Thread {
     /// threads, hence atomics (relaxed: plain moves).
     pub(in crate::runtime) wait: AtomicU8,
     pub(in crate::runtime) waitchan: AtomicPtr<c_void>,
+    /// When the current wait began: base::futex::coarse_secs() (monotonic seconds,
+    /// ticked once a second off the hot path), for the dump's "[recv, 3 minutes]".
+    pub(in crate::runtime) since: AtomicU32,
+    /// The return address in the code that called threadcreate/proccreate (0 when
+    /// the library created the thread): the dump's "created by FUNCTION at FILE:LINE".
+    pub creator: usize,
     pub func: usize,
     pub stack_lo: usize,
     pub stack_size: usize,
@@ -112,9 +118,20 @@ impl Thread {
         self.waitchan.load(Ordering::Relaxed)
     }
 
-    /// Sets what the running thread waits for (by the thread itself only).
+    /// The coarse monotonic second its current wait began (meaningful while waiting).
+    #[inline(always)]
+    pub fn since(&self) -> u32 {
+        self.since.load(Ordering::Relaxed)
+    }
+
+    /// Sets what the running thread waits for (by the thread itself only). A wait
+    /// records its start second (one load and one store; `w` is a constant at every
+    /// call site, so clearing the wait costs nothing more).
     #[inline(always)]
     pub fn set_wait(&self, w: Wait, on: *mut c_void) {
+        if w != Wait::None {
+            self.since.store(crate::base::futex::coarse_secs(), Ordering::Relaxed);
+        }
         self.wait.store(w as u8, Ordering::Relaxed);
         self.waitchan.store(on, Ordering::Relaxed);
     }

@@ -120,6 +120,22 @@ fn next_tid() -> i32 {
 /// `p` is the caller's proc or one whose OS thread has not started.
 pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usize) -> Result<i32, i32> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { spawn_by(p, f, arg, stacksize, 0) }
+}
+
+/// spawn, recording `creator` (a return address in the program's code that asked for
+/// the thread; 0 for none) for the thread dump.
+///
+/// # Safety
+/// As for spawn.
+pub unsafe fn spawn_by(
+    p: *mut Proc,
+    f: ThreadFn,
+    arg: *mut c_void,
+    stacksize: usize,
+    creator: usize,
+) -> Result<i32, i32> {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let st = stack::alloc(Some(&mut (*p).cache), stacksize)?;
         // Per stack, not per mode: a slot guarded before the mode fell back to canaries
@@ -149,6 +165,8 @@ pub unsafe fn spawn(p: *mut Proc, f: ThreadFn, arg: *mut c_void, stacksize: usiz
             errstr: None,
             wait: core::sync::atomic::AtomicU8::new(Wait::None as u8),
             waitchan: core::sync::atomic::AtomicPtr::new(null_mut()),
+            since: AtomicU32::new(0),
+            creator,
             func: f as usize,
             stack_lo: lo,
             stack_size: size,

@@ -12,4 +12,5 @@ pub mod spawn;
 pub mod stack;
 pub mod thread;
 pub mod timer;
+pub mod trace;
 pub mod upcall;

@@ -133,9 +133,13 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
                 _ => String::new(),
             };
             trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
+            crate::runtime::trace::end(t);
         }
         if !selfclaim {
             block(t);
+        }
+        if crate::base::flags::tracing() {
+            crate::runtime::trace::begin(t);
         }
         if (*t).timer.armed() {
             (*p).timers.remove(&mut (*t).timer);

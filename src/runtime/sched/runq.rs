@@ -107,11 +107,14 @@ pub(crate) unsafe fn ready_slow(t: *mut Thread) {
     unsafe {
         let p = (*t).proc;
         if crate::base::flags::tracing() {
-            trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+            trace_line(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
         }
         if p == myproc() {
             push_runq(p, t);
         } else {
+            if crate::base::flags::tracing() {
+                crate::runtime::trace::wake(t, (*p).id);
+            }
             crate::san::tsan::release(&(*p).inbox);
             let mut h = (*p).inbox.load(Ordering::Relaxed);
             loop {

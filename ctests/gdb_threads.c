@@ -1,11 +1,11 @@
 /* The gdb extension (tools/libthread-gdb.py, see gdb_threads.sh): threads blocked in
- * recv, alt and threadsleep in the main proc, one blocked in recv in a second proc, and a
- * checkpoint for gdb's breakpoint once they all are. */
+ * recv, alt and threadsleep in the main proc, one blocked in recv in a second proc, one
+ * running main from its park, and a checkpoint for gdb's breakpoint once they all are. */
 #include <u.h>
 #include <libc.h>
 #include <thread.h>
 
-Channel *work, *work2, *c1, *c2, *ready;
+Channel *work, *work2, *c1, *c2, *ready, *hc;
 
 static void
 receiver(void *v)
@@ -46,6 +46,17 @@ procthread(void *v)
 	recvul(work2); /* LINE procthread */
 }
 
+/* Parked in recv, it runs main (readied meanwhile) from its own stack: the
+ * scheduler's hosting, whose registers are found another way. */
+static void
+hoster(void *v)
+{
+	USED(v);
+	threadsetname("hoster");
+	for(;;)
+		recvul(hc); /* LINE hoster */
+}
+
 /* gdb stops here; noinline and the asm keep the call. */
 __attribute__((noinline)) void
 t9checkpoint(int i)
@@ -68,13 +79,18 @@ threadmain(int argc, char **argv)
 	c2 = chancreate(sizeof(ulong), 0);
 	chansetname(c2, "c2");
 	ready = chancreate(sizeof(ulong), 0);
+	hc = chancreate(sizeof(ulong), 0);
+	chansetname(hc, "hc");
 	threadcreate(receiver, nil, 65536);
 	threadcreate(alter, nil, 65536);
 	threadcreate(sleeper, nil, 65536);
 	proccreate(procthread, nil, 65536);
+	threadcreate(hoster, nil, 65536);
 	recvul(ready);
 	for(i = 0; i < 400; i++){
 		threadsleep(50);
+		sendul(hc, i);	/* hoster is ready, */
+		yield();	/* runs, parks again and resumes main itself */
 		t9checkpoint(i);
 	}
 	print("gdb never stopped the program\n");

@@ -35,7 +35,7 @@ python
 # Wait (checkpoint by checkpoint) until the four threads are parked.
 for i in range(200):
     out = gdb.execute("thread9 list", to_string=True)
-    if out.count("blocked in recv") >= 2 and "blocked in alt" in out and '"sleeper" sleep' in out:
+    if out.count("blocked in recv") >= 3 and "blocked in alt" in out and '"sleeper" sleep' in out and "hosting" in out:
         break
     gdb.execute("continue", to_string=True)
 end
@@ -85,9 +85,10 @@ verify() {	# verify OUTPUT
 	check "$out" list 'thread [0-9]+ "alter" blocked in alt'
 	check "$out" list 'thread [0-9]+ "sleeper" sleep'
 	check "$out" list 'thread [0-9]+ "procthread" blocked in recv on channel "work2"'
+	check "$out" list 'thread [0-9]+ "hoster" blocked in recv on channel "hc", hosting thread 1'
 	check "$out" list 'proc 1 .*: 1 threads'
 	check "$out" list 'created by procthread'
-	for f in receiver alter sleeper procthread; do
+	for f in receiver alter sleeper procthread hoster; do
 		check "$out" "bt $f" "in $f \\(\\) at .*gdb_threads\\.c:$(line $f)\$"
 	done
 }

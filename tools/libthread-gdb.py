@@ -212,23 +212,33 @@ def funcname(addr):
     return "%#x" % addr
 
 
+def creator(th):
+    f = funcname(th.func)
+    # threadmain runs from the library's trampoline.
+    return "threadmain" if f and f.endswith("main_tramp") else f
+
+
 def status(info, th):
     """The thread's state: 'running', 'hosting', or its wait."""
     pr = th.p
     if pr["cur"] == th.addr:
         return "running"
-    if pr["host"] == th.addr:
-        return "running (its proc's ready threads, from its park)"
     w = th.wait or 0
     name = info.wait_names[w] if w < len(info.wait_names) else "wait#%d" % w
     if name == "ready":
         return "ready"
-    s = "blocked in " + name if name in ("send", "recv", "alt", "lock", "fd", "exec") else name
+    s = {"sleep": "sleeping", "iocall": "in iocall"}.get(name, name)
+    if name in ("send", "recv", "alt", "lock", "fd", "exec"):
+        s = "blocked in " + name
     if name in ("send", "recv") and th.waitchan:
         cn = info.get(info.chan_fields, th.waitchan, "name")
         s += " on channel " + ('"%s"' % cn if cn else "%#x" % th.waitchan)
     elif th.waitchan:
         s += " on %#x" % th.waitchan
+    if pr["host"] == th.addr and pr["cur"]:
+        # Parked, it runs its proc's ready threads from its own stack (sched::host).
+        hosted = info.get(info.thread_fields, pr["cur"], "id")
+        s += ", hosting thread %s" % hosted
     return s
 
 
@@ -489,7 +499,7 @@ Usage: thread9 list"""
             gdb.write("proc %d (%s) %s: %d threads\n" % (pr["id"], where, " ".join(flags), len(threads)))
             for th in threads:
                 extra = " " + " ".join(th.extra) if th.extra else ""
-                gdb.write("  %s%s  created by %s\n" % (header(info, th), extra, funcname(th.func)))
+                gdb.write("  %s%s  created by %s\n" % (header(info, th), extra, creator(th)))
 
 
 class Thread9Bt(gdb.Command):
@@ -529,7 +539,7 @@ are hidden unless -full is given. Works on a live process and on a core file."""
                     bt_running(th, full)
                 else:
                     bt_suspended(info, th, full)
-                gdb.write("    created by %s\n" % funcname(th.func))
+                gdb.write("    created by %s\n" % creator(th))
         except T9Error as e:
             raise gdb.GdbError(str(e))
 

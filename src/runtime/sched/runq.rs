@@ -106,13 +106,14 @@ pub(crate) unsafe fn ready_slow(t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let p = (*t).proc;
-        if crate::base::flags::tracing() {
+        let tracing = crate::base::flags::tracing();
+        if tracing {
             trace_line(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
         }
         if p == myproc() {
             push_runq(p, t);
         } else {
-            if crate::base::flags::tracing() {
+            if tracing {
                 crate::runtime::trace::wake(t, (*p).id);
             }
             crate::san::tsan::release(&(*p).inbox);

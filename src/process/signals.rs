@@ -109,6 +109,8 @@ extern "C" fn quit_thread(_: *mut c_void) -> *mut c_void {
             let mut sig = 0;
             if libc::sigwait(&set, &mut sig) == 0 && sig == libc::SIGQUIT {
                 crate::runtime::upcall::dump();
+                // And the LIBTHREAD=trace=FILE timeline so far (a no-op without it).
+                crate::runtime::trace::snapshot();
             }
         }
     }

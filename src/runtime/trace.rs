@@ -6,8 +6,9 @@
 //!
 //! Each proc's OS thread appends to its own buffer (uncontended lock; the last
 //! `CAP` events are kept); nothing is written until the program ends: exit(3) (an
-//! atexit handler), the deadlock report and a misuse abort write the file once,
-//! pairing the events of every proc. Only called when `flags::tracing()`: the
+//! atexit handler), the deadlock report and a misuse abort write the file for good,
+//! pairing the events of every proc, and SIGQUIT (with its thread dump) writes the
+//! timeline so far. Only called when `flags::tracing()`: the
 //! untraced program pays the one hook-word test it already paid.
 
 use crate::base::flags::{self, F_TRACEJSON};
@@ -20,6 +21,7 @@ use std::sync::{Arc, Mutex, Once};
 /// Events kept per proc (the most recent ones).
 pub const CAP: usize = 1 << 18;
 
+#[derive(Clone)]
 enum Kind {
     Begin(Arc<str>),
     End,
@@ -30,6 +32,7 @@ enum Kind {
     Instant(Box<str>),
 }
 
+#[derive(Clone)]
 struct Ev {
     ts: u64,
     proc: u32,
@@ -50,6 +53,8 @@ struct Buf {
 type Shared = Arc<Mutex<Buf>>;
 static BUFS: Mutex<Vec<Shared>> = Mutex::new(Vec::new());
 static WRITTEN: AtomicBool = AtomicBool::new(false);
+/// Held while the file is being written (a SIGQUIT snapshot, the final write).
+static WRITING: Mutex<()> = Mutex::new(());
 static SETUP: Once = Once::new();
 static mut PID: i32 = 0;
 
@@ -69,6 +74,11 @@ pub fn on() -> bool {
 
 extern "C" fn at_exit() {
     write_file();
+}
+
+/// SIGQUIT: writes the timeline so far (the file is rewritten in full at the end).
+pub fn snapshot() {
+    write(false);
 }
 
 /// Runs `f` on this OS thread's buffer with its proc's id (nothing outside procs).
@@ -201,12 +211,34 @@ fn us(ns: u64) -> String {
     format!("{}.{:03}", d / 1000, d % 1000)
 }
 
-/// Writes the trace file (once; later calls do nothing). Buffers a proc is writing to
-/// right now are waited for, except on the abort path, where they are skipped.
+/// Writes the trace file for the last time (later calls and events do nothing).
 pub fn write_file() {
+    write(true);
+}
+
+/// Writes the whole file: every proc's events so far. A buffer its proc holds locked
+/// for long (it stopped inside an event: a crash, a misuse) is skipped.
+fn write(last: bool) {
     let fd = flags::TRACE_FD.load(Ordering::Relaxed);
     // SAFETY: getpid has no preconditions; PID is written once, before any event.
-    if fd < 0 || unsafe { PID != libc::getpid() } || WRITTEN.swap(true, Ordering::SeqCst) {
+    if fd < 0 || unsafe { PID != libc::getpid() } || WRITTEN.load(Ordering::SeqCst) {
+        return;
+    }
+    let mut w = None;
+    for _ in 0..2000 {
+        match WRITING.try_lock() {
+            Ok(g) => {
+                w = Some(g);
+                break;
+            }
+            Err(std::sync::TryLockError::Poisoned(e)) => {
+                w = Some(e.into_inner());
+                break;
+            }
+            Err(_) => std::thread::sleep(std::time::Duration::from_micros(500)),
+        }
+    }
+    if w.is_none() || (last && WRITTEN.swap(true, Ordering::SeqCst)) || (!last && WRITTEN.load(Ordering::SeqCst)) {
         return;
     }
     let bufs: Vec<Shared> = match BUFS.try_lock() {
@@ -232,17 +264,20 @@ pub fn write_file() {
                 Err(_) => std::thread::sleep(std::time::Duration::from_micros(100)),
             }
         }
-        if let Some(mut g) = g {
+        if let Some(g) = g {
             dropped += g.dropped;
-            ev.extend(g.ev.drain(..));
+            ev.extend(g.ev.iter().cloned());
         }
     }
     ev.sort_by_key(|e| e.ts);
     let out = render(&ev, dropped);
     let mut b = out.as_bytes();
+    let mut off = 0;
+    // SAFETY: our fd: the file is rewritten from the start.
+    unsafe { libc::ftruncate(fd, 0) };
     while !b.is_empty() {
         // SAFETY: b is a valid buffer; fd is the trace file.
-        let n = unsafe { libc::write(fd, b.as_ptr() as *const libc::c_void, b.len()) };
+        let n = unsafe { libc::pwrite(fd, b.as_ptr() as *const libc::c_void, b.len(), off) };
         if n <= 0 {
             if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
                 continue;
@@ -251,9 +286,12 @@ pub fn write_file() {
             break;
         }
         b = &b[n as usize..];
+        off += n as libc::off_t;
     }
-    // SAFETY: our fd, not used after.
-    unsafe { libc::close(fd) };
+    if last {
+        // SAFETY: our fd, not used after (WRITTEN is set).
+        unsafe { libc::close(fd) };
+    }
 }
 
 /// The events (sorted by time) as a JSON array: B/E slices balanced per track, and

@@ -106,16 +106,16 @@ pub(crate) unsafe fn ready_slow(t: *mut Thread) {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let p = (*t).proc;
-        let tracing = crate::base::flags::tracing();
-        if tracing {
+        if crate::base::flags::tracing() {
             trace_line(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+            if p != myproc() {
+                // A flow arrow to its next run on its proc's track.
+                crate::runtime::trace::wake(t, (*p).id);
+            }
         }
         if p == myproc() {
             push_runq(p, t);
         } else {
-            if tracing {
-                crate::runtime::trace::wake(t, (*p).id);
-            }
             crate::san::tsan::release(&(*p).inbox);
             let mut h = (*p).inbox.load(Ordering::Relaxed);
             loop {

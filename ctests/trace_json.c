@@ -1,7 +1,6 @@
 /* LIBTHREAD=trace=FILE.json (see trace_json.sh): a token passed around a ring of
  * NPROC procs over named channels, by named threads; with argument "deadlock" main
- * then waits for a token nobody sends (the deadlock report ends the program), with
- * "hang" it sleeps for ten minutes. */
+ * then waits for a token nobody sends (the deadlock report ends the program). */
 #include <u.h>
 #include <libc.h>
 #include <thread.h>
@@ -44,7 +43,5 @@ threadmain(int argc, char **argv)
 	print("%lud\n", x);
 	if(argc > 1 && strcmp(argv[1], "deadlock") == 0)
 		recvul(c[0]);
-	if(argc > 1 && strcmp(argv[1], "hang") == 0)
-		threadsleep(600*1000);
 	threadexitsall(nil);
 }

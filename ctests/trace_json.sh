@@ -44,23 +44,6 @@ rc=$?
 grep -q 'deadlock' err.dead || fail "no deadlock report: $(cat err.dead)"
 python3 "$check" d.json --procs 12 --want 'blocks: Recv on channel "ring0"' || fail "d.json"
 
-# SIGQUIT writes the timeline so far (with the thread dump); it stays when a signal
-# then kills the program.
-rm -f q.json
-LIBTHREAD=trace=q.json "$prog" hang >q.out 2>q.err &
-pid=$!
-i=0
-while [ ! -s q.out ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done
-[ "$(cat q.out)" = 220 ] || { kill $pid; fail "hang run: stdout: $(cat q.out)"; }
-kill -QUIT $pid
-i=0
-until python3 -c 'import json,sys; json.load(open(sys.argv[1]))' q.json 2>/dev/null || [ $i -ge 200 ]; do
-	sleep 0.05; i=$((i+1))
-done
-kill -TERM $pid
-wait $pid
-python3 "$check" q.json --procs 12 --flows --want 'blocks: Sleep' || fail "q.json (after SIGQUIT, then SIGTERM)"
-
 # A path that cannot be created: said at start-up, the program runs untraced.
 out=$(LIBTHREAD=trace=/nonexistent/dir/t.json "$prog" 2>err.bad) || fail "run with a bad trace path failed"
 [ "$out" = 220 ] || fail "stdout with a bad trace path: $out"

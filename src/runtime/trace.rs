@@ -66,6 +66,19 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// `m`, unless it stays locked for about `ms` milliseconds (its holder may have stopped
+/// inside: a crash or a misuse while tracing).
+fn lock_for<T>(m: &Mutex<T>, ms: u32) -> Option<std::sync::MutexGuard<'_, T>> {
+    for _ in 0..ms * 10 {
+        match m.try_lock() {
+            Ok(g) => return Some(g),
+            Err(std::sync::TryLockError::Poisoned(e)) => return Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_micros(100)),
+        }
+    }
+    None
+}
+
 /// Whether events go to a trace file.
 #[inline]
 pub fn on() -> bool {
@@ -224,47 +237,19 @@ fn write(last: bool) {
     if fd < 0 || unsafe { PID != libc::getpid() } || WRITTEN.load(Ordering::SeqCst) {
         return;
     }
-    let mut w = None;
-    for _ in 0..2000 {
-        match WRITING.try_lock() {
-            Ok(g) => {
-                w = Some(g);
-                break;
-            }
-            Err(std::sync::TryLockError::Poisoned(e)) => {
-                w = Some(e.into_inner());
-                break;
-            }
-            Err(_) => std::thread::sleep(std::time::Duration::from_micros(500)),
-        }
-    }
+    let w = lock_for(&WRITING, 2000);
     if w.is_none() || (last && WRITTEN.swap(true, Ordering::SeqCst)) || (!last && WRITTEN.load(Ordering::SeqCst)) {
         return;
     }
-    let bufs: Vec<Shared> = match BUFS.try_lock() {
-        Ok(g) => g.clone(),
-        Err(_) => return,
+    let bufs: Vec<Shared> = match lock_for(&BUFS, 1000) {
+        Some(g) => g.clone(),
+        None => return,
     };
     let mut ev: Vec<Ev> = Vec::new();
     let mut dropped = 0;
     for b in &bufs {
-        // A proc stopped inside its own lock (a crash or a misuse in tracing) would
-        // never release it: give up on that one after a moment.
-        let mut g = None;
-        for _ in 0..1000 {
-            match b.try_lock() {
-                Ok(x) => {
-                    g = Some(x);
-                    break;
-                }
-                Err(std::sync::TryLockError::Poisoned(e)) => {
-                    g = Some(e.into_inner());
-                    break;
-                }
-                Err(_) => std::thread::sleep(std::time::Duration::from_micros(100)),
-            }
-        }
-        if let Some(g) = g {
+        // A proc stopped inside its own lock would never release it: skip that one.
+        if let Some(g) = lock_for(b, 200) {
             dropped += g.dropped;
             ev.extend(g.ev.iter().cloned());
         }

@@ -56,6 +56,9 @@ $(OUT)/libthread.so: FORCE
 		echo "updated $(OUT)/libthread.so.$(VERSION)"; }
 	ln -sf libthread.so.$(VERSION) $(OUT)/libthread.so.$(SOMAJOR)
 	ln -sf libthread.so.$(SOMAJOR) $(OUT)/libthread.so
+	@# gdb auto-loads OBJFILE-gdb.py beside the library (docs/DEBUGGING.md).
+	@cmp -s tools/libthread-gdb.py $(OUT)/libthread.so.$(VERSION)-gdb.py || \
+		cp -f tools/libthread-gdb.py $(OUT)/libthread.so.$(VERSION)-gdb.py
 
 # The staticlib comes from its own rustc run: built together with the cdylib under
 # lto = "fat", the staticlib holds only LLVM bitcode and no machine code (checked:

@@ -38,6 +38,8 @@ for h in "$top"/include/thread9/*.h; do
 	[ -f "$R/include/thread9/$(basename "$h")" ] || bad "header $(basename "$h") not installed"
 done
 [ -f "$R/share/man/man3/thread.3thread" ] && [ -f "$R/share/man/man3/chancreate.3thread" ] || bad "man pages not installed"
+# The gdb extension, where gdb auto-loads it for the installed library.
+[ -f "$R/share/gdb/auto-load$prefix/lib/libthread.so.0.1.0-gdb.py" ] || bad "no share/gdb/auto-load$prefix/lib/libthread.so.0.1.0-gdb.py"
 ls "$R/share/man/man3" | grep -qv '\.3thread$' && bad "pages outside section 3thread: $(ls "$R/share/man/man3" | grep -v '\.3thread$' | head -3 | tr '\n' ' ')"
 # man-db's lookups with the system's MANPATH (tests/mansys.sh); a skip is reported.
 out=$(sh "$top/tests/mansys.sh" "$R/share/man" 2>&1); rc=$?

@@ -95,6 +95,9 @@ install)
 	for f in thread9Config.cmake thread9ConfigVersion.cmake; do
 		put 644 "$OUT/cmake/$f" "$cmakedir/$f"
 	done
+	# The gdb extension, where gdb auto-loads it for $libdir/libthread.so.$VERSION
+	# (docs/DEBUGGING.md).
+	put 644 tools/libthread-gdb.py "$datadir/gdb/auto-load$libdir/libthread.so.$VERSION-gdb.py"
 	# Section 3thread (man/man3/NAME.3thread; tools/manlinks.sh says why), in man3/.
 	for m in man/man3/*.3thread; do
 		[ -f "$m" ] && put 644 "$m" "$mandir/man3/$(basename "$m")"

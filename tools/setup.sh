@@ -25,6 +25,7 @@ want /usr/share/man/man2/send.2.gz manpages-dev	# send(2), which our send must n
 want valgrind valgrind		# make check-valgrind
 want timeout coreutils
 want python3 python3		# tools/layers.py (make test)
+want gdb gdb			# ctests/gdb_threads: the gdb extension (tools/libthread-gdb.py), gcore
 want cmake cmake		# the install test builds a CMake project against thread9Config.cmake
 want dpkg-buildpackage dpkg-dev	# make deb
 want dh debhelper

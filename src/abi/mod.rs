@@ -6,6 +6,7 @@
 //! list). `*_exports.rs` are the entry points of the io, lib9 and process layers.
 
 pub mod chan;
+pub mod debug;
 pub mod io;
 pub mod io_exports;
 pub mod lib9_exports;

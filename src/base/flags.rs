@@ -1,15 +1,24 @@
 //! $LIBTHREAD flags, read once at start-up.
 
 use crate::arch;
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicI32, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 /// $LIBTHREAD flags.
 pub const F_NODEADLOCK: u32 = 1;
+/// `trace`: a line on fd 2 per event.
 pub const F_TRACE: u32 = 2;
 pub const F_NODAEMON: u32 = 4;
 /// The thread dump lists every thread and frame (no grouping of identical stacks).
 pub const F_DUMPALL: u32 = 1 << 8;
+/// `trace=FILE.json`: a Chrome trace-event / Perfetto timeline (runtime::trace).
+pub const F_TRACEJSON: u32 = 8;
 pub static FLAGS: AtomicU32 = AtomicU32::new(0);
+/// The trace file's fd (`trace=FILE`), -1 for none.
+pub static TRACE_FD: AtomicI32 = AtomicI32::new(-1);
+/// When tracing started (CLOCK_MONOTONIC ns): trace timestamps count from here.
+pub static TRACE_START: AtomicU64 = AtomicU64::new(0);
+/// Called before the library aborts the program (misuse): writes the trace file.
+static ON_FATAL: AtomicUsize = AtomicUsize::new(0);
 
 pub fn parse_flags() {
     let s = std::env::var("LIBTHREAD").unwrap_or_default();
@@ -20,20 +29,47 @@ pub fn parse_flags() {
             "trace" => f |= F_TRACE,
             "nodaemon" => f |= F_NODAEMON,
             "dumpall" => f |= F_DUMPALL,
-            _ => {}
+            _ => {
+                if let Some(path) = w.strip_prefix("trace=") {
+                    if open_trace(path) {
+                        f |= F_TRACEJSON;
+                    }
+                }
+            }
         }
     }
     FLAGS.store(f, Ordering::Relaxed);
-    if f & F_TRACE != 0 {
+    if f & (F_TRACE | F_TRACEJSON) != 0 {
+        TRACE_START.store(crate::base::futex::now_ns(), Ordering::Relaxed);
         arch::set_hooks(arch::HOOK_TRACE);
     }
+}
+
+/// Creates the trace file now (so that a later chdir does not move it and a bad path
+/// is reported at once); it is written when the program ends.
+fn open_trace(path: &str) -> bool {
+    let Ok(c) = std::ffi::CString::new(path) else {
+        return false;
+    };
+    // SAFETY: c is a NUL-terminated path.
+    let fd = unsafe {
+        libc::open(c.as_ptr(), libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC | libc::O_CLOEXEC, 0o644 as libc::c_uint)
+    };
+    if fd < 0 {
+        let e = std::io::Error::last_os_error();
+        crate::base::report::ewrite(format!("thread9: LIBTHREAD=trace={path}: {e}: no trace is written\n").as_bytes());
+        return false;
+    }
+    TRACE_FD.store(fd, Ordering::Relaxed);
+    true
 }
 
 pub fn flag(f: u32) -> bool {
     FLAGS.load(Ordering::Relaxed) & f != 0
 }
 
-/// Whether $LIBTHREAD has "trace": one relaxed load, so call sites stay cheap.
+/// Whether $LIBTHREAD has "trace" or "trace=FILE": one load of the hook word, so call
+/// sites stay cheap.
 #[inline]
 pub fn tracing() -> bool {
     arch::hooks() & arch::HOOK_TRACE != 0
@@ -41,4 +77,19 @@ pub fn tracing() -> bool {
 
 pub fn deadlock_check_enabled() -> bool {
     !flag(F_NODEADLOCK)
+}
+
+/// Registers what to do before the library aborts the program (runtime::trace).
+pub fn set_on_fatal(f: fn()) {
+    ON_FATAL.store(f as usize, Ordering::Release);
+}
+
+/// Runs the hook set by set_on_fatal, once.
+pub fn on_fatal() {
+    let f = ON_FATAL.swap(0, Ordering::AcqRel);
+    if f != 0 {
+        // SAFETY: only set_on_fatal stores here, from a `fn()`.
+        let f: fn() = unsafe { core::mem::transmute(f) };
+        f();
+    }
 }

@@ -23,6 +23,8 @@ pub fn misuse(call: &str, what: &str) -> ! {
     ewrite(b": ");
     ewrite(what.as_bytes());
     ewrite(b"\n");
+    // A LIBTHREAD=trace=FILE timeline is written first (a no-op otherwise).
+    crate::base::flags::on_fatal();
     // SAFETY: abort has no preconditions.
     unsafe { libc::abort() }
 }

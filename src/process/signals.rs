@@ -130,6 +130,8 @@ extern "C" fn quit_thread(_: *mut c_void) -> *mut c_void {
             crate::base::futex::tick_coarse();
             if libc::sigtimedwait(&set, core::ptr::null_mut(), &tick) == libc::SIGQUIT {
                 crate::runtime::upcall::dump();
+                // And the LIBTHREAD=trace=FILE timeline so far (a no-op without it).
+                crate::runtime::trace::snapshot();
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Threads, procs, stacks, the per-proc scheduler and idle driver, timers, the
 //! per-thread error string and program exit.
 
+pub mod debuginfo;
 pub mod errstr;
 pub mod exit;
 pub mod interrupt;
@@ -11,4 +12,5 @@ pub mod spawn;
 pub mod stack;
 pub mod thread;
 pub mod timer;
+pub mod trace;
 pub mod upcall;

@@ -83,6 +83,10 @@ unsafe impl Send for Proc {}
 static PROCS_LOCK: SpinLock = SpinLock::new();
 static mut PROCS_HEAD: *mut Proc = null_mut();
 static mut FREE_PROCS: Vec<*mut Proc> = Vec::new();
+/// The address of the proc list's head, for the debugger (runtime::debuginfo).
+pub const fn procs_head() -> *const *mut Proc {
+    core::ptr::addr_of!(PROCS_HEAD)
+}
 static NEXT_PROC_ID: AtomicU32 = AtomicU32::new(0);
 
 /// Procs alive (high 32 bits) and procs asleep with nothing but threads to wake them

@@ -43,6 +43,8 @@ pub fn dump() {
 
 /// Reports a deadlock and ends the program with status 1.
 pub fn deadlock() -> ! {
+    // A LIBTHREAD=trace=FILE timeline ends here too.
+    crate::runtime::trace::write_file();
     let f = DEADLOCK.load(Ordering::Acquire);
     if f != 0 {
         // SAFETY: only set_deadlock stores here, from a `fn() -> !`.

@@ -52,13 +52,38 @@ pub fn set_myproc(p: *mut Proc) {
     }
 }
 
-/// One trace line on fd 2: `thread9[proc P]: what`.
+/// One traced event: with `LIBTHREAD=trace` a line on fd 2,
+/// `thread9 trace: SECONDS proc P thread T "NAME": what` (seconds on the monotonic
+/// clock since start-up; the thread is the one running, if any), and with
+/// `trace=FILE.json` an instant event in the timeline (runtime::trace).
 #[cold]
 pub fn trace(what: &str) {
+    trace_line(what);
+    crate::runtime::trace::instant(what);
+}
+
+/// trace() for events the timeline shows otherwise (runs, wake-ups): the line only.
+#[cold]
+pub fn trace_line(what: &str) {
+    use crate::base::flags::{flag, F_TRACE, TRACE_START};
+    if !flag(F_TRACE) {
+        return;
+    }
+    let d = crate::base::futex::now_ns().saturating_sub(TRACE_START.load(Ordering::Relaxed));
     let p = myproc();
-    // SAFETY: p is this OS thread's proc, if any.
-    let pid = if p.is_null() { -1 } else { unsafe { (*p).id as i64 } };
-    crate::base::report::ewrite(format!("thread9 trace: proc {pid}: {what}\n").as_bytes());
+    let t = current();
+    // SAFETY: p is this OS thread's proc, if any, and t its running thread.
+    let who = unsafe {
+        match (p.is_null(), t.is_null()) {
+            (true, _) => "(no proc)".to_string(),
+            (false, true) => format!("proc {}", (*p).id),
+            (false, false) => {
+                format!("proc {} thread {} \"{}\"", (*p).id, (*t).id, String::from_utf8_lossy((*t).name_str()))
+            }
+        }
+    };
+    let line = format!("thread9 trace: {}.{:09} {who}: {what}\n", d / 1_000_000_000, d % 1_000_000_000);
+    crate::base::report::ewrite(line.as_bytes());
 }
 
 /// The running thread, or null outside thread9 threads.
@@ -392,14 +417,19 @@ unsafe fn check_canary(t: *mut Thread, exiting: bool) {
 unsafe fn resume_hooked(t: *mut Thread) -> CoroutineResult<Verdict, ()> {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if crate::base::flags::tracing() {
-            trace(&format!("thread {} runs", (*t).id));
+        let tracing = crate::base::flags::tracing();
+        if tracing {
+            trace_line(&format!("thread {} runs", (*t).id));
+            crate::runtime::trace::begin(t);
         }
         crate::san::tsan::enter(t as usize, (*t).id);
         let fake = crate::san::asan::to_thread((*t).stack_lo, (*t).stack_size);
         let r = (*t).co.as_mut().unwrap_unchecked().resume(());
         crate::san::asan::back_in_scheduler(fake);
         crate::san::tsan::leave();
+        if tracing {
+            crate::runtime::trace::end(t);
+        }
         r
     }
 }

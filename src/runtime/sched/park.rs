@@ -134,16 +134,21 @@ pub fn park(wait: Wait, chan: *mut c_void, deadline: u64) -> u32 {
         // proc): its ready() only reaches our run queue after we switch out. The one
         // exception: a killed thread claims itself and is readied by nobody.
         let selfclaim = (*t).killed.load(Ordering::Relaxed) && claim(t, SEL_INTR);
-        if crate::base::flags::tracing() {
+        let tracing = crate::base::flags::tracing();
+        if tracing {
             let on = match wait {
                 Wait::Send | Wait::Recv => format!(" on channel {}", crate::runtime::upcall::chan_name(chan)),
                 Wait::Io => format!(" on ioproc {:p}", chan),
                 _ => String::new(),
             };
             trace(&format!("thread {} blocks: {:?}{on}", (*t).id, wait));
+            crate::runtime::trace::end(t);
         }
         if !selfclaim {
             block(t);
+        }
+        if tracing {
+            crate::runtime::trace::begin(t);
         }
         if (*t).timer.armed() {
             (*p).timers.remove(&mut (*t).timer);

@@ -107,7 +107,11 @@ pub(crate) unsafe fn ready_slow(t: *mut Thread) {
     unsafe {
         let p = (*t).proc;
         if crate::base::flags::tracing() {
-            trace(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+            trace_line(&format!("thread {} ready (sel {:#x})", (*t).id, (*t).sel.load(Ordering::Relaxed)));
+            if p != myproc() {
+                // A flow arrow to its next run on its proc's track.
+                crate::runtime::trace::wake(t, (*p).id);
+            }
         }
         if p == myproc() {
             push_runq(p, t);

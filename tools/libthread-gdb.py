@@ -267,9 +267,16 @@ def words(info, blob):
     return [struct.unpack(code, blob[i:i + n])[0] for i in range(0, len(blob) - n + 1, n)]
 
 
+def stack_top(th):
+    """Where the thread's coroutine stack begins: its Thread sits at the top of its own
+    stack, and the coroutine runs below it."""
+    lo, hi = th.stack_lo, th.stack_lo + th.stack_size
+    return th.addr if lo < th.addr < hi else hi
+
+
 def saved_sp(info, th):
     """The stack pointer a suspended thread's switch saved, or None (never started)."""
-    lo, hi = th.stack_lo, th.stack_lo + th.stack_size
+    lo, hi = th.stack_lo, stack_top(th)
     cands = sorted(set(w for w in words(info, th.co or b"") if lo < w < hi))
     if len(cands) < 2:
         return None  # only the initial stack pointer: it never ran
@@ -286,7 +293,7 @@ def saved_regs(info, th, arch):
         hosted = next((t for t in all_threads if t.addr == pr["cur"]), None)
         if hosted is None:
             return "hosting a thread that is not registered"
-        link = m.ptr(hosted.stack_lo + hosted.stack_size - 16)
+        link = m.ptr(stack_top(hosted) - 16)
         if arch == "x86_64":
             return [("rbp", m.ptr(link)), ("rip", m.ptr(link + 8)), ("rbx", m.ptr(link + 16)),
                     ("rsp", link + 24)]
@@ -559,7 +566,8 @@ are hidden unless -full is given. Works on a live process and on a core file."""
                     bt_running(th, full)
                 else:
                     bt_suspended(info, th, full)
-                gdb.write("    created by %s\n" % creator(th))
+                by = creator(th)
+                gdb.write("    runs %s%s\n" % (runs(th), ", created by " + by if by else ""))
         except T9Error as e:
             raise gdb.GdbError(str(e))
 

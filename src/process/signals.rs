@@ -57,7 +57,25 @@ pub fn note_sig(name: &[u8]) -> c_int {
 extern "C" {
     /// src/c/lib9.c: the do-nothing handler of SIGPIPE and SIGTSTP.
     fn thread9_c_sigdiscard(sig: core::ffi::c_int);
+    /// src/c/lib9.c: `_exit(1)`, what a note nobody handles does in plan9port.
+    pub fn thread9_c_sigexit(sig: core::ffi::c_int);
 }
+
+/// The signals that end a program with exit status 1 (not by the signal) when it has no
+/// note handler, as in plan9port, whose libthread start-up installs lib9's note
+/// handlers. The faults (ILL, TRAP, FPE, BUS, SYS) keep their default action, so a
+/// crash still dumps core; QUIT is the thread dump's.
+pub const EXIT_SIGS: [c_int; 9] = [
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGALRM,
+    libc::SIGTERM,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    libc::SIGVTALRM,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+];
 
 /// Process-wide set-up, once, on the main OS thread before any proc starts.
 pub fn install() {
@@ -77,6 +95,16 @@ pub fn install() {
         sd.sa_flags = libc::SA_RESTART;
         libc::sigemptyset(&mut sd.sa_mask);
         for sig in [libc::SIGPIPE, libc::SIGTSTP] {
+            let mut old: libc::sigaction = zeroed();
+            if libc::sigaction(sig, core::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
+                libc::sigaction(sig, &sd, core::ptr::null_mut());
+            }
+        }
+        // A note no handler takes: _exit(1), as plan9port (EXIT_SIGS); an inherited
+        // SIG_IGN (nohup) or a handler set before start-up stays.
+        sd.sa_sigaction = thread9_c_sigexit as *const () as usize;
+        sd.sa_flags = 0;
+        for sig in EXIT_SIGS {
             let mut old: libc::sigaction = zeroed();
             if libc::sigaction(sig, core::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
                 libc::sigaction(sig, &sd, core::ptr::null_mut());

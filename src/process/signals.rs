@@ -1,5 +1,5 @@
 //! Signal plumbing: stack-overflow reports (SIGSEGV on a per-OS-thread sigaltstack),
-//! the SIGQUIT thread dump (served by a sigwait thread, so the dump may allocate),
+//! the SIGQUIT thread dump (served by a sigwait thread started lazily, so the dump may allocate),
 //! and the dispositions every threaded program gets (SIGPIPE, SIGTSTP discarded).
 
 use crate::runtime::sched;
@@ -8,6 +8,8 @@ use core::ffi::c_void;
 use core::mem::zeroed;
 
 use core::ffi::{c_int, CStr};
+use core::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Once;
 
 /// Plan 9 note names of Unix signals (plan9port's table).
 pub static NAMES: &[(c_int, &CStr)] = &[
@@ -110,21 +112,42 @@ pub fn install() {
                 libc::sigaction(sig, &sd, core::ptr::null_mut());
             }
         }
-        // SIGQUIT goes to the dump thread: block it here (inherited by every proc).
+        // SIGQUIT goes to the dump thread: block it here (inherited by every proc). The
+        // thread starts lazily (start_quit_thread: at the first proccreate, or once the
+        // program has run for QUIT_DELAY_NS), so a short-lived program does not pay for
+        // it; a SIGQUIT stays pending until then.
         let mut set: libc::sigset_t = zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGQUIT);
         libc::pthread_sigmask(libc::SIG_BLOCK, &set, core::ptr::null_mut());
-        let mut th: libc::pthread_t = 0;
-        let mut attr: libc::pthread_attr_t = zeroed();
-        libc::pthread_attr_init(&mut attr);
-        libc::pthread_attr_setstacksize(&mut attr, 256 * 1024);
-        libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
-        if libc::pthread_create(&mut th, &attr, quit_thread, core::ptr::null_mut()) == 0 {
-            libc::pthread_setname_np(th, c"thread9 sigquit".as_ptr());
-        }
-        libc::pthread_attr_destroy(&mut attr);
+        crate::runtime::upcall::set_quit_start(start_quit_thread);
     }
+}
+
+static QUIT_ONCE: Once = Once::new();
+static QUIT_UP: AtomicBool = AtomicBool::new(false);
+
+/// Starts the dump thread, once; it then serves every SIGQUIT (one that came earlier
+/// is pending and served at once).
+fn start_quit_thread() {
+    if QUIT_UP.load(Ordering::Relaxed) {
+        return;
+    }
+    QUIT_ONCE.call_once(|| {
+        // SAFETY: plain pthread calls with initialised structures.
+        unsafe {
+            let mut th: libc::pthread_t = 0;
+            let mut attr: libc::pthread_attr_t = zeroed();
+            libc::pthread_attr_init(&mut attr);
+            libc::pthread_attr_setstacksize(&mut attr, 256 * 1024);
+            libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+            if libc::pthread_create(&mut th, &attr, quit_thread, core::ptr::null_mut()) == 0 {
+                libc::pthread_setname_np(th, c"thread9 sigquit".as_ptr());
+            }
+            libc::pthread_attr_destroy(&mut attr);
+        }
+        QUIT_UP.store(true, Ordering::Relaxed);
+    });
 }
 
 extern "C" fn quit_thread(_: *mut c_void) -> *mut c_void {

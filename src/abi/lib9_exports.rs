@@ -809,8 +809,9 @@ pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
 /// # Safety
 /// `pw` and `gr` are glibc's getpwuid_r and getgrgid_r.
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_nss_users(pw: crate::base::nss::GetPwUid, gr: crate::base::nss::GetGrGid) {
-    crate::base::nss::set_users(pw, gr)
+pub unsafe extern "C" fn thread9_rt_nss_users(pw: *const c_void, gr: *const c_void) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { crate::base::nss::set_users(pw, gr) }
 }
 
 /// Registers getaddrinfo and freeaddrinfo (src/c/nss_net.c, base::nss).
@@ -818,8 +819,9 @@ pub unsafe extern "C" fn thread9_rt_nss_users(pw: crate::base::nss::GetPwUid, gr
 /// # Safety
 /// `gai` and `fai` are glibc's getaddrinfo and freeaddrinfo.
 #[no_mangle]
-pub unsafe extern "C" fn thread9_rt_nss_net(gai: crate::base::nss::GetAddrInfo, fai: crate::base::nss::FreeAddrInfo) {
-    crate::base::nss::set_net(gai, fai)
+pub unsafe extern "C" fn thread9_rt_nss_net(gai: *const c_void, fai: *const c_void) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { crate::base::nss::set_net(gai, fai) }
 }
 
 #[no_mangle]

@@ -7,16 +7,16 @@
 //! them. Without a registered pointer a lookup finds nothing: ids print as numbers,
 //! the user is "none", host and service names do not resolve.
 
-use core::ffi::{c_char, c_int};
+use core::ffi::{c_char, c_int, c_void};
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-pub type GetPwUid =
+type GetPwUid =
     unsafe extern "C" fn(libc::uid_t, *mut libc::passwd, *mut c_char, libc::size_t, *mut *mut libc::passwd) -> c_int;
-pub type GetGrGid =
+type GetGrGid =
     unsafe extern "C" fn(libc::gid_t, *mut libc::group, *mut c_char, libc::size_t, *mut *mut libc::group) -> c_int;
-pub type GetAddrInfo =
+type GetAddrInfo =
     unsafe extern "C" fn(*const c_char, *const c_char, *const libc::addrinfo, *mut *mut libc::addrinfo) -> c_int;
-pub type FreeAddrInfo = unsafe extern "C" fn(*mut libc::addrinfo);
+type FreeAddrInfo = unsafe extern "C" fn(*mut libc::addrinfo);
 
 static PWUID: AtomicUsize = AtomicUsize::new(0);
 static GRGID: AtomicUsize = AtomicUsize::new(0);
@@ -24,13 +24,19 @@ static GAI: AtomicUsize = AtomicUsize::new(0);
 static FAI: AtomicUsize = AtomicUsize::new(0);
 
 /// Registers getpwuid_r and getgrgid_r (src/c/nss_user.c).
-pub fn set_users(pw: GetPwUid, gr: GetGrGid) {
+///
+/// # Safety
+/// `pw` and `gr` are glibc's getpwuid_r and getgrgid_r (or functions of their types).
+pub unsafe fn set_users(pw: *const c_void, gr: *const c_void) {
     PWUID.store(pw as usize, Ordering::Release);
     GRGID.store(gr as usize, Ordering::Release);
 }
 
 /// Registers getaddrinfo and freeaddrinfo (src/c/nss_net.c).
-pub fn set_net(gai: GetAddrInfo, fai: FreeAddrInfo) {
+///
+/// # Safety
+/// `gai` and `fai` are glibc's getaddrinfo and freeaddrinfo (or functions of their types).
+pub unsafe fn set_net(gai: *const c_void, fai: *const c_void) {
     GAI.store(gai as usize, Ordering::Release);
     FAI.store(fai as usize, Ordering::Release);
 }
@@ -49,7 +55,7 @@ pub unsafe fn getpwuid_r(
     match PWUID.load(Ordering::Acquire) {
         0 => libc::ENOENT,
         f => {
-            // SAFETY: only set_users stores here, from a GetPwUid; the caller upholds
+            // SAFETY: only set_users stores here, getpwuid_r by its contract; the caller upholds
             // getpwuid_r's contract.
             unsafe { core::mem::transmute::<usize, GetPwUid>(f)(uid, pw, buf, n, res) }
         }
@@ -70,7 +76,7 @@ pub unsafe fn getgrgid_r(
     match GRGID.load(Ordering::Acquire) {
         0 => libc::ENOENT,
         f => {
-            // SAFETY: only set_users stores here, from a GetGrGid; the caller upholds
+            // SAFETY: only set_users stores here, getgrgid_r by its contract; the caller upholds
             // getgrgid_r's contract.
             unsafe { core::mem::transmute::<usize, GetGrGid>(f)(gid, gr, buf, n, res) }
         }
@@ -90,7 +96,7 @@ pub unsafe fn getaddrinfo(
     match GAI.load(Ordering::Acquire) {
         0 => libc::EAI_FAIL,
         f => {
-            // SAFETY: only set_net stores here, from a GetAddrInfo; the caller upholds
+            // SAFETY: only set_net stores here, getaddrinfo by its contract; the caller upholds
             // getaddrinfo's contract.
             unsafe { core::mem::transmute::<usize, GetAddrInfo>(f)(node, service, hints, res) }
         }
@@ -104,7 +110,7 @@ pub unsafe fn getaddrinfo(
 pub unsafe fn freeaddrinfo(res: *mut libc::addrinfo) {
     let f = FAI.load(Ordering::Acquire);
     if f != 0 {
-        // SAFETY: only set_net stores here, from a FreeAddrInfo; the caller upholds its contract.
+        // SAFETY: only set_net stores here, freeaddrinfo by its contract; the caller upholds its contract.
         unsafe { core::mem::transmute::<usize, FreeAddrInfo>(f)(res) }
     }
 }

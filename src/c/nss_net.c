@@ -11,7 +11,7 @@
 #include <netdb.h>
 #include "shim.h"
 
-void thread9_rt_nss_net(void*, void*);
+void thread9_rt_nss_net(const void*, const void*);
 int thread9_rt_p9dial(char*, char*, char*, int*);
 int thread9_rt_p9announce(char*, char*);
 int thread9_rt_p9dialparse(char*, char**, char**, void*, int*);

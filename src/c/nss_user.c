@@ -11,7 +11,7 @@
 #include <grp.h>
 #include "shim.h"
 
-void thread9_rt_nss_users(void*, void*);
+void thread9_rt_nss_users(const void*, const void*);
 Dir *thread9_rt_dirstat(char*);
 Dir *thread9_rt_dirfstat(int);
 long thread9_rt_dirread(int, Dir**);

@@ -45,9 +45,14 @@ all: lib
 
 lib: $(OUT)/libthread.so $(OUT)/libthread.a $(OUT)/plan9port/libthread.a $(OUT)/thread9.pc $(OUT)/cmake/thread9Config.cmake
 
-# cargo decides what to rebuild; the copies below are cheap.
+# One rustc run builds both libraries (cargo decides what to rebuild; the copies below
+# are cheap). The crate types are named here, without the rlib of Cargo.toml: with an
+# rlib among them, rustc leaves the staticlib without the fat-LTO code (its Rust member
+# needs std objects the archive does not hold, so nothing links against it), and the
+# cdylib it makes is no faster. main.o (main, p9main) is appended to the archive: it is
+# not part of the Rust archive, and cargo's test binaries must not see it.
 $(OUT)/libthread.so: FORCE
-	$(CARGO) build $(CARGOFLAGS) --lib
+	$(CARGO) rustc $(CARGOFLAGS) --lib --crate-type cdylib --crate-type staticlib
 	@mkdir -p $(OUT)
 	@# Replace, never overwrite in place: a running program maps the old file.
 	@cmp -s $(T)/libthread.so $(OUT)/libthread.so.$(VERSION) || \
@@ -60,13 +65,7 @@ $(OUT)/libthread.so: FORCE
 	@cmp -s tools/libthread-gdb.py $(OUT)/libthread.so.$(VERSION)-gdb.py || \
 		cp -f tools/libthread-gdb.py $(OUT)/libthread.so.$(VERSION)-gdb.py
 
-# The staticlib comes from its own rustc run: built together with the cdylib under
-# lto = "fat", the staticlib holds only LLVM bitcode and no machine code (checked:
-# every symbol undefined at link time). Ordered after the .so so the two cargo runs
-# never overlap under make -j. main.o (main, p9main) is appended: it is not part of
-# the Rust archive, and cargo's test binaries must not see it.
 $(OUT)/libthread.a: $(OUT)/libthread.so FORCE
-	$(CARGO) rustc $(CARGOFLAGS) --lib --crate-type staticlib
 	@mkdir -p $(OUT)
 	cp -f $(T)/libthread.a $(OUT)/libthread.a.tmp
 	ar rcs $(ARPLUGIN) $(OUT)/libthread.a.tmp $$(ls -t $(T)/build/thread9-*/out/main.o | head -1)

@@ -16,6 +16,8 @@ child(int how)
 		sysfatal("fork failed");
 	if(pid == 0){
 		if(how < 0){
+			/* Die of the signal (start-up's handler would exit 1, as plan9port). */
+			signal(-how, SIG_DFL);
 			kill(getpid(), -how);
 			for(;;)
 				pause();

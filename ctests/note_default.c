@@ -1,6 +1,7 @@
 /*
  * Without notify: SIGPIPE and SIGTSTP are ignored, SIGQUIT prints the thread dump
- * and the program goes on, SIGINT takes its default action (the program dies).
+ * and the program goes on, SIGINT ends it with exit status 1 (plan9port's start-up note
+ * handlers: a note nobody takes is _exit(1)).
  */
 #include <u.h>
 #include <libc.h>

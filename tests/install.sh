@@ -89,6 +89,11 @@ for src in "$top"/examples/*.c; do
 			env -u LD_LIBRARY_PATH ldd "$bin" | grep -q "$lib/libthread.so.0" || bad "$n (dynamic) does not load the installed libthread.so.0"
 		else
 			readelf -d "$bin" 2>/dev/null | grep -q 'NEEDED.*libthread' && bad "$n (static) still needs libthread.so"
+			# hello calls no name-service function (getuser, dir*, dial...): its static
+			# link must not pull glibc's NSS code, which glibc warns about.
+			if [ $n = hello ] && grep -q 'in statically linked applications requires' "$W/$n.$how.log"; then
+				bad "hello (static) links glibc's NSS code:"; grep 'statically linked' "$W/$n.$how.log" | head -5 | sed 's/^/    /'
+			fi
 		fi
 		if [ -f "$top/examples/$n.sh" ]; then
 			# A driver script runs it (a server with its clients): 0 ok, 77 skipped.

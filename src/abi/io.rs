@@ -35,7 +35,7 @@ pub extern "C" fn ioclose(io: *mut Ioproc, fd: c_int) -> c_int {
 }
 
 #[no_mangle]
-pub extern "C" fn iodial(
+pub extern "C" fn thread9_rt_iodial(
     io: *mut Ioproc,
     addr: *const c_char,
     local: *const c_char,

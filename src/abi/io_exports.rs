@@ -69,7 +69,7 @@ pub extern "C" fn p9dup(old: c_int, new: c_int) -> c_int {
 /// `addr` is nil (errstr set, -1) or a NUL-terminated string, `local` nil or one;
 /// `dir` and `cdfp` are not used.
 #[no_mangle]
-pub unsafe extern "C" fn p9dial(
+pub unsafe extern "C" fn thread9_rt_p9dial(
     addr: *const c_char,
     local: *const c_char,
     _dir: *const c_char,
@@ -84,7 +84,7 @@ pub unsafe extern "C" fn p9dial(
 /// it), `pnet`, `punix`, `pport` writable and `phost` a writable sockaddr_storage; any
 /// nil sets errstr, -1.
 #[no_mangle]
-pub unsafe extern "C" fn p9dialparse(
+pub unsafe extern "C" fn thread9_rt_p9dialparse(
     addr: *mut c_char,
     pnet: *mut *mut c_char,
     punix: *mut *mut c_char,
@@ -123,7 +123,7 @@ pub unsafe extern "C" fn read9pmsg(fd: c_int, buf: *mut c_void, n: c_uint) -> c_
 /// `addr` is nil (errstr set, -1) or a NUL-terminated string; `dir` is nil or has
 /// NETPATHLEN (40) writable bytes.
 #[no_mangle]
-pub unsafe extern "C" fn p9announce(addr: *const c_char, dir: *mut c_char) -> c_int {
+pub unsafe extern "C" fn thread9_rt_p9announce(addr: *const c_char, dir: *mut c_char) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { crate::io::net::p9announce(addr, dir) }
 }

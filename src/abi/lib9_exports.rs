@@ -37,7 +37,7 @@ use core::ffi::*;
 /// # Safety
 /// `file` is nil (errstr set, nil) or a NUL-terminated string.
 #[no_mangle]
-pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
+pub unsafe extern "C" fn thread9_rt_dirstat(file: *const c_char) -> *mut Dir {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { crate::lib9::dir::dirstat(file) }
 }
@@ -45,7 +45,7 @@ pub unsafe extern "C" fn dirstat(file: *const c_char) -> *mut Dir {
 /// # Safety
 /// None beyond the C ABI: it takes no pointer.
 #[no_mangle]
-pub unsafe extern "C" fn dirfstat(fd: c_int) -> *mut Dir {
+pub unsafe extern "C" fn thread9_rt_dirfstat(fd: c_int) -> *mut Dir {
     // SAFETY: lib9::dir::dirfstat takes no pointer; it stats into its own buffers.
     unsafe { crate::lib9::dir::dirfstat(fd) }
 }
@@ -86,7 +86,7 @@ pub unsafe extern "C" fn fd2path(fd: c_int, buf: *mut c_char, nbuf: c_int) -> c_
 /// # Safety
 /// `dp` is nil (errstr set, -1) or a writable `Dir*`; it receives a malloc'd array.
 #[no_mangle]
-pub unsafe extern "C" fn dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
+pub unsafe extern "C" fn thread9_rt_dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { crate::lib9::dir::dirread(fd, dp) }
 }
@@ -94,7 +94,7 @@ pub unsafe extern "C" fn dirread(fd: c_int, dp: *mut *mut Dir) -> c_long {
 /// # Safety
 /// `dp` is nil (errstr set, -1) or a writable `Dir*`; it receives a malloc'd array.
 #[no_mangle]
-pub unsafe extern "C" fn dirreadall(fd: c_int, dp: *mut *mut Dir) -> c_long {
+pub unsafe extern "C" fn thread9_rt_dirreadall(fd: c_int, dp: *mut *mut Dir) -> c_long {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe { crate::lib9::dir::dirreadall(fd, dp) }
 }
@@ -804,8 +804,28 @@ pub unsafe extern "C" fn p9getwd(s: *mut c_char, ns: c_int) -> *mut c_char {
     unsafe { crate::lib9::paths::p9getwd(s, ns) }
 }
 
+/// Registers getpwuid_r and getgrgid_r (src/c/nss_user.c, base::nss).
+///
+/// # Safety
+/// `pw` and `gr` are glibc's getpwuid_r and getgrgid_r.
 #[no_mangle]
-pub extern "C" fn getuser() -> *mut c_char {
+pub unsafe extern "C" fn thread9_rt_nss_users(pw: *const c_void, gr: *const c_void) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { crate::base::nss::set_users(pw, gr) }
+}
+
+/// Registers getaddrinfo and freeaddrinfo (src/c/nss_net.c, base::nss).
+///
+/// # Safety
+/// `gai` and `fai` are glibc's getaddrinfo and freeaddrinfo.
+#[no_mangle]
+pub unsafe extern "C" fn thread9_rt_nss_net(gai: *const c_void, fai: *const c_void) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { crate::base::nss::set_net(gai, fai) }
+}
+
+#[no_mangle]
+pub extern "C" fn thread9_rt_getuser() -> *mut c_char {
     crate::lib9::paths::getuser()
 }
 

@@ -344,7 +344,7 @@ pub extern "C" fn deadlinechan(deadline: c_ulonglong) -> *mut Channel {
 /// `addr` is nil (errstr set, -1) or a NUL-terminated string; `dir` is nil or has
 /// NETPATHLEN (40) writable bytes.
 #[no_mangle]
-pub unsafe extern "C" fn threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
+pub unsafe extern "C" fn thread9_rt_threadannounce(addr: *const c_char, dir: *mut c_char) -> c_int {
     // SAFETY: the caller upholds this function's contract (its # Safety section),
     // which is p9announce's.
     unsafe { crate::io::net::p9announce(addr, dir) }

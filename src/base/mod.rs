@@ -6,6 +6,7 @@ pub mod fault;
 pub mod flags;
 pub mod futex;
 pub mod mem;
+pub mod nss;
 pub mod report;
 pub mod spin;
 pub mod taia;

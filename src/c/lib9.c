@@ -254,6 +254,20 @@ thread9_c_sigdiscard(int sig)
 	USED(sig);
 }
 
+/*
+ * What HUP, INT, ALRM, TERM, XCPU, XFSZ, VTALRM, USR1 and USR2 get at start-up
+ * (src/process/signals.rs) when their disposition is the default: plan9port's libthread
+ * installs lib9's note handlers at start-up (atnotify), and a note no handler takes
+ * ends the program there with _exit(1): exit status 1, no atexit handlers, stdio not
+ * flushed. Like thread9_c_sigdiscard, noteinit counts it as the default.
+ */
+HIDDEN void
+thread9_c_sigexit(int sig)
+{
+	USED(sig);
+	_exit(1);
+}
+
 int
 noted(int v)
 {
@@ -300,7 +314,8 @@ noteinit(void)
 		 * own SIGBUS overflow report, an inherited SIG_IGN) alone.
 		 */
 		sigaction(sigs[i].sig, nil, &sa);
-		if((sa.sa_flags&SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != thread9_c_sigdiscard))
+		if((sa.sa_flags&SA_SIGINFO) || (sa.sa_handler != SIG_DFL && sa.sa_handler != thread9_c_sigdiscard
+		&& sa.sa_handler != thread9_c_sigexit))
 			continue;
 		notifyseton(sigs[i].sig, !(sigs[i].flags&NoNotify));
 	}

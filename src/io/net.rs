@@ -72,12 +72,14 @@ fn servport(srv: &[u8], net: &[u8]) -> Option<c_int> {
     let mut res: *mut libc::addrinfo = null_mut();
     // SAFETY: s is NUL-terminated; res is freed below.
     unsafe {
-        if libc::getaddrinfo(null_mut(), s.as_ptr() as *const c_char, &hints, &mut res) != 0 || res.is_null() {
+        if crate::base::nss::getaddrinfo(null_mut(), s.as_ptr() as *const c_char, &hints, &mut res) != 0
+            || res.is_null()
+        {
             return None;
         }
         let sin = (*res).ai_addr as *const libc::sockaddr_in;
         let p = u16::from_be((*sin).sin_port) as c_int;
-        libc::freeaddrinfo(res);
+        crate::base::nss::freeaddrinfo(res);
         Some(p)
     }
 }
@@ -99,7 +101,9 @@ unsafe fn sethost(ss: *mut libc::sockaddr_storage, host: &[u8]) -> bool {
             let mut hints: libc::addrinfo = core::mem::zeroed();
             hints.ai_family = fam;
             let mut res: *mut libc::addrinfo = null_mut();
-            if libc::getaddrinfo(h.as_ptr() as *const c_char, null_mut(), &hints, &mut res) != 0 || res.is_null() {
+            if crate::base::nss::getaddrinfo(h.as_ptr() as *const c_char, null_mut(), &hints, &mut res) != 0
+                || res.is_null()
+            {
                 continue;
             }
             let fam = (*(*res).ai_addr).sa_family as c_int;
@@ -108,7 +112,7 @@ unsafe fn sethost(ss: *mut libc::sockaddr_storage, host: &[u8]) -> bool {
                 let n = ((*res).ai_addrlen as usize).min(core::mem::size_of::<libc::sockaddr_storage>());
                 core::ptr::copy_nonoverlapping((*res).ai_addr as *const u8, ss as *mut u8, n);
             }
-            libc::freeaddrinfo(res);
+            crate::base::nss::freeaddrinfo(res);
             if ok {
                 return true;
             }

@@ -126,7 +126,7 @@ fn idname(id: u32, user: bool) -> Vec<u8> {
             let mut pw = MaybeUninit::<libc::passwd>::uninit();
             let mut res: *mut libc::passwd = null_mut();
             // SAFETY: pw, buf and res are ours and sized as passed.
-            let r = unsafe { libc::getpwuid_r(id, pw.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
+            let r = unsafe { crate::base::nss::getpwuid_r(id, pw.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
             if r == 0 && !res.is_null() {
                 // SAFETY: res == pw, filled by getpwuid_r.
                 found = unsafe { (*res).pw_name };
@@ -136,7 +136,7 @@ fn idname(id: u32, user: bool) -> Vec<u8> {
             let mut gr = MaybeUninit::<libc::group>::uninit();
             let mut res: *mut libc::group = null_mut();
             // SAFETY: as above.
-            let r = unsafe { libc::getgrgid_r(id, gr.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
+            let r = unsafe { crate::base::nss::getgrgid_r(id, gr.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
             if r == 0 && !res.is_null() {
                 // SAFETY: res == gr, filled by getgrgid_r.
                 found = unsafe { (*res).gr_name };

@@ -72,6 +72,10 @@ pub unsafe extern "C" fn p9time(tp: *mut c_long) -> c_long {
 /// plan9port (no thread switch happens inside; iosleep/threadsleep are the
 /// thread-only waits). 0 or less just yields the CPU. -1 if a note interrupted it.
 pub extern "C" fn p9sleep(ms: c_long) -> c_int {
+    if ms as u64 >= crate::runtime::upcall::QUIT_DELAY_NS / 1_000_000 {
+        // The whole proc stops: a SIGQUIT meanwhile must still find the dump thread.
+        crate::runtime::upcall::quit_start();
+    }
     if crate::base::futex::sleep_ms(ms) < 0 {
         super::syserr();
         return -1;

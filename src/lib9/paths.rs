@@ -130,7 +130,7 @@ pub extern "C" fn getuser() -> *mut c_char {
     let mut pw = core::mem::MaybeUninit::<libc::passwd>::uninit();
     let mut res: *mut libc::passwd = null_mut();
     // SAFETY: pw, buf and res are ours, sized as passed.
-    let r = unsafe { libc::getpwuid_r(uid, pw.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
+    let r = unsafe { crate::base::nss::getpwuid_r(uid, pw.as_mut_ptr(), buf.as_mut_ptr(), buf.len(), &mut res) };
     let name = if r == 0 && !res.is_null() {
         // SAFETY: res points at pw, filled by getpwuid_r; its strings live in buf.
         cbytes(unsafe { (*res).pw_name })

@@ -40,8 +40,13 @@ const FORWARD: [c_int; 21] = [
 ];
 
 extern "C" fn forward(sig: c_int) {
-    // SAFETY: kill is async-signal-safe.
-    unsafe { libc::kill(CHILD.load(Ordering::Relaxed), sig) };
+    // SAFETY: kill is async-signal-safe; errno is this OS thread's, put back as it was
+    // (a handler must not change what the interrupted code reads).
+    unsafe {
+        let e = *libc::__errno_location();
+        libc::kill(CHILD.load(Ordering::Relaxed), sig);
+        *libc::__errno_location() = e;
+    }
 }
 
 pub fn maybe_daemonize() {

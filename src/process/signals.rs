@@ -1,5 +1,5 @@
 //! Signal plumbing: stack-overflow reports (SIGSEGV on a per-OS-thread sigaltstack),
-//! the SIGQUIT thread dump (served by a sigwait thread, so the dump may allocate),
+//! the SIGQUIT thread dump (served by a sigwait thread started lazily, so the dump may allocate),
 //! and the dispositions every threaded program gets (SIGPIPE, SIGTSTP discarded).
 
 use crate::runtime::sched;
@@ -8,6 +8,8 @@ use core::ffi::c_void;
 use core::mem::zeroed;
 
 use core::ffi::{c_int, CStr};
+use core::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Once;
 
 /// Plan 9 note names of Unix signals (plan9port's table).
 pub static NAMES: &[(c_int, &CStr)] = &[
@@ -57,7 +59,25 @@ pub fn note_sig(name: &[u8]) -> c_int {
 extern "C" {
     /// src/c/lib9.c: the do-nothing handler of SIGPIPE and SIGTSTP.
     fn thread9_c_sigdiscard(sig: core::ffi::c_int);
+    /// src/c/lib9.c: `_exit(1)`, what a note nobody handles does in plan9port.
+    pub fn thread9_c_sigexit(sig: core::ffi::c_int);
 }
+
+/// The signals that end a program with exit status 1 (not by the signal) when it has no
+/// note handler, as in plan9port, whose libthread start-up installs lib9's note
+/// handlers. The faults (ILL, TRAP, FPE, BUS, SYS) keep their default action, so a
+/// crash still dumps core; QUIT is the thread dump's.
+pub const EXIT_SIGS: [c_int; 9] = [
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGALRM,
+    libc::SIGTERM,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    libc::SIGVTALRM,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+];
 
 /// Process-wide set-up, once, on the main OS thread before any proc starts.
 pub fn install() {
@@ -100,21 +120,52 @@ pub fn install() {
             }
         }
         crate::base::futex::tick_coarse();
-        // SIGQUIT goes to the dump thread: block it here (inherited by every proc).
+        // A note no handler takes: _exit(1), as plan9port (EXIT_SIGS); an inherited
+        // SIG_IGN (nohup) or a handler set before start-up stays.
+        sd.sa_sigaction = thread9_c_sigexit as *const () as usize;
+        sd.sa_flags = 0;
+        for sig in EXIT_SIGS {
+            let mut old: libc::sigaction = zeroed();
+            if libc::sigaction(sig, core::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
+                libc::sigaction(sig, &sd, core::ptr::null_mut());
+            }
+        }
+        // SIGQUIT goes to the dump thread: block it here (inherited by every proc). The
+        // thread starts lazily (start_quit_thread: at the first proccreate, or once the
+        // program has run for QUIT_DELAY_NS), so a short-lived program does not pay for
+        // it; a SIGQUIT stays pending until then.
         let mut set: libc::sigset_t = zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGQUIT);
         libc::pthread_sigmask(libc::SIG_BLOCK, &set, core::ptr::null_mut());
-        let mut th: libc::pthread_t = 0;
-        let mut attr: libc::pthread_attr_t = zeroed();
-        libc::pthread_attr_init(&mut attr);
-        libc::pthread_attr_setstacksize(&mut attr, 256 * 1024);
-        libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
-        if libc::pthread_create(&mut th, &attr, quit_thread, core::ptr::null_mut()) == 0 {
-            libc::pthread_setname_np(th, c"thread9 sigquit".as_ptr());
-        }
-        libc::pthread_attr_destroy(&mut attr);
+        crate::runtime::upcall::set_quit_start(start_quit_thread);
     }
+}
+
+static QUIT_ONCE: Once = Once::new();
+static QUIT_UP: AtomicBool = AtomicBool::new(false);
+
+/// Starts the dump thread, once; it then serves every SIGQUIT (one that came earlier
+/// is pending and served at once).
+fn start_quit_thread() {
+    if QUIT_UP.load(Ordering::Relaxed) {
+        return;
+    }
+    QUIT_ONCE.call_once(|| {
+        // SAFETY: plain pthread calls with initialised structures.
+        unsafe {
+            let mut th: libc::pthread_t = 0;
+            let mut attr: libc::pthread_attr_t = zeroed();
+            libc::pthread_attr_init(&mut attr);
+            libc::pthread_attr_setstacksize(&mut attr, 256 * 1024);
+            libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+            if libc::pthread_create(&mut th, &attr, quit_thread, core::ptr::null_mut()) == 0 {
+                libc::pthread_setname_np(th, c"thread9 sigquit".as_ptr());
+            }
+            libc::pthread_attr_destroy(&mut attr);
+        }
+        QUIT_UP.store(true, Ordering::Relaxed);
+    });
 }
 
 extern "C" fn quit_thread(_: *mut c_void) -> *mut c_void {

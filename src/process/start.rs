@@ -64,6 +64,7 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
             report::misuse("threadmain", "out of memory");
         }
         crate::runtime::spawn::start_os_thread(p);
+        crate::runtime::upcall::arm_quit_timer(p);
         let ss = (thread9_c_mainstacksize().max(0) as usize).max(MAIN_STACK_FLOOR);
         if let Err(e) = sched::spawn(p, main_tramp, core::ptr::null_mut(), ss) {
             report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());

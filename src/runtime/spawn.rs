@@ -134,6 +134,9 @@ fn spawn_proc(
         crate::runtime::errstr::set(crate::msg!("{call}: {what}").as_bytes());
         -1
     };
+    // A program with several procs gets the thread dump's OS thread now: a SIGQUIT then
+    // reaches it even while every proc is busy or blocked (process/signals.rs).
+    crate::runtime::upcall::quit_start();
     let cur = sched::current();
     let p = proc::new_proc(false);
     if p.is_null() {

@@ -12,6 +12,47 @@ static DEADLOCK: AtomicUsize = AtomicUsize::new(0);
 static MAIN_EXITED: AtomicUsize = AtomicUsize::new(0);
 static IO_INTERRUPT: AtomicUsize = AtomicUsize::new(0);
 static CHAN_NAME: AtomicUsize = AtomicUsize::new(0);
+static QUIT_START: AtomicUsize = AtomicUsize::new(0);
+
+/// `f()` starts the thread dump's OS thread (once) and serves a pending SIGQUIT.
+pub fn set_quit_start(f: fn()) {
+    QUIT_START.store(f as usize, Ordering::Release);
+}
+
+/// Starts the dump thread now (first proccreate, or a SIGQUIT came): outside any signal
+/// handler. Cheap once it exists.
+pub fn quit_start() {
+    let f = QUIT_START.load(Ordering::Acquire);
+    if f != 0 {
+        // SAFETY: only set_quit_start stores here, from a `fn()`.
+        let f: fn() = unsafe { core::mem::transmute(f) };
+        f();
+    }
+}
+
+/// How long a program runs before its thread dump's OS thread is started (unless a
+/// second proc starts it earlier): short-lived programs never pay for it.
+pub const QUIT_DELAY_NS: u64 = 20_000_000;
+
+static mut QUIT_TIMER: crate::runtime::timer::Timer = crate::runtime::timer::Timer::new(quit_timer_fired);
+
+unsafe fn quit_timer_fired(_: *mut crate::runtime::timer::Timer) {
+    quit_start();
+}
+
+/// Arms the main proc's timer that starts the dump thread after QUIT_DELAY_NS.
+///
+/// # Safety
+/// Once, on the main proc `p`'s own OS thread, before its scheduler runs.
+pub unsafe fn arm_quit_timer(p: *mut crate::runtime::proc::Proc) {
+    // SAFETY: the caller upholds this function's contract; QUIT_TIMER is only touched
+    // by the main proc's OS thread (its timer heap).
+    unsafe {
+        let t = &raw mut QUIT_TIMER;
+        (*t).deadline = crate::base::futex::now_ns() + QUIT_DELAY_NS;
+        (*p).timers.insert(t);
+    }
+}
 
 pub fn set_dump(f: fn()) {
     DUMP.store(f as usize, Ordering::Release);

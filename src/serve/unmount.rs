@@ -3,7 +3,7 @@
 //! watchdog process that unmounts after a crash or SIGKILL (docs/SERVE-AND-POLL.md, unmounting).
 
 use super::engine::{lock, Mount};
-use core::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicUsize, Ordering};
 use std::ffi::{CStr, CString};
 use std::sync::{Arc, Mutex, Once};
 
@@ -61,7 +61,11 @@ pub fn register(m: &Arc<Mount>) {
             unsafe {
                 let mut old: libc::sigaction = core::mem::zeroed();
                 libc::sigaction(s, core::ptr::null(), &mut old);
-                if old.sa_sigaction == libc::SIG_DFL {
+                let exit1 = old.sa_sigaction == crate::process::signals::thread9_c_sigexit as *const () as usize;
+                if exit1 {
+                    EXIT1.fetch_or(1 << s, Ordering::SeqCst);
+                }
+                if old.sa_sigaction == libc::SIG_DFL || exit1 {
                     let mut sa: libc::sigaction = core::mem::zeroed();
                     sa.sa_sigaction = on_signal as *const () as usize;
                     libc::sigemptyset(&mut sa.sa_mask);
@@ -155,8 +159,15 @@ extern "C" fn at_exit() {
     }
 }
 
+/// The signals whose handler before ours was start-up's exit(1) one (a bit per signal).
+static EXIT1: AtomicU32 = AtomicU32::new(0);
+
 extern "C" fn on_signal(sig: i32) {
     detach_all_raw();
+    if EXIT1.load(Ordering::SeqCst) & (1 << sig) != 0 {
+        // SAFETY: _exit is async-signal-safe; the program ends as it would have.
+        unsafe { crate::process::signals::thread9_c_sigexit(sig) };
+    }
     // SAFETY: back to the default action, then die of the signal as we would have.
     unsafe {
         libc::signal(sig, libc::SIG_DFL);

@@ -89,7 +89,7 @@ threadmain(int argc, char **argv)
 		threadcreate(worker, nil, 65536);	/* MARK:create-workers */
 	for(i = 0; i < 10; i++)
 		yield();
-	usleep(1500*1000);	/* the waits last a second or more */
+	sleep(1500);	/* lib9 sleep (ms): the waits last a second or more */
 	kill(getpid(), SIGQUIT);
 	usleep(500*1000);
 	print("dumped\n");

@@ -294,6 +294,7 @@ unsafe fn general(
                 }
             }
         }
+        let keep = cases;
         let cases = core::slice::from_raw_parts(cases, ncase);
         if !all {
             for k in (0..nch).rev() {
@@ -313,19 +314,31 @@ unsafe fn general(
         // One pass: the ready cases, and a waiter (not yet queued) for each open one.
         // Our own waiters are not queued yet, so a send and a receive on the same
         // channel in one alt never look ready for each other.
+        // A case whose channel is found freed now, under its lock, was freed by another
+        // proc since it was checked (a misuse race): it is reported and dropped.
         let t = sched::current();
         let (mut nr, mut nw) = (0, 0);
-        for &i in cases {
+        let mut nkeep = 0;
+        for k in 0..cases.len() {
+            // Filtered in place: read through the same raw pointer as written.
+            let i = *keep.add(k);
             let e = &al[i as usize];
+            if (*chan::ext(e.c)).freed() {
+                chan::freed_race(e.c, o.call);
+                continue;
+            }
+            *keep.add(nkeep) = i;
+            nkeep += 1;
             if chan::maybe_ready(e.c, e.op == CHANSND) {
                 *ready.add(nr) = i;
                 nr += 1;
             }
-            if !(*chan::ext(e.c)).closed {
+            if !(*chan::ext(e.c)).closed() {
                 ws.add(nw).write(Waiter::new(t, i, e.v as *mut u8));
                 nw += 1;
             }
         }
+        let cases = core::slice::from_raw_parts(keep, nkeep);
         // Ready cases, tried in random order until one completes (a waiter seen live may
         // be claimed through another channel meanwhile).
         while nr > 0 {
@@ -365,7 +378,7 @@ unsafe fn general(
             let mut closed_any = false;
             for &i in cases.iter().rev() {
                 let e = &mut al[i as usize];
-                if (*chan::ext(e.c)).closed {
+                if (*chan::ext(e.c)).closed() {
                     closed_any = true;
                     if e.err != CLOSED_STR.as_ptr() as *const c_char {
                         unlock();

@@ -53,7 +53,7 @@ pub struct Ext {
 }
 
 const ST_CLOSED: u32 = 1;
-const ST_FREED: u32 = 1 << 8;
+pub const ST_FREED: u32 = 1 << 8;
 const ST_KIND: u32 = 16;
 
 impl Ext {
@@ -73,6 +73,38 @@ impl Ext {
     #[inline(always)]
     pub fn kind(&self) -> u8 {
         (self.state() >> ST_KIND) as u8
+    }
+    /// The state word read by a holder of the lock: a plain load, which the compiler
+    /// may fold into a test (every store to it happens under the lock).
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    pub unsafe fn locked_state(&self) -> u32 {
+        // SAFETY: the lock is held, so no store to the word can race with this read
+        // (concurrent lock-free loads are reads too).
+        unsafe { *self.state.as_ptr() }
+    }
+    /// closed, read under the lock.
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    pub unsafe fn locked_closed(&self) -> bool {
+        // SAFETY: the caller's contract.
+        unsafe { self.locked_state() & ST_CLOSED != 0 }
+    }
+}
+
+impl Channel {
+    /// nbuf read by a holder of the lock (see Ext::locked_state).
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    unsafe fn locked_nbuf(&self) -> u32 {
+        // SAFETY: the lock is held: every store to nbuf happens under it.
+        unsafe { *self.nbuf.as_ptr() }
     }
 }
 
@@ -193,7 +225,8 @@ impl Queue {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
             loop {
-                let w = self.head.load(Ordering::Relaxed);
+                // A plain load: the lock is held (stores happen only under it).
+                let w = *self.head.as_ptr();
                 if w.is_null() {
                     return w;
                 }
@@ -228,7 +261,7 @@ impl Queue {
     pub unsafe fn has_live(&self) -> bool {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
-            let mut w = self.head.load(Ordering::Relaxed);
+            let mut w = *self.head.as_ptr();
             while !w.is_null() {
                 if sched::is_armed((*w).t) {
                     return true;
@@ -502,7 +535,7 @@ pub fn close(c: *mut Channel) -> i32 {
             }
             woken.push((*w).t);
         }
-        if (*c).nbuf.load(Ordering::Relaxed) == 0 {
+        if (*c).locked_nbuf() == 0 {
             loop {
                 let w = (*c).recvq.claim(SEL_DONE | SEL_CLOSED);
                 if w.is_null() {
@@ -559,10 +592,10 @@ pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) ->
 unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: usize) -> Try {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if (*ext(c)).closed() {
+        if (*ext(c)).locked_closed() {
             return Try::Closed;
         }
-        let nbuf = (*c).nbuf.load(Ordering::Relaxed);
+        let nbuf = (*c).locked_nbuf();
         if nbuf == 0 {
             let w = (*c).recvq.claim(SEL_DONE);
             if !w.is_null() {
@@ -610,14 +643,14 @@ pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> T
 unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usize) -> Try {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        let nbuf = (*c).nbuf.load(Ordering::Relaxed);
+        let nbuf = (*c).locked_nbuf();
         if nbuf > 0 {
             let i = (*c).off;
             copy(v, (*c).buf.add(i as usize * n), n);
             (*c).off = wrap(i + 1, (*c).bufsize);
             (*c).nbuf.store(nbuf - 1, Ordering::Relaxed);
             // A sender blocked on the full buffer moves its value in.
-            if !(*ext(c)).closed() {
+            if !(*ext(c)).locked_closed() {
                 let w = (*c).sendq.claim(SEL_DONE);
                 if !w.is_null() {
                     let j = wrap((*c).off + nbuf - 1, (*c).bufsize);
@@ -634,7 +667,7 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
             *wake = (*w).t;
             return Try::Done;
         }
-        if (*ext(c)).closed() {
+        if (*ext(c)).locked_closed() {
             return Try::Closed;
         }
         Try::Block
@@ -650,12 +683,13 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
 pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if (*ext(c)).kind() != kinds::PLAIN {
+        let st = (*ext(c)).locked_state();
+        if st >> ST_KIND != kinds::PLAIN as u32 {
             return kind_ready(c, send);
         }
-        let nbuf = (*c).nbuf.load(Ordering::Relaxed);
+        let nbuf = (*c).locked_nbuf();
         if send {
-            !(*ext(c)).closed() && (nbuf < (*c).bufsize || (nbuf == 0 && (*c).recvq.has_live()))
+            st & ST_CLOSED == 0 && (nbuf < (*c).bufsize || (nbuf == 0 && (*c).recvq.has_live()))
         } else {
             nbuf > 0 || (*c).sendq.has_live()
         }
@@ -738,11 +772,12 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 /// Tries one case under that channel's lock only. True when it completed.
 ///
 /// # Safety
-/// `c` is a live channel that passed is_plain_open; `v` as for try_send/try_recv.
-#[inline]
-pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
+/// `c` is a live channel that passed is_plain_open; `v` as for try_send/try_recv;
+/// `HOOKED` unless arch::hooks() is zero.
+#[inline(always)]
+pub unsafe fn try_one<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe { matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done) }
+    unsafe { matches!(attempt::<HOOKED>(c, send, v, (*c).elemsize as usize, false), Attempt::Done) }
 }
 
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
@@ -878,11 +913,12 @@ enum Attempt {
 
 /// The one lock/try/unlock/ready attempt, shared by the fast paths (op1_fast,
 /// send_word, recv_word, with `HOOKED` false: they run only when no sanitizer or
-/// trace hook is loaded) and alt's single-channel tries (`HOOKED` true). `n` is the
-/// channel's element size.
+/// trace hook is loaded) and alt's single-channel tries (`HOOKED` when a hook is).
+/// `n` is the channel's element size.
 ///
 /// # Safety
-/// `c` is a live channel (and passed fast_ok unless `HOOKED`); `v` holds (or
+/// `c` is a live channel (and passed fast_ok, or alt's is_plain_open with no hook
+/// loaded, unless `HOOKED`); `v` holds (or
 /// receives) `n` bytes.
 #[inline(always)]
 unsafe fn attempt<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {

@@ -42,14 +42,14 @@ pub struct Queue {
 
 #[repr(C)]
 pub struct Ext {
-    /// LIVE while the channel exists; read without the lock (a stale pointer reads
-    /// DEAD or garbage, never writes).
-    magic: AtomicU64,
+    /// The magic (low half: LIVE while the channel exists) and the state word (high
+    /// half: closed (ST_CLOSED), freed (ST_FREED) and the channel's kind (kinds.rs,
+    /// `<< ST_KIND`)), so that a fast path checks "a live, open, plain channel" with
+    /// one load and one compare against LIVE. Changed under the lock, read without it
+    /// (a stale pointer reads DEAD or garbage, never writes).
+    word: AtomicU64,
     pub lock: SpinLock,
-    /// One word: closed (ST_CLOSED), freed (ST_FREED) and the channel's kind (kinds.rs,
-    /// `<< ST_KIND`): zero for an open plain channel, so the fast paths test it at once.
-    /// Changed under the lock, read without it.
-    state: AtomicU32,
+    pad: u32,
 }
 
 const ST_CLOSED: u32 = 1;
@@ -58,8 +58,17 @@ const ST_KIND: u32 = 16;
 
 impl Ext {
     #[inline(always)]
+    fn magic(&self) -> u32 {
+        self.word.load(Ordering::Relaxed) as u32
+    }
+    #[inline(always)]
     pub fn state(&self) -> u32 {
-        self.state.load(Ordering::Relaxed)
+        (self.word.load(Ordering::Relaxed) >> 32) as u32
+    }
+    /// Sets state bits (under the lock, or before the channel is shared).
+    #[inline(always)]
+    fn set_state(&self, bits: u32) {
+        self.word.fetch_or((bits as u64) << 32, Ordering::Relaxed);
     }
     #[inline(always)]
     pub fn closed(&self) -> bool {
@@ -83,7 +92,7 @@ impl Ext {
     pub unsafe fn locked_state(&self) -> u32 {
         // SAFETY: the lock is held, so no store to the word can race with this read
         // (concurrent lock-free loads are reads too).
-        unsafe { *self.state.as_ptr() }
+        unsafe { (*self.word.as_ptr() >> 32) as u32 }
     }
     /// closed, read under the lock.
     ///
@@ -108,8 +117,8 @@ impl Channel {
     }
 }
 
-const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
-const DEAD: u64 = 0xdead_c4a7_dead_c4a7;
+const LIVE: u32 = 0x6863_3964; // "d9ch"
+const DEAD: u32 = 0xdead_c4a7;
 const EXT: usize = core::mem::size_of::<Ext>();
 const _: () = assert!(core::mem::size_of::<Channel>() == 64 && EXT == 16);
 
@@ -144,7 +153,7 @@ pub fn name_of(c: *mut Channel) -> String {
     unsafe {
         let e = ext(c);
         for _ in 0..1000 {
-            if (*e).magic.load(Ordering::Relaxed) != LIVE {
+            if (*e).magic() != LIVE {
                 break;
             }
             if (*e).lock.try_lock() {
@@ -302,9 +311,12 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
 /// header right before it), without reporting anything.
 #[inline(always)]
 pub fn is_live(c: *mut Channel) -> bool {
-    // SAFETY: reads the header chancreate put before the channel (a stale pointer reads
-    // a DEAD or foreign magic, never writes).
-    !c.is_null() && unsafe { (*ext(c)).magic.load(Ordering::Relaxed) == LIVE && !(*ext(c)).freed() }
+    !c.is_null() && {
+        // SAFETY: reads the header chancreate put before the channel (a stale pointer
+        // reads a DEAD or foreign magic, never writes).
+        let w = unsafe { (*ext(c)).word.load(Ordering::Relaxed) };
+        w as u32 == LIVE && (w >> 32) as u32 & ST_FREED == 0
+    }
 }
 
 /// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
@@ -322,7 +334,7 @@ fn bad_channel(c: *mut Channel, call: &str) -> bool {
         return false;
     }
     // SAFETY: as in check.
-    let m = unsafe { (*ext(c)).magic.load(Ordering::Relaxed) };
+    let m = unsafe { (*ext(c)).magic() };
     // SAFETY: best effort on memory that may have been freed.
     let dead = m == DEAD || unsafe { looks_freed(ext(c)) };
     if m == LIVE {
@@ -365,7 +377,7 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
         }
         core::ptr::write_bytes(m, 0, EXT + 64);
         let e = m as *mut Ext;
-        (*e).magic.store(LIVE, Ordering::Relaxed);
+        (*e).word.store(LIVE as u64, Ordering::Relaxed);
         let c = m.add(EXT) as *mut Channel;
         (*c).bufsize = elemcnt as u32;
         (*c).elemsize = elemsize as u32;
@@ -416,8 +428,8 @@ unsafe fn bury(c: *mut Channel) -> *mut c_char {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let e = ext(c);
-        (*e).magic.store(DEAD, Ordering::Relaxed);
-        (*e).state.fetch_or(ST_CLOSED | ST_FREED, Ordering::Relaxed);
+        let st = (*e).locked_state() | ST_CLOSED | ST_FREED;
+        (*e).word.store(DEAD as u64 | (st as u64) << 32, Ordering::Relaxed);
         (*c).nbuf.store(0, Ordering::Relaxed);
         core::mem::replace(&mut (*c).name, null_mut())
     }
@@ -452,7 +464,7 @@ unsafe fn destroy(c: *mut Channel, name: *mut c_char) {
 /// `c` is a live channel nobody else uses yet.
 pub unsafe fn set_kind(c: *mut Channel, kind: u8) {
     // SAFETY: the caller's contract.
-    unsafe { (*ext(c)).state.fetch_or((kind as u32) << ST_KIND, Ordering::Relaxed) };
+    unsafe { (*ext(c)).set_state((kind as u32) << ST_KIND) };
 }
 
 pub fn free(c: *mut Channel) {
@@ -461,7 +473,7 @@ pub fn free(c: *mut Channel) {
     }
     // SAFETY: validated below before use.
     unsafe {
-        let m = (*ext(c)).magic.load(Ordering::Relaxed);
+        let m = (*ext(c)).magic();
         if m != LIVE || (*ext(c)).freed() {
             report::complain("chanfree", &format!("channel {:p} freed twice (or not a channel)", c));
             return;
@@ -473,7 +485,7 @@ pub fn free(c: *mut Channel) {
         }
         let e = ext(c);
         (*e).lock.lock();
-        if (*e).magic.load(Ordering::Relaxed) != LIVE || (*e).freed() {
+        if (*e).magic() != LIVE || (*e).freed() {
             // Freed meanwhile by another proc.
             (*e).lock.unlock();
             report::complain("chanfree", &format!("channel {:p} freed twice", c));
@@ -485,7 +497,7 @@ pub fn free(c: *mut Channel) {
             destroy(c, name);
         } else {
             // Threads are blocked on it: free when the last one leaves (9front).
-            (*e).state.fetch_or(ST_FREED, Ordering::Relaxed);
+            (*e).set_state(ST_FREED);
             (*e).lock.unlock();
         }
     }
@@ -501,7 +513,7 @@ pub fn setname(c: *mut Channel, name: *mut c_char) {
     unsafe {
         let e = ext(c);
         (*e).lock.lock();
-        if (*e).magic.load(Ordering::Relaxed) != LIVE {
+        if (*e).magic() != LIVE {
             (*e).lock.unlock();
             libc::free(name as *mut c_void);
             freed_race(c, "chansetname");
@@ -526,7 +538,7 @@ pub fn close(c: *mut Channel) -> i32 {
             (*e).lock.unlock();
             return -1;
         }
-        (*e).state.fetch_or(ST_CLOSED, Ordering::Relaxed);
+        (*e).set_state(ST_CLOSED);
         let mut woken: Vec<*mut Thread> = Vec::new();
         loop {
             let w = (*c).sendq.claim(SEL_DONE | SEL_CLOSED);
@@ -735,17 +747,17 @@ pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
 
 /// Whether `c` is a live, open channel of no special kind: what alt's fast path
 /// handles itself (anything else goes the locked path, which knows closed channels
-/// and channel kinds). One load of the header's state word beside the magic.
+/// and channel kinds). One load of the header's word: magic and state.
 ///
 /// # Safety
 /// `c` is non-null and points at memory that is (or was) a channel.
 #[inline(always)]
 pub unsafe fn is_plain_open(c: *mut Channel) -> bool {
     // SAFETY: reads the header chancreate put before the channel (a stale pointer
-    // reads a wrong magic, never writes); closed, freed and kind are one word.
+    // reads a wrong magic, never writes); LIVE with a zero state is an open plain channel.
     unsafe {
         let e = ext(c);
-        (*e).magic.load(Ordering::Relaxed) == LIVE && (*e).state() == 0
+        (*e).word.load(Ordering::Relaxed) == LIVE as u64
     }
 }
 
@@ -857,8 +869,7 @@ unsafe fn fast_ok(c: *mut Channel, word: bool) -> bool {
     unsafe {
         let e = ext(c);
         !(c.is_null()
-            || (*e).magic.load(Ordering::Relaxed) != LIVE
-            || (*e).state() != 0
+            || (*e).word.load(Ordering::Relaxed) != LIVE as u64
             || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
             || (crate::arch::hooks() | sched::in_note() as i32) != 0)
     }

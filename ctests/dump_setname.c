@@ -13,7 +13,7 @@ enum { Rounds = 400, Namelen = 200*1024 };
 
 Channel *c, *done;
 char *big[2];
-volatile int stop;
+int stop;
 
 void
 blocked(void *arg)
@@ -31,7 +31,7 @@ renamer(void *arg)
 	USED(arg);
 	for(i = 0; i < Rounds; i++)
 		chansetname(c, "%s", big[i&1]);
-	stop = 1;
+	__atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
 	sendul(done, 0);
 }
 
@@ -57,7 +57,7 @@ threadmain(int argc, char *argv[])
 	fd = open("/dev/null", OWRITE);
 	dup(fd, 2);
 	proccreate(renamer, nil, 65536);
-	for(n = 0; !stop; n++)
+	for(n = 0; !__atomic_load_n(&stop, __ATOMIC_ACQUIRE); n++)
 		threadprintall();
 	recvul(done);
 	dup(saved, 2);

@@ -98,12 +98,13 @@ enum Fast {
 }
 
 /// Completes one of the cases that look ready without taking any lock but the chosen
-/// channel's: one pass over the entries, no allocation.
+/// channel's: one pass over the entries, no allocation. `HOOKED`: whether a
+/// sanitizer or trace hook is loaded (the channel lock then tells them).
 ///
 /// # Safety
 /// `a` is the program's Alt array.
-#[inline]
-unsafe fn fast_path(a: *mut Alt) -> Fast {
+#[inline(always)]
+unsafe fn fast_path<const HOOKED: bool>(a: *mut Alt) -> Fast {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let mut cand = MaybeUninit::<[u8; FAST_MAX]>::uninit();
@@ -114,16 +115,19 @@ unsafe fn fast_path(a: *mut Alt) -> Fast {
         // touched; a wild pointer in an entry past the real ones was a silent SIGSEGV.
         let mut i = 0;
         loop {
-            match (*a.add(i)).op {
-                CHANEND | CHANNOBLK => break,
-                _ if i == FAST_MAX => return Fast::Unknown,
-                CHANSND | CHANRCV | CHANNOP => i += 1,
-                _ => return Fast::Unknown,
+            let op = (*a.add(i)).op;
+            if op & !CHANNOBLK == 0 {
+                break; // CHANEND or CHANNOBLK
             }
+            if op > CHANNOP || i == FAST_MAX {
+                return Fast::Unknown;
+            }
+            i += 1;
         }
         for k in 0..i {
             let e = &*a.add(k);
-            if (e.op == CHANSND || e.op == CHANRCV) && !e.c.is_null() {
+            // The ops before the terminator are CHANSND, CHANRCV or CHANNOP.
+            if e.op != CHANNOP && !e.c.is_null() {
                 // A closed or freed channel, or one of a special kind (chan/kinds.rs):
                 // the locked path decides.
                 if !chan::is_plain_open(e.c) {
@@ -142,7 +146,7 @@ unsafe fn fast_path(a: *mut Alt) -> Fast {
             nc -= 1;
             *cand.add(k) = *cand.add(nc);
             let e = &mut *a.add(j);
-            if chan::try_one(e.c, e.op == CHANSND, e.v as *mut u8) {
+            if chan::try_one::<HOOKED>(e.c, e.op == CHANSND, e.v as *mut u8) {
                 e.err = core::ptr::null();
                 return Fast::Done(j as i32);
             }
@@ -160,19 +164,46 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
     if sched::in_note() {
         report::misuse(call, "called from a note (signal) handler");
     }
+    if crate::arch::hooks() != 0 {
+        return alt_hooked(a, deadline, call);
+    }
     // SAFETY: the program passes an Alt array terminated by CHANEND/CHANNOBLK.
+    unsafe {
+        match fast_path::<false>(a) {
+            Fast::Done(i) => i,
+            Fast::NotReady { n, noblock } => slow(a, n, noblock, true, deadline, call),
+            Fast::Unknown => unknown(a, deadline, call),
+        }
+    }
+}
+
+/// alt with a sanitizer or trace hook loaded.
+#[cold]
+#[inline(never)]
+fn alt_hooked(a: *mut Alt, deadline: u64, call: &str) -> i32 {
+    // SAFETY: as in alt.
     unsafe {
         if crate::base::flags::tracing() {
             trace_call(a, call);
         }
-        match fast_path(a) {
+        match fast_path::<true>(a) {
             Fast::Done(i) => i,
             Fast::NotReady { n, noblock } => slow(a, n, noblock, true, deadline, call),
-            Fast::Unknown => {
-                let (n, noblock) = count(a, call);
-                slow(a, n, noblock, false, deadline, call)
-            }
+            Fast::Unknown => unknown(a, deadline, call),
         }
+    }
+}
+
+/// The fast path could not decide: validate the whole array, then the locked path.
+///
+/// # Safety
+/// As for `slow`.
+#[inline(never)]
+unsafe fn unknown(a: *mut Alt, deadline: u64, call: &str) -> i32 {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        let (n, noblock) = count(a, call);
+        slow(a, n, noblock, false, deadline, call)
     }
 }
 
@@ -294,6 +325,7 @@ unsafe fn general(
                 }
             }
         }
+        let keep = cases;
         let cases = core::slice::from_raw_parts(cases, ncase);
         if !all {
             for k in (0..nch).rev() {
@@ -313,19 +345,31 @@ unsafe fn general(
         // One pass: the ready cases, and a waiter (not yet queued) for each open one.
         // Our own waiters are not queued yet, so a send and a receive on the same
         // channel in one alt never look ready for each other.
+        // A case whose channel is found freed now, under its lock, was freed by another
+        // proc since it was checked (a misuse race): it is reported and dropped.
         let t = sched::current();
         let (mut nr, mut nw) = (0, 0);
-        for &i in cases {
+        let mut nkeep = 0;
+        for k in 0..cases.len() {
+            // Filtered in place: read through the same raw pointer as written.
+            let i = *keep.add(k);
             let e = &al[i as usize];
+            if (*chan::ext(e.c)).locked_state() & chan::ST_FREED != 0 {
+                chan::freed_race(e.c, o.call);
+                continue;
+            }
+            *keep.add(nkeep) = i;
+            nkeep += 1;
             if chan::maybe_ready(e.c, e.op == CHANSND) {
                 *ready.add(nr) = i;
                 nr += 1;
             }
-            if !(*chan::ext(e.c)).closed {
+            if !(*chan::ext(e.c)).locked_closed() {
                 ws.add(nw).write(Waiter::new(t, i, e.v as *mut u8));
                 nw += 1;
             }
         }
+        let cases = core::slice::from_raw_parts(keep, nkeep);
         // Ready cases, tried in random order until one completes (a waiter seen live may
         // be claimed through another channel meanwhile).
         while nr > 0 {
@@ -365,7 +409,7 @@ unsafe fn general(
             let mut closed_any = false;
             for &i in cases.iter().rev() {
                 let e = &mut al[i as usize];
-                if (*chan::ext(e.c)).closed {
+                if (*chan::ext(e.c)).locked_closed() {
                     closed_any = true;
                     if e.err != CLOSED_STR.as_ptr() as *const c_char {
                         unlock();

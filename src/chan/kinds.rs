@@ -50,7 +50,7 @@ pub fn register(kind: u8, ops: &'static KindOps) {
 #[inline]
 pub unsafe fn of(c: *mut Channel) -> Option<&'static KindOps> {
     // SAFETY: the caller vouches for the channel's header.
-    let k = unsafe { (*super::ext(c)).kind };
+    let k = unsafe { (*super::ext(c)).kind() };
     if k == PLAIN {
         return None;
     }
@@ -66,7 +66,7 @@ pub unsafe fn of(c: *mut Channel) -> Option<&'static KindOps> {
 #[inline(always)]
 pub unsafe fn is_plain(c: *mut Channel) -> bool {
     // SAFETY: the caller vouches for the channel's header.
-    unsafe { (*super::ext(c)).kind == PLAIN }
+    unsafe { (*super::ext(c)).kind() == PLAIN }
 }
 
 /// Whether `c` completes sends at once (a REPLY channel).

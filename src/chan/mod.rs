@@ -15,14 +15,18 @@ use crate::runtime::sched;
 use crate::runtime::thread::*;
 use core::ffi::{c_char, c_void};
 use core::ptr::null_mut;
-use core::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
+/// The C layout of include/thread9/thread.h (ctests/abi_layout checks it). The fields
+/// read without the lock (alt's fast path, the spin before a park) are atomics, of the
+/// same size and alignment as the C integers and pointers: relaxed loads outside the
+/// lock, relaxed stores under it (the lock orders everything else).
 #[repr(C)]
 pub struct Channel {
     pub bufsize: u32,
     pub elemsize: u32,
     pub buf: *mut u8,
-    pub nbuf: u32,
+    pub nbuf: AtomicU32,
     pub off: u32,
     pub sendq: Queue, // plan9port's asend (_Altarray, 16 bytes)
     pub recvq: Queue, // plan9port's arecv
@@ -31,24 +35,90 @@ pub struct Channel {
 
 #[repr(C)]
 pub struct Queue {
-    pub head: *mut Waiter,
+    /// Read without the lock as a hint (peek_ready); written under it.
+    pub head: AtomicPtr<Waiter>,
     pub tail: *mut Waiter,
 }
 
 #[repr(C)]
 pub struct Ext {
-    magic: u64,
+    /// The magic (low half: LIVE while the channel exists) and the state word (high
+    /// half: closed (ST_CLOSED), freed (ST_FREED) and the channel's kind (kinds.rs,
+    /// `<< ST_KIND`)), so that a fast path checks "a live, open, plain channel" with
+    /// one load and one compare against LIVE. Changed under the lock, read without it
+    /// (a stale pointer reads DEAD or garbage, never writes).
+    word: AtomicU64,
     pub lock: SpinLock,
-    pub closed: bool,
-    pub freed: bool,
-    /// The channel's kind (kinds.rs): PLAIN (0) for every channel the program makes.
-    pub kind: u8,
-    /// Zero, so that closed/freed/kind read as one word: zero on the fast path.
-    pad: u8,
+    pad: u32,
 }
 
-const LIVE: u64 = 0x6e61_6863_3964_6174; // "tad9chan"
-const DEAD: u64 = 0xdead_c4a7_dead_c4a7;
+const ST_CLOSED: u32 = 1;
+pub const ST_FREED: u32 = 1 << 8;
+const ST_KIND: u32 = 16;
+
+impl Ext {
+    #[inline(always)]
+    fn magic(&self) -> u32 {
+        self.word.load(Ordering::Relaxed) as u32
+    }
+    #[inline(always)]
+    pub fn state(&self) -> u32 {
+        (self.word.load(Ordering::Relaxed) >> 32) as u32
+    }
+    /// Sets state bits (under the lock, or before the channel is shared).
+    #[inline(always)]
+    fn set_state(&self, bits: u32) {
+        self.word.fetch_or((bits as u64) << 32, Ordering::Relaxed);
+    }
+    #[inline(always)]
+    pub fn closed(&self) -> bool {
+        self.state() & ST_CLOSED != 0
+    }
+    #[inline(always)]
+    pub fn freed(&self) -> bool {
+        self.state() & ST_FREED != 0
+    }
+    /// The channel's kind (kinds.rs): PLAIN (0) for every channel the program makes.
+    #[inline(always)]
+    pub fn kind(&self) -> u8 {
+        (self.state() >> ST_KIND) as u8
+    }
+    /// The state word read by a holder of the lock: a plain load, which the compiler
+    /// may fold into a test (every store to it happens under the lock).
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    pub unsafe fn locked_state(&self) -> u32 {
+        // SAFETY: the lock is held, so no store to the word can race with this read
+        // (concurrent lock-free loads are reads too).
+        unsafe { (*self.word.as_ptr() >> 32) as u32 }
+    }
+    /// closed, read under the lock.
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    pub unsafe fn locked_closed(&self) -> bool {
+        // SAFETY: the caller's contract.
+        unsafe { self.locked_state() & ST_CLOSED != 0 }
+    }
+}
+
+impl Channel {
+    /// nbuf read by a holder of the lock (see Ext::locked_state).
+    ///
+    /// # Safety
+    /// The channel's lock is held.
+    #[inline(always)]
+    unsafe fn locked_nbuf(&self) -> u32 {
+        // SAFETY: the lock is held: every store to nbuf happens under it.
+        unsafe { *self.nbuf.as_ptr() }
+    }
+}
+
+const LIVE: u32 = 0x6863_3964; // "d9ch"
+const DEAD: u32 = 0xdead_c4a7;
 const EXT: usize = core::mem::size_of::<Ext>();
 const _: () = assert!(core::mem::size_of::<Channel>() == 64 && EXT == 16);
 
@@ -70,17 +140,34 @@ impl Waiter {
     }
 }
 
-/// Names a channel for messages: its chansetname name, else its address.
+/// Names a channel for messages and dumps: its chansetname name, else its address.
+/// The name is copied under the channel's lock (chansetname frees the old one); when
+/// the lock stays busy (a dump may interrupt its holder) the address is used.
 pub fn name_of(c: *mut Channel) -> String {
     if c.is_null() {
         return "nil".into();
     }
-    // SAFETY: c is a live channel (the caller holds a reference to it).
-    let n = unsafe { (*c).name };
-    if n.is_null() {
+    // SAFETY: c is (or was, for a misuse message) a channel: its header is readable
+    // (destroyed channels stay readable for a while: see bury); the name is read and
+    // copied only under the lock, which chansetname and destroy take to change it.
+    unsafe {
+        let e = ext(c);
+        for _ in 0..1000 {
+            if (*e).magic() != LIVE {
+                break;
+            }
+            if (*e).lock.try_lock() {
+                let n = (*c).name;
+                let s = if n.is_null() { None } else { Some(crate::base::report::cstr(n as *const u8)) };
+                (*e).lock.unlock();
+                return match s {
+                    Some(s) => format!("\"{s}\""),
+                    None => format!("{:p}", c),
+                };
+            }
+            core::hint::spin_loop();
+        }
         format!("{:p}", c)
-    } else {
-        format!("\"{}\"", crate::base::report::cstr(n as *const u8))
     }
 }
 
@@ -102,7 +189,7 @@ impl Queue {
             (*w).next = null_mut();
             (*w).prev = self.tail;
             if self.tail.is_null() {
-                self.head = w;
+                self.head.store(w, Ordering::Relaxed);
             } else {
                 (*self.tail).next = w;
             }
@@ -118,7 +205,7 @@ impl Queue {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
             if (*w).prev.is_null() {
-                self.head = (*w).next;
+                self.head.store((*w).next, Ordering::Relaxed);
             } else {
                 (*(*w).prev).next = (*w).next;
             }
@@ -133,7 +220,7 @@ impl Queue {
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.head.is_null()
+        self.head.load(Ordering::Relaxed).is_null()
     }
 
     /// Claims the first waiter whose thread is still waiting, with `code | idx`;
@@ -147,14 +234,15 @@ impl Queue {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
             loop {
-                let w = self.head;
+                // A plain load: the lock is held (stores happen only under it).
+                let w = *self.head.as_ptr();
                 if w.is_null() {
                     return w;
                 }
                 // Unlink the head. Everything needed from it is read first: once `linked`
                 // is clear, a stale waiter's owner may already have reused its memory.
                 let (next, t, idx) = ((*w).next, (*w).t, (*w).idx);
-                self.head = next;
+                self.head.store(next, Ordering::Relaxed);
                 if next.is_null() {
                     self.tail = null_mut();
                 } else {
@@ -182,7 +270,7 @@ impl Queue {
     pub unsafe fn has_live(&self) -> bool {
         // SAFETY: the caller upholds this function's contract (its # Safety section).
         unsafe {
-            let mut w = self.head;
+            let mut w = *self.head.as_ptr();
             while !w.is_null() {
                 if sched::is_armed((*w).t) {
                     return true;
@@ -223,9 +311,12 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: usize) {
 /// header right before it), without reporting anything.
 #[inline(always)]
 pub fn is_live(c: *mut Channel) -> bool {
-    // SAFETY: reads the header chancreate put before the channel (a stale pointer reads
-    // a DEAD or foreign magic, never writes).
-    !c.is_null() && unsafe { core::ptr::read_volatile(&(*ext(c)).magic) == LIVE && !(*ext(c)).freed }
+    !c.is_null() && {
+        // SAFETY: reads the header chancreate put before the channel (a stale pointer
+        // reads a DEAD or foreign magic, never writes).
+        let w = unsafe { (*ext(c)).word.load(Ordering::Relaxed) };
+        w as u32 == LIVE && (w >> 32) as u32 & ST_FREED == 0
+    }
 }
 
 /// Checks that `c` is a live channel; reports misuse naming `call` otherwise.
@@ -243,7 +334,7 @@ fn bad_channel(c: *mut Channel, call: &str) -> bool {
         return false;
     }
     // SAFETY: as in check.
-    let m = unsafe { core::ptr::read_volatile(&(*ext(c)).magic) };
+    let m = unsafe { (*ext(c)).magic() };
     // SAFETY: best effort on memory that may have been freed.
     let dead = m == DEAD || unsafe { looks_freed(ext(c)) };
     if m == LIVE {
@@ -271,29 +362,35 @@ pub fn create(elemsize: i32, elemcnt: i32) -> *mut Channel {
         crate::runtime::errstr::set(b"chancreate: buffer too large");
         return null_mut();
     };
-    // SAFETY: a fresh allocation large enough for header, channel and buffer.
+    // A large buffer is a block of its own, given back at chanfree: the header block
+    // (quarantined, see bury) then stays small, and never one malloc maps and unmaps.
+    let inline = bytes <= INLINE_BUF;
+    // SAFETY: fresh allocations, large enough for header, channel and buffer.
     unsafe {
-        let m = libc::malloc(EXT + 64 + bytes) as *mut u8;
-        if m.is_null() {
+        let m = libc::malloc(EXT + 64 + if inline { bytes } else { 0 }) as *mut u8;
+        let buf = if inline || m.is_null() { null_mut() } else { libc::malloc(bytes) as *mut u8 };
+        if m.is_null() || (!inline && buf.is_null()) {
+            libc::free(m as *mut c_void);
             report::complain("chancreate", "out of memory");
             crate::runtime::errstr::set(b"chancreate: out of memory");
             return null_mut();
         }
         core::ptr::write_bytes(m, 0, EXT + 64);
         let e = m as *mut Ext;
-        (*e).magic = LIVE;
+        (*e).word.store(LIVE as u64, Ordering::Relaxed);
         let c = m.add(EXT) as *mut Channel;
         (*c).bufsize = elemcnt as u32;
         (*c).elemsize = elemsize as u32;
-        (*c).buf = c.add(1) as *mut u8;
+        (*c).buf = if inline { c.add(1) as *mut u8 } else { buf };
         c
     }
 }
 
-/// Left in `sendq.head` of a freed channel. malloc reuses the first 16 bytes of a
-/// freed block (glibc's tcache/bin links, 32 for large chunks) — exactly where
-/// `magic` lives — so DEAD alone is gone by the time a use-after-free reads it;
-/// block offset 40 survives until the memory is handed out again.
+/// Left in `sendq.head` of a channel block given back to malloc (when it leaves the
+/// quarantine). malloc reuses the first 16 bytes of a freed block (glibc's tcache/bin
+/// links, 32 for large chunks) — exactly where `magic` lives — so DEAD alone is gone
+/// by the time a late use-after-free reads it; block offset 40 survives until the
+/// memory is handed out again.
 const DEAD_Q: usize = 0xdead_c4a7_dead_0001;
 
 /// Whether the channel whose header is `e` looks destroyed by chanfree (best effort).
@@ -304,21 +401,60 @@ unsafe fn looks_freed(e: *mut Ext) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let c = (e as *mut u8).add(EXT) as *mut Channel;
-        core::ptr::read_volatile(&(*c).sendq.head) as usize == DEAD_Q
+        (*c).sendq.head.load(Ordering::Relaxed) as usize == DEAD_Q
     }
 }
 
+/// Buffers up to this size live in the channel's block; larger ones apart.
+const INLINE_BUF: usize = 4096;
+
+/// Destroyed channels whose blocks are not yet given back to malloc: a proc that
+/// read a channel's header just before chanfree (a misuse race) then still finds a
+/// dead channel there, closed, empty and unlocked, and reports it, instead of taking
+/// a lock in reused memory (spinning on malloc's bookkeeping) or faulting. Best
+/// effort: a block is freed once QUARANTINE later channels have been destroyed.
+const QUARANTINE: usize = 256;
+static QRING: [AtomicPtr<Ext>; QUARANTINE] = [const { AtomicPtr::new(null_mut()) }; QUARANTINE];
+static QNEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// Marks `c` destroyed: dead magic, closed and freed, nothing buffered. Whoever
+/// takes the lock after this sees a closed channel (every operation fails and goes
+/// the checked way, which reports the misuse); its name goes at once.
+///
 /// # Safety
-/// `c` is a live channel that no thread can reach any more: its queues are empty and
-/// chanfree (or the last waiter leaving after it) calls this exactly once.
-unsafe fn destroy(c: *mut Channel) {
+/// `c`'s lock is held and its queues are empty; chanfree (or the last waiter
+/// leaving after it) calls this exactly once, then `destroy` after unlocking.
+unsafe fn bury(c: *mut Channel) -> *mut c_char {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        (*ext(c)).magic = DEAD;
-        (*c).sendq.head = DEAD_Q as *mut Waiter;
-        libc::free((*c).name as *mut c_void);
-        (*c).name = null_mut();
-        libc::free(ext(c) as *mut c_void);
+        let e = ext(c);
+        let st = (*e).locked_state() | ST_CLOSED | ST_FREED;
+        (*e).word.store(DEAD as u64 | (st as u64) << 32, Ordering::Relaxed);
+        (*c).nbuf.store(0, Ordering::Relaxed);
+        core::mem::replace(&mut (*c).name, null_mut())
+    }
+}
+
+/// Frees what a buried channel owned and quarantines its block.
+///
+/// # Safety
+/// `c` was buried (`name` is what bury returned) and its lock released since.
+unsafe fn destroy(c: *mut Channel, name: *mut c_char) {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        libc::free(name as *mut c_void);
+        let buf = (*c).buf;
+        if buf != c.add(1) as *mut u8 {
+            (*c).buf = null_mut();
+            libc::free(buf as *mut c_void);
+        }
+        let i = QNEXT.fetch_add(1, Ordering::Relaxed) % QUARANTINE;
+        let old = QRING[i].swap(ext(c), Ordering::AcqRel);
+        if !old.is_null() {
+            let oc = (old as *mut u8).add(EXT) as *mut Channel;
+            (*oc).sendq.head.store(DEAD_Q as *mut Waiter, Ordering::Relaxed);
+            libc::free(old as *mut c_void);
+        }
     }
 }
 
@@ -328,7 +464,7 @@ unsafe fn destroy(c: *mut Channel) {
 /// `c` is a live channel nobody else uses yet.
 pub unsafe fn set_kind(c: *mut Channel, kind: u8) {
     // SAFETY: the caller's contract.
-    unsafe { (*ext(c)).kind = kind };
+    unsafe { (*ext(c)).set_state((kind as u32) << ST_KIND) };
 }
 
 pub fn free(c: *mut Channel) {
@@ -337,8 +473,8 @@ pub fn free(c: *mut Channel) {
     }
     // SAFETY: validated below before use.
     unsafe {
-        let m = core::ptr::read_volatile(&(*ext(c)).magic);
-        if m != LIVE || (*ext(c)).freed {
+        let m = (*ext(c)).magic();
+        if m != LIVE || (*ext(c)).freed() {
             report::complain("chanfree", &format!("channel {:p} freed twice (or not a channel)", c));
             return;
         }
@@ -349,12 +485,19 @@ pub fn free(c: *mut Channel) {
         }
         let e = ext(c);
         (*e).lock.lock();
-        if (*c).sendq.is_empty() && (*c).recvq.is_empty() {
+        if (*e).magic() != LIVE || (*e).freed() {
+            // Freed meanwhile by another proc.
             (*e).lock.unlock();
-            destroy(c);
+            report::complain("chanfree", &format!("channel {:p} freed twice", c));
+            return;
+        }
+        if (*c).sendq.is_empty() && (*c).recvq.is_empty() {
+            let name = bury(c);
+            (*e).lock.unlock();
+            destroy(c, name);
         } else {
             // Threads are blocked on it: free when the last one leaves (9front).
-            (*e).freed = true;
+            (*e).set_state(ST_FREED);
             (*e).lock.unlock();
         }
     }
@@ -370,6 +513,12 @@ pub fn setname(c: *mut Channel, name: *mut c_char) {
     unsafe {
         let e = ext(c);
         (*e).lock.lock();
+        if (*e).magic() != LIVE {
+            (*e).lock.unlock();
+            libc::free(name as *mut c_void);
+            freed_race(c, "chansetname");
+            return;
+        }
         let old = (*c).name;
         (*c).name = name;
         (*e).lock.unlock();
@@ -385,11 +534,11 @@ pub fn close(c: *mut Channel) -> i32 {
     unsafe {
         let e = ext(c);
         (*e).lock.lock();
-        if (*e).closed {
+        if (*e).closed() {
             (*e).lock.unlock();
             return -1;
         }
-        (*e).closed = true;
+        (*e).set_state(ST_CLOSED);
         let mut woken: Vec<*mut Thread> = Vec::new();
         loop {
             let w = (*c).sendq.claim(SEL_DONE | SEL_CLOSED);
@@ -398,7 +547,7 @@ pub fn close(c: *mut Channel) -> i32 {
             }
             woken.push((*w).t);
         }
-        if (*c).nbuf == 0 {
+        if (*c).locked_nbuf() == 0 {
             loop {
                 let w = (*c).recvq.claim(SEL_DONE | SEL_CLOSED);
                 if w.is_null() {
@@ -421,8 +570,8 @@ pub fn closing(c: *mut Channel) -> i32 {
     }
     // SAFETY: live channel.
     unsafe {
-        if (*ext(c)).closed {
-            (*c).nbuf as i32
+        if (*ext(c)).closed() {
+            (*c).nbuf.load(Ordering::Relaxed) as i32
         } else {
             -1
         }
@@ -455,10 +604,11 @@ pub unsafe fn try_send(c: *mut Channel, v: *const u8, wake: &mut *mut Thread) ->
 unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: usize) -> Try {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if (*ext(c)).closed {
+        if (*ext(c)).locked_closed() {
             return Try::Closed;
         }
-        if (*c).nbuf == 0 {
+        let nbuf = (*c).locked_nbuf();
+        if nbuf == 0 {
             let w = (*c).recvq.claim(SEL_DONE);
             if !w.is_null() {
                 copy((*w).v, v, n);
@@ -466,10 +616,10 @@ unsafe fn try_send_n(c: *mut Channel, v: *const u8, wake: &mut *mut Thread, n: u
                 return Try::Done;
             }
         }
-        if (*c).nbuf < (*c).bufsize {
-            let i = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+        if nbuf < (*c).bufsize {
+            let i = wrap((*c).off + nbuf, (*c).bufsize);
             copy((*c).buf.add(i as usize * n), v, n);
-            (*c).nbuf += 1;
+            (*c).nbuf.store(nbuf + 1, Ordering::Relaxed);
             return Try::Done;
         }
         Try::Block
@@ -505,18 +655,19 @@ pub unsafe fn try_recv(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread) -> T
 unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usize) -> Try {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if (*c).nbuf > 0 {
+        let nbuf = (*c).locked_nbuf();
+        if nbuf > 0 {
             let i = (*c).off;
             copy(v, (*c).buf.add(i as usize * n), n);
             (*c).off = wrap(i + 1, (*c).bufsize);
-            (*c).nbuf -= 1;
+            (*c).nbuf.store(nbuf - 1, Ordering::Relaxed);
             // A sender blocked on the full buffer moves its value in.
-            if !(*ext(c)).closed {
+            if !(*ext(c)).locked_closed() {
                 let w = (*c).sendq.claim(SEL_DONE);
                 if !w.is_null() {
-                    let j = wrap((*c).off + (*c).nbuf, (*c).bufsize);
+                    let j = wrap((*c).off + nbuf - 1, (*c).bufsize);
                     copy((*c).buf.add(j as usize * n), (*w).v, n);
-                    (*c).nbuf += 1;
+                    (*c).nbuf.store(nbuf, Ordering::Relaxed);
                     *wake = (*w).t;
                 }
             }
@@ -528,7 +679,7 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
             *wake = (*w).t;
             return Try::Done;
         }
-        if (*ext(c)).closed {
+        if (*ext(c)).locked_closed() {
             return Try::Closed;
         }
         Try::Block
@@ -544,13 +695,15 @@ unsafe fn try_recv_n(c: *mut Channel, v: *mut u8, wake: &mut *mut Thread, n: usi
 pub unsafe fn maybe_ready(c: *mut Channel, send: bool) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        if (*ext(c)).kind != kinds::PLAIN {
+        let st = (*ext(c)).locked_state();
+        if st >> ST_KIND != kinds::PLAIN as u32 {
             return kind_ready(c, send);
         }
+        let nbuf = (*c).locked_nbuf();
         if send {
-            !(*ext(c)).closed && ((*c).nbuf < (*c).bufsize || ((*c).nbuf == 0 && (*c).recvq.has_live()))
+            st & ST_CLOSED == 0 && (nbuf < (*c).bufsize || (nbuf == 0 && (*c).recvq.has_live()))
         } else {
-            (*c).nbuf > 0 || (*c).sendq.has_live()
+            nbuf > 0 || (*c).sendq.has_live()
         }
     }
 }
@@ -566,7 +719,7 @@ unsafe fn kind_ready(c: *mut Channel, send: bool) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         if send && kinds::sends_now(c) {
-            return !(*ext(c)).closed;
+            return !(*ext(c)).closed();
         }
         if !send && kinds::refuses_recv(c) {
             return false;
@@ -594,18 +747,17 @@ pub unsafe fn complete_now(c: *mut Channel, v: *mut u8) -> i32 {
 
 /// Whether `c` is a live, open channel of no special kind: what alt's fast path
 /// handles itself (anything else goes the locked path, which knows closed channels
-/// and channel kinds). One load of the header's state word beside the magic.
+/// and channel kinds). One load of the header's word: magic and state.
 ///
 /// # Safety
 /// `c` is non-null and points at memory that is (or was) a channel.
 #[inline(always)]
 pub unsafe fn is_plain_open(c: *mut Channel) -> bool {
     // SAFETY: reads the header chancreate put before the channel (a stale pointer
-    // reads a wrong magic, never writes); closed, freed, kind and pad are one word.
+    // reads a wrong magic, never writes); LIVE with a zero state is an open plain channel.
     unsafe {
         let e = ext(c);
-        core::ptr::read_volatile(&(*e).magic) == LIVE
-            && core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) == 0
+        (*e).word.load(Ordering::Relaxed) == LIVE as u64
     }
 }
 
@@ -620,12 +772,11 @@ pub unsafe fn is_plain_open(c: *mut Channel) -> bool {
 pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
-        let nbuf = core::ptr::read_volatile(&(*c).nbuf);
+        let nbuf = (*c).nbuf.load(Ordering::Relaxed);
         if send {
-            !core::ptr::read_volatile(&(*ext(c)).closed)
-                && (nbuf < (*c).bufsize || (nbuf == 0 && !core::ptr::read_volatile(&(*c).recvq.head).is_null()))
+            !(*ext(c)).closed() && (nbuf < (*c).bufsize || (nbuf == 0 && !(*c).recvq.is_empty()))
         } else {
-            nbuf > 0 || !core::ptr::read_volatile(&(*c).sendq.head).is_null()
+            nbuf > 0 || !(*c).sendq.is_empty()
         }
     }
 }
@@ -633,11 +784,12 @@ pub unsafe fn peek_ready(c: *mut Channel, send: bool) -> bool {
 /// Tries one case under that channel's lock only. True when it completed.
 ///
 /// # Safety
-/// `c` is a live channel that passed is_plain_open; `v` as for try_send/try_recv.
-#[inline]
-pub unsafe fn try_one(c: *mut Channel, send: bool, v: *mut u8) -> bool {
+/// `c` is a live channel that passed is_plain_open; `v` as for try_send/try_recv;
+/// `HOOKED` unless arch::hooks() is zero.
+#[inline(always)]
+pub unsafe fn try_one<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8) -> bool {
     // SAFETY: the caller upholds this function's contract (its # Safety section).
-    unsafe { matches!(attempt::<true>(c, send, v, (*c).elemsize as usize, false), Attempt::Done) }
+    unsafe { matches!(attempt::<HOOKED>(c, send, v, (*c).elemsize as usize, false), Attempt::Done) }
 }
 
 /// Unlinks a woken thread's leftover waiter; frees a deferred-free channel once empty.
@@ -662,10 +814,11 @@ pub unsafe fn leave(c: *mut Channel, w: *mut Waiter, send: bool) {
                 (*c).recvq.unlink(w);
             }
         }
-        let gone = (*e).freed && (*c).sendq.is_empty() && (*c).recvq.is_empty();
+        let gone = (*e).freed() && (*c).sendq.is_empty() && (*c).recvq.is_empty();
+        let name = if gone { bury(c) } else { null_mut() };
         (*e).lock.unlock();
         if gone {
-            destroy(c);
+            destroy(c, name);
         }
     }
 }
@@ -716,8 +869,7 @@ unsafe fn fast_ok(c: *mut Channel, word: bool) -> bool {
     unsafe {
         let e = ext(c);
         !(c.is_null()
-            || core::ptr::read_volatile(&(*e).magic) != LIVE
-            || core::ptr::read_volatile(&(*e).closed as *const bool as *const u32) != 0
+            || (*e).word.load(Ordering::Relaxed) != LIVE as u64
             || (word && (*c).elemsize as usize != core::mem::size_of::<usize>())
             || (crate::arch::hooks() | sched::in_note() as i32) != 0)
     }
@@ -772,11 +924,12 @@ enum Attempt {
 
 /// The one lock/try/unlock/ready attempt, shared by the fast paths (op1_fast,
 /// send_word, recv_word, with `HOOKED` false: they run only when no sanitizer or
-/// trace hook is loaded) and alt's single-channel tries (`HOOKED` true). `n` is the
-/// channel's element size.
+/// trace hook is loaded) and alt's single-channel tries (`HOOKED` when a hook is).
+/// `n` is the channel's element size.
 ///
 /// # Safety
-/// `c` is a live channel (and passed fast_ok unless `HOOKED`); `v` holds (or
+/// `c` is a live channel (and passed fast_ok, or alt's is_plain_open with no hook
+/// loaded, unless `HOOKED`); `v` holds (or
 /// receives) `n` bytes.
 #[inline(always)]
 unsafe fn attempt<const HOOKED: bool>(c: *mut Channel, send: bool, v: *mut u8, n: usize, block: bool) -> Attempt {
@@ -1029,6 +1182,10 @@ fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str)
             }
             Try::Closed => {
                 (*e).lock.unlock();
+                if (*e).freed() {
+                    // Freed (by another proc) since the check above.
+                    return freed_race(c, call);
+                }
                 crate::runtime::errstr::set(b"channel was closed");
                 return -1;
             }
@@ -1040,6 +1197,16 @@ fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str)
         }
         park_on(c, send, v, call)
     }
+}
+
+/// A channel found freed under its lock, after it was checked live: a chanfree in
+/// another proc raced with this call. Reports it as check would.
+#[cold]
+#[inline(never)]
+pub fn freed_race(c: *mut Channel, call: &str) -> i32 {
+    report::complain(call, &format!("channel {:p} used after chanfree", c));
+    crate::runtime::errstr::set(b"channel was freed");
+    -1
 }
 
 /// Registers the channel layer's upcalls (its channel names for trace lines).

@@ -69,6 +69,8 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
             report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
         }
         sched::schedule(p);
+        // The main OS thread only waits from now on: not a waker to the deadlock census.
+        sched::helper_thread(true);
         sched::proc_done(p);
         // The main proc is over but other procs run on (docs/API.md, exit); the last one
         // to end exits the process.

@@ -2,6 +2,7 @@
 //! poller, the process-wide census that proves a deadlock, and a proc's end.
 
 use super::*;
+use core::sync::atomic::{AtomicBool, AtomicUsize};
 
 /// How long a thread about to park on a channel may poll it first: only when its
 /// proc has nothing else to run, and never on one CPU.
@@ -148,7 +149,8 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
         let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
         if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
             let gen = WAKEGEN.load(Ordering::SeqCst);
-            futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
+            let grace = GRACE_NS.load(Ordering::Relaxed);
+            futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + grace);
             let v2 = CENSUS.load(Ordering::SeqCst);
             if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
                 && (*p).inbox.load(Ordering::SeqCst).is_null()
@@ -156,12 +158,105 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
                 && WAKEGEN.load(Ordering::SeqCst) == gen
                 && all_procs_asleep()
             {
-                crate::runtime::upcall::deadlock();
+                match outside_wakers() {
+                    Outside::None => crate::runtime::upcall::deadlock(),
+                    // Not provable: look again later, less often (a program waiting
+                    // for a C library's callback thread may wait for hours).
+                    Outside::Some => GRACE_NS.store((grace * 2).min(GRACE_MAX_NS), Ordering::Relaxed),
+                    Outside::Unknown => {
+                        if !UNKNOWN_WARNED.swap(true, Ordering::Relaxed) {
+                            crate::base::report::ewrite(
+                                b"thread9: every thread is blocked, but /proc/self/task is unreadable: other OS \
+                                  threads may still wake one, so this is not reported as a deadlock\n",
+                            );
+                        }
+                        GRACE_NS.store(GRACE_MAX_NS, Ordering::Relaxed);
+                    }
+                }
             }
         } else {
             futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
         }
         CENSUS.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The census's grace period: how long every proc must sleep un-woken before the
+/// check looks. 0.2 s; doubled (up to GRACE_MAX_NS) each time OS threads outside the
+/// library made a report unprovable, back to 0.2 s once a check finds none.
+static GRACE_NS: AtomicU64 = AtomicU64::new(GRACE_MIN_NS);
+const GRACE_MIN_NS: u64 = 200_000_000;
+const GRACE_MAX_NS: u64 = 6_400_000_000;
+static UNKNOWN_WARNED: AtomicBool = AtomicBool::new(false);
+
+/// Library OS threads that are no procs (the SIGQUIT dump thread, the main OS thread
+/// once its proc has ended): their Linux thread ids, 0 = free slot.
+static HELPERS: [AtomicU32; 8] = [const { AtomicU32::new(0) }; 8];
+/// OS threads outside the library blocked, untimed, inside a library wait (a QLock,
+/// RWLock or Rendez taken from a foreign pthread): they cannot wake anyone.
+static FOREIGN_BLOCKED: AtomicUsize = AtomicUsize::new(0);
+
+/// Registers (or, `add` false, unregisters) the calling OS thread as one of the
+/// library's own that is no proc and never wakes a thread on its own.
+pub fn helper_thread(add: bool) {
+    // SAFETY: gettid has no preconditions.
+    let tid = unsafe { libc::gettid() } as u32;
+    let (from, to) = if add { (0, tid) } else { (tid, 0) };
+    for h in HELPERS.iter() {
+        if h.compare_exchange(from, to, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+            return;
+        }
+    }
+    // No free slot: the thread looks foreign, which only silences the census (safe).
+}
+
+/// A foreign OS thread starts (+1) or ends (-1) an untimed wait inside the library.
+pub fn foreign_blocked(delta: isize) {
+    if delta > 0 {
+        FOREIGN_BLOCKED.fetch_add(1, Ordering::SeqCst);
+    } else {
+        FOREIGN_BLOCKED.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+pub(crate) enum Outside {
+    /// Every OS thread of the process is a proc, a helper or blocked in the library.
+    None,
+    /// Some other OS thread runs (a C library's callback thread may send on a channel
+    /// or release a lock later): a deadlock cannot be proved.
+    Some,
+    /// /proc/self/task could not be read.
+    Unknown,
+}
+
+/// The census's last step, once every proc sleeps: whether an OS thread the library
+/// did not create (and that is not itself blocked inside the library) exists. Like Go's
+/// checkdead counting Ms, but a foreign pthread is only seen by the kernel, so the
+/// census counts /proc/self/task against the procs and the library's helpers.
+pub(crate) fn outside_wakers() -> Outside {
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return Outside::Unknown;
+    };
+    let mut ours: Vec<u32> = HELPERS.iter().map(|h| h.load(Ordering::SeqCst)).filter(|&t| t != 0).collect();
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only an atomic is read.
+        ours.push(unsafe { (*q).tid.load(Ordering::Relaxed) });
+    });
+    let mut foreign = 0usize;
+    for e in dir.flatten() {
+        let tid: u32 = match e.file_name().to_str().and_then(|s| s.parse().ok()) {
+            Some(t) => t,
+            None => continue,
+        };
+        if !ours.contains(&tid) {
+            foreign += 1;
+        }
+    }
+    if foreign > FOREIGN_BLOCKED.load(Ordering::SeqCst) {
+        Outside::Some
+    } else {
+        GRACE_NS.store(GRACE_MIN_NS, Ordering::Relaxed);
+        Outside::None
     }
 }
 

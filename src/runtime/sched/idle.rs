@@ -159,7 +159,19 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
                 && all_procs_asleep()
             {
                 match outside_wakers() {
-                    Outside::None => crate::runtime::upcall::deadlock(),
+                    Outside::None if !note_handler_installed() => crate::runtime::upcall::deadlock(),
+                    Outside::None => {
+                        // A note handler may still interrupt a thread (threadint) or end
+                        // the program: say what is seen, and wait on.
+                        if !HANDLER_WARNED.swap(true, Ordering::Relaxed) {
+                            crate::base::report::ewrite(
+                                b"thread9: deadlock? all threads are asleep; a note handler is installed, so \
+                                  the program waits on\n",
+                            );
+                            crate::runtime::upcall::dump();
+                        }
+                        GRACE_NS.store(GRACE_MAX_NS, Ordering::Relaxed);
+                    }
                     // Not provable: look again later, less often (a program waiting
                     // for a C library's callback thread may wait for hours).
                     Outside::Some => GRACE_NS.store((grace * 2).min(GRACE_MAX_NS), Ordering::Relaxed),
@@ -188,6 +200,17 @@ static GRACE_NS: AtomicU64 = AtomicU64::new(GRACE_MIN_NS);
 const GRACE_MIN_NS: u64 = 200_000_000;
 const GRACE_MAX_NS: u64 = 6_400_000_000;
 static UNKNOWN_WARNED: AtomicBool = AtomicBool::new(false);
+static HANDLER_WARNED: AtomicBool = AtomicBool::new(false);
+
+extern "C" {
+    /// src/c/lib9.c: whether notify (or atnotify) has installed a note handler.
+    fn thread9_c_notify_installed() -> i32;
+}
+
+fn note_handler_installed() -> bool {
+    // SAFETY: reads one C variable.
+    unsafe { thread9_c_notify_installed() != 0 }
+}
 
 /// Library OS threads that are no procs (the SIGQUIT dump thread, the main OS thread
 /// once its proc has ended): their Linux thread ids, 0 = free slot.
@@ -208,6 +231,19 @@ pub fn helper_thread(add: bool) {
         }
     }
     // No free slot: the thread looks foreign, which only silences the census (safe).
+}
+
+/// Sources of wake-ups outside every OS thread (notes delivered on channels by
+/// notifychan): while there is one, no deadlock can be proved.
+static OUTSIDE_WAKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Adds (or removes, `delta` < 0) sources of wake-ups that no OS thread stands for.
+pub fn outside_waker(delta: isize) {
+    if delta >= 0 {
+        OUTSIDE_WAKERS.fetch_add(delta as usize, Ordering::SeqCst);
+    } else {
+        OUTSIDE_WAKERS.fetch_sub(delta.unsigned_abs(), Ordering::SeqCst);
+    }
 }
 
 /// A foreign OS thread starts (+1) or ends (-1) an untimed wait inside the library.
@@ -234,6 +270,9 @@ pub(crate) enum Outside {
 /// checkdead counting Ms, but a foreign pthread is only seen by the kernel, so the
 /// census counts /proc/self/task against the procs and the library's helpers.
 pub(crate) fn outside_wakers() -> Outside {
+    if OUTSIDE_WAKERS.load(Ordering::SeqCst) > 0 {
+        return Outside::Some;
+    }
     let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
         return Outside::Unknown;
     };

@@ -57,6 +57,7 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
         crate::chan::install();
         crate::io::install();
         signals::install();
+        sched::install_fork_handlers();
         crate::process::p9hooks::install();
         MAIN_ARGS = (argc, argv, tm);
         let p = proc::new_proc(true);

@@ -159,7 +159,19 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
                 && all_procs_asleep()
             {
                 match outside_wakers() {
-                    Outside::None if !note_handler_installed() => crate::runtime::upcall::deadlock(),
+                    Outside::None if !note_handler_installed() => {
+                        let lost = FORK_LOST.load(Ordering::Relaxed);
+                        if lost > 0 {
+                            crate::base::report::ewrite(
+                                format!(
+                                    "thread9: this process is a fork() child: {lost} proc(s) of the parent do not \
+                                     exist here, so their threads never run\n"
+                                )
+                                .as_bytes(),
+                            );
+                        }
+                        crate::runtime::upcall::deadlock()
+                    }
                     Outside::None => {
                         // A note handler may still interrupt a thread (threadint) or end
                         // the program: say what is seen, and wait on.
@@ -231,6 +243,36 @@ pub fn helper_thread(add: bool) {
         }
     }
     // No free slot: the thread looks foreign, which only silences the census (safe).
+}
+
+/// Procs lost by fork() in this process (a fork child's parent procs).
+static FORK_LOST: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn fork_prepare() {
+    proc::fork_prepare();
+}
+
+extern "C" fn fork_parent() {
+    proc::fork_parent();
+}
+
+extern "C" fn fork_child() {
+    // SAFETY: pthread_atfork runs this in the child, on the forking OS thread, after
+    // fork_prepare ran there.
+    let lost = unsafe { proc::fork_child(myproc()) };
+    FORK_LOST.fetch_add(lost, Ordering::Relaxed);
+    for h in HELPERS.iter() {
+        h.store(0, Ordering::Relaxed);
+    }
+    FOREIGN_BLOCKED.store(0, Ordering::SeqCst);
+}
+
+/// Registers the fork handlers, once at start-up: after fork() in a threaded program
+/// the child's own proc goes on working (its census counts it alone), and a wake-up
+/// for a thread of a proc left in the parent is reported instead of hanging silently.
+pub fn install_fork_handlers() {
+    // SAFETY: the handlers are plain functions of this library, valid for ever.
+    unsafe { libc::pthread_atfork(Some(fork_prepare), Some(fork_parent), Some(fork_child)) };
 }
 
 /// Sources of wake-ups outside every OS thread (notes delivered on channels by

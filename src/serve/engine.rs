@@ -36,7 +36,8 @@ pub struct Attach {
     pub stacksize: usize,
     pub ttl: Duration,
     pub ocb_size: usize,
-    pub timeout_ms: u32,
+    /// reply_timeout_ms (0: none); file2chantimeout changes it later.
+    pub timeout_ms: core::sync::atomic::AtomicU32,
     /// `_RESMGR_DETACH_ALL` done: later I/O fails EBADF.
     pub dead: AtomicBool,
 }
@@ -436,10 +437,11 @@ unsafe extern "C" fn job_main(arg: *mut c_void) {
     unsafe {
         let mut j = Box::from_raw(arg as *mut Job);
         let p = sched::myproc();
-        if j.attach.timeout_ms > 0 {
+        let to = j.attach.timeout_ms.load(Ordering::Relaxed);
+        if to > 0 {
             // The handler may block in recv/alt itself: a proc timer, not the park
             // deadline, bounds how long the client waits.
-            j.timer.deadline = crate::base::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
+            j.timer.deadline = crate::base::futex::now_ns() + to as u64 * 1_000_000;
             (*p).timers.insert(&mut j.timer);
         }
         serve(&mut j);
@@ -920,7 +922,7 @@ pub unsafe fn make_attach(
             stacksize: if ss == 0 { DEF_STACK } else { ss },
             ttl: Duration::from_millis(ttl as u64),
             ocb_size: osz,
-            timeout_ms: to,
+            timeout_ms: core::sync::atomic::AtomicU32::new(to),
             dead: AtomicBool::new(false),
         }
     }

@@ -351,6 +351,10 @@ pub struct Job {
     /// reply_timeout_ms: fires in the serving proc and answers ETIMEDOUT.
     pub timer: crate::runtime::timer::Timer,
     pub timed_out: bool,
+    /// The FUSE request's id (0: none), for FUSE_INTERRUPT (super::interrupt).
+    pub unique: u64,
+    /// Answered EINTR because the client was interrupted: the unblock handler runs.
+    pub intr: AtomicBool,
 }
 
 impl Job {
@@ -372,6 +376,8 @@ impl Job {
             transient: None,
             timer: crate::runtime::timer::Timer::new(job_timeout),
             timed_out: false,
+            unique: 0,
+            intr: AtomicBool::new(false),
         })
     }
 }
@@ -557,6 +563,13 @@ unsafe fn exchange(
         let me = &*j.mount as *const Mount as usize;
         let slot = &mut j.slot as *mut Slot;
         with_pending(|m| m.insert(rcvid, Pend { mount: me, attach: j.attach.id, reply, slot }));
+        // Until this returns, a FUSE_INTERRUPT for the request answers it EINTR.
+        let _intr = super::IntrGuard::new(j.unique, rcvid, &j.intr);
+        if _intr.early {
+            // Interrupted before it got here: the client is gone already.
+            answer(rcvid, Err(libc::EINTR));
+            return;
+        }
         let r = h(j);
         if r == R_NOREPLY {
             wait_answer(j, rcvid);
@@ -619,7 +632,7 @@ unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
                 }
             });
             if done {
-                if j.timed_out {
+                if j.timed_out || j.intr.swap(false, Ordering::AcqRel) {
                     // Tell the program the request is gone (its late reply gets ESRCH).
                     j.timed_out = false;
                     let _ = call_io(j, F_UNBLOCK);

@@ -58,6 +58,11 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
         crate::io::install();
         signals::install();
         sched::install_fork_handlers();
+        if crate::san::tsan::on() {
+            // Its background thread exists now (started by signals::install's
+            // pthread_create): no waker, or the deadlock census would never report.
+            sched::adopt_existing_threads();
+        }
         crate::process::p9hooks::install();
         MAIN_ARGS = (argc, argv, tm);
         let p = proc::new_proc(true);

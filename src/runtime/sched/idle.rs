@@ -288,6 +288,29 @@ pub fn outside_waker(delta: isize) {
     }
 }
 
+/// Counts every OS thread that exists now, other than the caller, as the library's
+/// own (never a waker). For a sanitizer's runtime threads (ThreadSanitizer starts its
+/// background thread with the first pthread_create): called once at start-up, right
+/// after the library's first thread, and only under a sanitizer.
+pub fn adopt_existing_threads() {
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return;
+    };
+    // SAFETY: gettid has no preconditions.
+    let me = unsafe { libc::gettid() } as u32;
+    for e in dir.flatten() {
+        if let Some(tid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) {
+            if tid != me && !HELPERS.iter().any(|h| h.load(Ordering::SeqCst) == tid) {
+                for h in HELPERS.iter() {
+                    if h.compare_exchange(0, tid, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A foreign OS thread starts (+1) or ends (-1) an untimed wait inside the library.
 pub fn foreign_blocked(delta: isize) {
     if delta > 0 {

@@ -46,6 +46,7 @@ typedef struct Writereply {
 
 FileIO	*file2chan(char *dir, char *file);
 int	file2chanclose(FileIO*);
+int	file2chantimeout(FileIO*, int ms);	/* thread9: unanswered requests fail ETIMEDOUT */
 
 #ifdef __cplusplus
 }

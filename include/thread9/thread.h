@@ -130,6 +130,7 @@ struct Channel
 };
 
 int		chanalt(Alt *alts);
+int		notifychan(Channel *c, char *note, int on);	/* thread9: notes as messages */
 Channel*	chancreate(int elemsize, int elemcnt);
 void		chanfree(Channel *c);
 int		chanclose(Channel *c);

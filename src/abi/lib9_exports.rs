@@ -763,6 +763,14 @@ pub extern "C" fn atnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_ch
     crate::lib9::notes::atnotify(f, on)
 }
 
+/// # Safety
+/// `note` is nil or NUL-terminated; `c` is nil or a channel.
+#[no_mangle]
+pub unsafe extern "C" fn notifychan(c: *mut crate::chan::Channel, note: *const c_char, on: c_int) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { crate::lib9::notes::notifychan(c, note, on) }
+}
+
 #[no_mangle]
 pub extern "C" fn threadnotify(f: Option<unsafe extern "C" fn(*mut c_void, *mut c_char) -> c_int>, on: c_int) -> c_int {
     crate::lib9::notes::threadnotify(f, on)

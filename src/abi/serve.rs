@@ -374,3 +374,11 @@ pub unsafe extern "C" fn file2chanclose(f: *mut FileIO) -> c_int {
     // which covers every pointer f2c::file2chanclose dereferences.
     unsafe { f2c::file2chanclose(f) }
 }
+
+/// # Safety
+/// `f` is nil (reported, -1) or a FileIO from file2chan whose `priv` is untouched.
+#[no_mangle]
+pub unsafe extern "C" fn file2chantimeout(f: *mut FileIO, ms: c_int) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe { f2c::file2chantimeout(f, ms) }
+}

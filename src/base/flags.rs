@@ -20,6 +20,27 @@ pub static TRACE_START: AtomicU64 = AtomicU64::new(0);
 /// Called before the library aborts the program (misuse): writes the trace file.
 static ON_FATAL: AtomicUsize = AtomicUsize::new(0);
 
+/// The words $LIBTHREAD knows.
+const WORDS: &str = "nodeadlock, trace, trace=FILE.json, nodaemon, dumpall";
+
+/// The THREAD9_* variables the library reads, each with a check of its value: None
+/// when good, else what a good value is.
+type Check = fn(&str) -> Option<&'static str>;
+const VARS: &[(&str, Check)] = &[
+    ("THREAD9_SPIN", |v| v.parse::<u64>().err().map(|_| "a number of nanoseconds")),
+    ("THREAD9_STACKGUARD", |v| (!matches!(v, "mprotect" | "canary")).then_some("mprotect or canary")),
+    ("THREAD9_INTRSIG", |v| match v.parse::<i32>() {
+        Ok(n) if (libc::SIGRTMIN()..=libc::SIGRTMAX()).contains(&n) => None,
+        _ => Some("a signal number within SIGRTMIN..SIGRTMAX"),
+    }),
+    ("THREAD9_FAIL_STACK", |v| v.parse::<usize>().err().map(|_| "a count")),
+    ("THREAD9_FAIL_PROC", |v| v.parse::<usize>().err().map(|_| "a count")),
+    ("THREAD9_FUSEDEV", |v| v.is_empty().then_some("a device path")),
+    ("THREAD9_NOWATCHDOG", |_| None),
+];
+
+/// Reads $LIBTHREAD and checks the THREAD9_* variables. Called once, at start-up: a
+/// misspelled word or a bad value is reported then, once each, and ignored.
 pub fn parse_flags() {
     let s = std::env::var("LIBTHREAD").unwrap_or_default();
     let mut f = 0;
@@ -29,13 +50,23 @@ pub fn parse_flags() {
             "trace" => f |= F_TRACE,
             "nodaemon" => f |= F_NODAEMON,
             "dumpall" => f |= F_DUMPALL,
+            "" => {}
             _ => {
                 if let Some(path) = w.strip_prefix("trace=") {
                     if open_trace(path) {
                         f |= F_TRACEJSON;
                     }
+                } else {
+                    crate::base::report::ewrite(
+                        format!("thread9: $LIBTHREAD: unknown word \"{w}\" ignored (known: {WORDS})\n").as_bytes(),
+                    );
                 }
             }
+        }
+    }
+    for (k, v) in std::env::vars_os() {
+        if let Some(msg) = check_var(&k.to_string_lossy(), &v.to_string_lossy()) {
+            crate::base::report::ewrite(msg.as_bytes());
         }
     }
     FLAGS.store(f, Ordering::Relaxed);
@@ -62,6 +93,21 @@ fn open_trace(path: &str) -> bool {
     }
     TRACE_FD.store(fd, Ordering::Relaxed);
     true
+}
+
+/// The warning for environment variable `k` = `v`, if it is a THREAD9_ one the
+/// library does not know or has a value it cannot use.
+fn check_var(k: &str, v: &str) -> Option<String> {
+    if !k.starts_with("THREAD9_") {
+        return None;
+    }
+    match VARS.iter().find(|(n, _)| *n == k) {
+        Some((_, check)) => check(v).map(|want| format!("thread9: ${k}: \"{v}\" ignored (want {want})\n")),
+        None => {
+            let known: Vec<&str> = VARS.iter().map(|(n, _)| *n).collect();
+            Some(format!("thread9: ${k} is not a thread9 variable, ignored (known: {})\n", known.join(", ")))
+        }
+    }
 }
 
 pub fn flag(f: u32) -> bool {
@@ -91,5 +137,22 @@ pub fn on_fatal() {
         // SAFETY: only set_on_fatal stores here, from a `fn()`.
         let f: fn() = unsafe { core::mem::transmute(f) };
         f();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_var;
+
+    #[test]
+    fn variables_checked() {
+        assert_eq!(check_var("PATH", "x"), None);
+        assert_eq!(check_var("THREAD9_SPIN", "1000"), None);
+        assert!(check_var("THREAD9_SPIN", "fast").unwrap().contains("$THREAD9_SPIN: \"fast\" ignored"));
+        assert_eq!(check_var("THREAD9_STACKGUARD", "canary"), None);
+        assert!(check_var("THREAD9_STACKGUARD", "pages").is_some());
+        assert!(check_var("THREAD9_INTRSIG", "5").is_some());
+        assert_eq!(check_var("THREAD9_INTRSIG", &(libc::SIGRTMIN() + 2).to_string()), None);
+        assert!(check_var("THREAD9_STACKGARD", "canary").unwrap().contains("THREAD9_STACKGUARD"));
     }
 }

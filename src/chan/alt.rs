@@ -162,7 +162,7 @@ pub fn alt(a: *mut Alt, deadline: u64, call: &str) -> i32 {
         report::misuse(call, "nil Alt array");
     }
     if sched::in_note() {
-        report::misuse(call, "called from a note (signal) handler");
+        report::misuse(call, "called from a note (signal) handler (notifychan delivers notes on a channel)");
     }
     if crate::arch::hooks() != 0 {
         return alt_hooked(a, deadline, call);

@@ -1137,7 +1137,7 @@ fn bad_size(c: *mut Channel, n: u32, call: &str) -> i32 {
 #[inline(never)]
 fn op1_checked(c: *mut Channel, send: bool, v: *mut u8, block: bool, call: &str) -> i32 {
     if sched::in_note() {
-        report::misuse(call, "called from a note (signal) handler");
+        report::misuse(call, "called from a note (signal) handler (notifychan delivers notes on a channel)");
     }
     if crate::base::flags::tracing() {
         let t = sched::current();

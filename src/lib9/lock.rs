@@ -240,9 +240,13 @@ unsafe fn wait_granted(lk: &Lock, n: *mut Node, list: *mut List, what: *mut c_vo
         let t = (*n).t;
         if t.is_null() {
             lk.release();
+            // A foreign OS thread blocked here wakes nobody: the deadlock census may
+            // still prove a deadlock (sched::outside_wakers).
+            sched::foreign_blocked(1);
             while (*n).granted.load(Ordering::Acquire) == 0 {
                 futex::wait(&(*n).granted, 0, 0);
             }
+            sched::foreign_blocked(-1);
             // The granter may still be inside grant(): wait for it to drop lk before
             // `n` (on this stack) goes away.
             lk.acquire();

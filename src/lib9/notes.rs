@@ -144,3 +144,198 @@ pub unsafe extern "C" fn postnote(group: c_int, pid: c_int, msg: *const c_char) 
         0
     }
 }
+
+/// The notes notifychan can deliver: asynchronous ones only. A fault (illegal
+/// instruction, segmentation violation…) must be handled where it happens, "quit" is
+/// the thread dump's, "sys: kill" and "sys: stop" cannot be caught, and "sys: child"
+/// is threadwaitchan's (every threadspawn resets its handling).
+const CHAN_NOTES: &[c_int] = &[
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGALRM,
+    libc::SIGTERM,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGPIPE,
+    libc::SIGWINCH,
+    libc::SIGTSTP,
+    libc::SIGCONT,
+    libc::SIGTTIN,
+    libc::SIGTTOU,
+    libc::SIGURG,
+    libc::SIGIO,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+];
+
+/// notifychan's registrations: (signal, channel), and each caught signal's previous
+/// disposition (restored when its last registration goes).
+struct NoteChans {
+    regs: Vec<(c_int, usize)>,
+    old: Vec<(c_int, libc::sigaction)>,
+}
+
+// SAFETY: sigaction is plain data; the channels are only named by address here.
+unsafe impl Send for NoteChans {}
+
+static NOTECHANS: std::sync::Mutex<NoteChans> = std::sync::Mutex::new(NoteChans { regs: Vec::new(), old: Vec::new() });
+/// The self-pipe's write end (the handler's), -1 before the first notifychan.
+static NOTE_WFD: core::sync::atomic::AtomicI32 = core::sync::atomic::AtomicI32::new(-1);
+static NOTE_ONCE: std::sync::Once = std::sync::Once::new();
+
+/// The handler of a signal routed to channels: async-signal-safe, it only writes the
+/// signal's number into the self-pipe (dropped if the pipe is full) for the notes
+/// thread to deliver.
+extern "C" fn note_to_pipe(sig: c_int) {
+    // SAFETY: errno's location and write(2) are async-signal-safe; the byte is ours.
+    unsafe {
+        let e = *libc::__errno_location();
+        let b = sig as u8;
+        let _ = libc::write(NOTE_WFD.load(Ordering::Relaxed), &b as *const u8 as *const c_void, 1);
+        *libc::__errno_location() = e;
+    }
+}
+
+/// The notes thread: reads signal numbers from the self-pipe and sends each note's
+/// name on the channels registered for it, without blocking (as Go's signal.Notify:
+/// a channel without room, or without a receiver waiting, misses that note).
+fn note_thread(rfd: c_int) {
+    crate::runtime::sched::helper_thread(true);
+    let mut buf = [0u8; 64];
+    loop {
+        // SAFETY: reading into our buffer.
+        let n = unsafe { libc::read(rfd, buf.as_mut_ptr() as *mut c_void, buf.len()) };
+        if n <= 0 {
+            if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                continue;
+            }
+            return;
+        }
+        // Held while sending, so that once notifychan(c, …, 0) returns no send to c is
+        // under way (the program may free c then). A non-blocking send never waits.
+        let g = NOTECHANS.lock().unwrap_or_else(|e| e.into_inner());
+        for &s in &buf[..n as usize] {
+            let name = thread9_rt_sigstr(s as c_int) as usize;
+            for &(sig, c) in g.regs.iter() {
+                if sig == s as c_int {
+                    crate::chan::send_word(c as *mut crate::chan::Channel, name, false, "notifychan");
+                }
+            }
+        }
+        drop(g);
+    }
+}
+
+/// Starts the self-pipe and the notes thread, once. False if either cannot be made.
+fn note_service() -> bool {
+    NOTE_ONCE.call_once(|| {
+        let mut p = [0 as c_int; 2];
+        // SAFETY: plain pipe/fcntl calls on our own descriptors.
+        unsafe {
+            if libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) < 0 {
+                return;
+            }
+            libc::fcntl(p[1], libc::F_SETFL, libc::O_NONBLOCK);
+        }
+        let rfd = p[0];
+        let ok = std::thread::Builder::new()
+            .name("thread9 notes".into())
+            .stack_size(64 * 1024)
+            .spawn(move || note_thread(rfd))
+            .is_ok();
+        if ok {
+            NOTE_WFD.store(p[1], Ordering::Release);
+        } else {
+            // SAFETY: our descriptors, never handed out.
+            unsafe {
+                libc::close(p[0]);
+                libc::close(p[1]);
+            }
+        }
+    });
+    NOTE_WFD.load(Ordering::Acquire) >= 0
+}
+
+/// notifychan: with `on` ≠ 0, note `note` (a name such as "interrupt", "hangup" or
+/// "sys: usr1") is from now on delivered as a message on `c` instead of going to
+/// note handlers: the library's notes thread sends the note's name (a static string:
+/// `char *note = recvp(c)`) without blocking, so `c` should be buffered. With `on`
+/// = 0 the registration of `c` for `note` (every one of `c`'s, for a nil `note`) is
+/// removed; the note's previous handling comes back with its last registration.
+/// While any registration exists, blocking on channels is no deadlock (a note may
+/// come). 0 on success; -1 (errstr set, a message on fd 2) for a nil or bad channel,
+/// elements that are not pointer-sized, or a note notifychan cannot deliver.
+///
+/// # Safety
+/// `note` is nil or NUL-terminated; `c` is nil or a channel.
+pub unsafe extern "C" fn notifychan(c: *mut crate::chan::Channel, note: *const c_char, on: c_int) -> c_int {
+    let fail = |what: &str| {
+        crate::base::report::complain("notifychan", what);
+        crate::runtime::errstr::set(format!("notifychan: {what}").as_bytes());
+        -1
+    };
+    if !crate::chan::check(c, "notifychan") {
+        crate::runtime::errstr::set(b"notifychan: bad channel");
+        return -1;
+    }
+    let mut g = NOTECHANS.lock().unwrap_or_else(|e| e.into_inner());
+    if on == 0 {
+        let sig = if note.is_null() { 0 } else { note_sig(cbytes(note)) };
+        let before = g.regs.len();
+        g.regs.retain(|&(s, ch)| !(ch == c as usize && (sig == 0 || s == sig)));
+        let removed = before - g.regs.len();
+        crate::runtime::sched::outside_waker(-(removed as isize));
+        restore_unused(&mut g);
+        return 0;
+    }
+    if note.is_null() {
+        return fail("nil note");
+    }
+    // SAFETY: checked live above.
+    if unsafe { (*c).elemsize } as usize != core::mem::size_of::<*const c_char>() {
+        return fail("the channel's elements must be pointers (the note's name is sent)");
+    }
+    let name = cbytes(note);
+    let sig = note_sig(name);
+    if sig == 0 || !CHAN_NOTES.contains(&sig) {
+        return fail(&format!("cannot deliver note \"{}\" on a channel", String::from_utf8_lossy(name)));
+    }
+    if g.regs.iter().any(|&(s, ch)| s == sig && ch == c as usize) {
+        return 0;
+    }
+    if !note_service() {
+        return fail("cannot start the notes thread");
+    }
+    if !g.old.iter().any(|&(s, _)| s == sig) {
+        // SAFETY: plain sigaction calls with initialised structures.
+        unsafe {
+            let mut sa: libc::sigaction = core::mem::zeroed();
+            sa.sa_sigaction = note_to_pipe as *const () as usize;
+            sa.sa_flags = libc::SA_RESTART;
+            libc::sigfillset(&mut sa.sa_mask);
+            let mut old: libc::sigaction = core::mem::zeroed();
+            if libc::sigaction(sig, &sa, &mut old) < 0 {
+                return fail("sigaction failed");
+            }
+            g.old.push((sig, old));
+        }
+    }
+    g.regs.push((sig, c as usize));
+    crate::runtime::sched::outside_waker(1);
+    0
+}
+
+/// Gives signals without registrations left their previous disposition back.
+fn restore_unused(g: &mut NoteChans) {
+    let regs = &g.regs;
+    g.old.retain(|(s, old)| {
+        if regs.iter().any(|&(r, _)| r == *s) {
+            return true;
+        }
+        // SAFETY: restoring the disposition sigaction gave us.
+        unsafe { libc::sigaction(*s, old, core::ptr::null_mut()) };
+        false
+    });
+}

@@ -57,6 +57,12 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
         crate::chan::install();
         crate::io::install();
         signals::install();
+        sched::install_fork_handlers();
+        if crate::san::tsan::on() {
+            // Its background thread exists now (started by signals::install's
+            // pthread_create): no waker, or the deadlock census would never report.
+            sched::adopt_existing_threads();
+        }
         crate::process::p9hooks::install();
         MAIN_ARGS = (argc, argv, tm);
         let p = proc::new_proc(true);
@@ -70,6 +76,8 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
             report::misuse("threadmain", crate::msg!("cannot allocate stack: {}", crate::base::errno::msg(e)).as_str());
         }
         sched::schedule(p);
+        // The main OS thread only waits from now on: not a waker to the deadlock census.
+        sched::helper_thread(true);
         sched::proc_done(p);
         // The main proc is over but other procs run on (docs/API.md, exit); the last one
         // to end exits the process.

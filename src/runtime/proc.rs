@@ -16,6 +16,8 @@ use std::cell::UnsafeCell;
 pub const RUNNING: u32 = 0;
 pub const SLEEP_FUTEX: u32 = 1;
 pub const SLEEP_POLL: u32 = 2;
+/// A proc of the parent process, in a fork() child: its OS thread does not exist here.
+pub const LOST: u32 = 3;
 
 /// Aligned to 128 bytes (a cache line and its prefetch pair): procs are allocated one
 /// after another by whichever OS thread creates them, and two procs' own hot fields
@@ -199,6 +201,56 @@ pub unsafe fn retire(p: *mut Proc) {
         }
         PROCS_LOCK.unlock();
         CENSUS.fetch_sub(1 << 32, Ordering::SeqCst);
+    }
+}
+
+/// fork's prepare handler: the registry stays consistent across fork.
+pub fn fork_prepare() {
+    PROCS_LOCK.lock();
+}
+
+/// fork's handler in the parent.
+pub fn fork_parent() {
+    PROCS_LOCK.unlock();
+}
+
+/// fork's handler in the child, where only the forking OS thread lives on: every
+/// other proc is dropped from the registry and the census and marked LOST (a wake-up
+/// for one of its threads is reported: sched::kick). `me` is the forking OS thread's
+/// proc (null if it has none). Returns how many procs were lost.
+///
+/// # Safety
+/// In a fork() child, on the forking OS thread, after fork_prepare ran in the parent.
+pub unsafe fn fork_child(me: *mut Proc) -> usize {
+    // SAFETY: the caller upholds this function's contract (its # Safety section); the
+    // registry lock is ours (taken by fork_prepare on this very thread).
+    unsafe {
+        let mut lost = 0;
+        let mut q = PROCS_HEAD;
+        PROCS_HEAD = null_mut();
+        while !q.is_null() {
+            let n = (*q).pnext;
+            if q == me {
+                (*q).pnext = null_mut();
+                (*q).pprev = null_mut();
+                PROCS_HEAD = q;
+            } else {
+                (*q).sleeping.store(LOST, Ordering::SeqCst);
+                lost += 1;
+            }
+            q = n;
+        }
+        if me.is_null() {
+            CENSUS.store(0, Ordering::SeqCst);
+            NONSYS.store(0, Ordering::SeqCst);
+        } else {
+            // The forking proc runs: alive and not asleep. Its OS thread has a new id.
+            CENSUS.store(1 << 32, Ordering::SeqCst);
+            NONSYS.store(if (*me).sys.load(Ordering::SeqCst) { 0 } else { 1 }, Ordering::SeqCst);
+            (*me).tid.store(libc::gettid() as u32, Ordering::Relaxed);
+        }
+        PROCS_LOCK.unlock();
+        lost
     }
 }
 

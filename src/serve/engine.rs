@@ -36,7 +36,8 @@ pub struct Attach {
     pub stacksize: usize,
     pub ttl: Duration,
     pub ocb_size: usize,
-    pub timeout_ms: u32,
+    /// reply_timeout_ms (0: none); file2chantimeout changes it later.
+    pub timeout_ms: core::sync::atomic::AtomicU32,
     /// `_RESMGR_DETACH_ALL` done: later I/O fails EBADF.
     pub dead: AtomicBool,
 }
@@ -350,6 +351,10 @@ pub struct Job {
     /// reply_timeout_ms: fires in the serving proc and answers ETIMEDOUT.
     pub timer: crate::runtime::timer::Timer,
     pub timed_out: bool,
+    /// The FUSE request's id (0: none), for FUSE_INTERRUPT (super::interrupt).
+    pub unique: u64,
+    /// Answered EINTR because the client was interrupted: the unblock handler runs.
+    pub intr: AtomicBool,
 }
 
 impl Job {
@@ -371,6 +376,8 @@ impl Job {
             transient: None,
             timer: crate::runtime::timer::Timer::new(job_timeout),
             timed_out: false,
+            unique: 0,
+            intr: AtomicBool::new(false),
         })
     }
 }
@@ -436,10 +443,11 @@ unsafe extern "C" fn job_main(arg: *mut c_void) {
     unsafe {
         let mut j = Box::from_raw(arg as *mut Job);
         let p = sched::myproc();
-        if j.attach.timeout_ms > 0 {
+        let to = j.attach.timeout_ms.load(Ordering::Relaxed);
+        if to > 0 {
             // The handler may block in recv/alt itself: a proc timer, not the park
             // deadline, bounds how long the client waits.
-            j.timer.deadline = crate::base::futex::now_ns() + j.attach.timeout_ms as u64 * 1_000_000;
+            j.timer.deadline = crate::base::futex::now_ns() + to as u64 * 1_000_000;
             (*p).timers.insert(&mut j.timer);
         }
         serve(&mut j);
@@ -555,6 +563,13 @@ unsafe fn exchange(
         let me = &*j.mount as *const Mount as usize;
         let slot = &mut j.slot as *mut Slot;
         with_pending(|m| m.insert(rcvid, Pend { mount: me, attach: j.attach.id, reply, slot }));
+        // Until this returns, a FUSE_INTERRUPT for the request answers it EINTR.
+        let _intr = super::IntrGuard::new(j.unique, rcvid, &j.intr);
+        if _intr.early {
+            // Interrupted before it got here: the client is gone already.
+            answer(rcvid, Err(libc::EINTR));
+            return;
+        }
         let r = h(j);
         if r == R_NOREPLY {
             wait_answer(j, rcvid);
@@ -617,7 +632,7 @@ unsafe fn wait_answer(j: &mut Job, rcvid: i64) {
                 }
             });
             if done {
-                if j.timed_out {
+                if j.timed_out || j.intr.swap(false, Ordering::AcqRel) {
                     // Tell the program the request is gone (its late reply gets ESRCH).
                     j.timed_out = false;
                     let _ = call_io(j, F_UNBLOCK);
@@ -920,7 +935,7 @@ pub unsafe fn make_attach(
             stacksize: if ss == 0 { DEF_STACK } else { ss },
             ttl: Duration::from_millis(ttl as u64),
             ocb_size: osz,
-            timeout_ms: to,
+            timeout_ms: core::sync::atomic::AtomicU32::new(to),
             dead: AtomicBool::new(false),
         }
     }

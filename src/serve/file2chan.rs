@@ -419,3 +419,37 @@ pub unsafe fn file2chanclose(fio: *mut FileIO) -> c_int {
         0
     }
 }
+
+/// file2chantimeout: requests on `fio`'s file that the server has not answered
+/// within `ms` milliseconds fail with ETIMEDOUT from then on (0: wait for ever, the
+/// default), as resmgr's reply_timeout_ms: a server that never replies then cannot
+/// leave its clients waiting in the kernel, where not even SIGKILL ends them. A late
+/// reply's send returns -1. Returns 0, or -1 (message, errstr) for a nil, closed or
+/// negative argument.
+///
+/// # Safety
+/// `fio` is null or a FileIO returned by file2chan.
+pub unsafe fn file2chantimeout(fio: *mut FileIO, ms: c_int) -> c_int {
+    // SAFETY: the caller upholds this function's contract (its # Safety section).
+    unsafe {
+        if fio.is_null() || (*fio).priv_.is_null() || ms < 0 {
+            let what = if ms < 0 { "negative timeout" } else { "nil FileIO" };
+            report::complain("file2chantimeout", what);
+            crate::runtime::errstr::set(format!("file2chantimeout: {what}").as_bytes());
+            return -1;
+        }
+        let f = &*((*fio).priv_ as *const F2c);
+        let a = lock(&f.mount.attaches).get(&f.id).cloned();
+        match a {
+            Some(a) if !f.closed.load(Ordering::Acquire) => {
+                a.timeout_ms.store(ms as u32, Ordering::Relaxed);
+                0
+            }
+            _ => {
+                report::complain("file2chantimeout", "FileIO closed");
+                crate::runtime::errstr::set(b"file2chantimeout: FileIO closed");
+                -1
+            }
+        }
+    }
+}

@@ -57,6 +57,7 @@ impl Fs {
             return;
         }
         let mut j = Job::new(&self.m, a, ino, fh, info(req), op);
+        j.unique = u64::from(req.unique());
         j.buf = buf;
         self.m.submit(j);
     }
@@ -433,6 +434,10 @@ pub fn mount(m: &Arc<Mount>, allow_other: bool) -> Result<(), (i32, String)> {
             unsafe { libc::close(fd) };
             return Err((e.raw_os_error().unwrap_or(libc::EIO), format!("mount {}: {e}", m.dir.to_string_lossy())));
         }
+        // fuser answers FUSE_INTERRUPT ENOSYS itself (turning interrupts off): a relay
+        // between the device and fuser takes them (super::interrupt). Without one
+        // (no socket buffers that large) requests are not interruptible.
+        let fd = relay::start(fd).unwrap_or(fd);
         // SAFETY: fd is ours and open; the session owns it from here.
         let ofd = unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) };
         match fuser::Session::from_fd(fs, ofd, fuser::SessionACL::All, fuser::Config::default()) {
@@ -485,4 +490,156 @@ pub fn mount(m: &Arc<Mount>, allow_other: bool) -> Result<(), (i32, String)> {
         return Err((libc::EAGAIN, format!("cannot start the FUSE loop thread: {e}")));
     }
     Ok(())
+}
+
+/// The relay between /dev/fuse and fuser: FUSE_INTERRUPT requests are taken out and
+/// served here (fuser would answer them ENOSYS, which turns interrupts off for the
+/// connection, and a client whose request is with the server then waits in the kernel
+/// uninterruptibly, even on SIGKILL); every other message passes unchanged, one
+/// SOCK_SEQPACKET record per FUSE message.
+mod relay {
+    use core::ffi::c_void;
+    use core::sync::atomic::{AtomicI32, Ordering};
+
+    const FUSE_INTERRUPT: u32 = 36;
+    /// fuse_in_header: len u32, opcode u32, unique u64, then 24 more bytes.
+    const IN_HEADER: usize = 40;
+    /// Larger than any message: a request carries at most max_write (1 MiB, Fs::init)
+    /// plus headers; a reply at most a read's 1 MiB plus its header.
+    const BUF: usize = (1 << 20) + (64 << 10);
+    const SOCKBUF: libc::c_int = 4 << 20;
+
+    /// The relay's descriptors, closed when both of its threads are done.
+    struct Fds {
+        /// The device (-1 if the relay did not start: the caller keeps it).
+        dev: AtomicI32,
+        ours: i32,
+    }
+
+    impl Drop for Fds {
+        fn drop(&mut self) {
+            // SAFETY: ours; no relay thread uses them any more.
+            unsafe {
+                libc::close(self.ours);
+                let d = self.dev.load(Ordering::Relaxed);
+                if d >= 0 {
+                    libc::close(d);
+                }
+            }
+        }
+    }
+
+    fn block_signals() {
+        // SAFETY: blocking every signal in this OS thread only.
+        unsafe {
+            let mut set: libc::sigset_t = core::mem::zeroed();
+            libc::sigfillset(&mut set);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, core::ptr::null_mut());
+        }
+    }
+
+    fn u32_at(b: &[u8], o: usize) -> u32 {
+        u32::from_ne_bytes(b[o..o + 4].try_into().unwrap())
+    }
+
+    fn u64_at(b: &[u8], o: usize) -> u64 {
+        u64::from_ne_bytes(b[o..o + 8].try_into().unwrap())
+    }
+
+    /// Starts the relay for device descriptor `dev`; the descriptor fuser is to use
+    /// instead, or None (nothing started, `dev` untouched) when the relay cannot be made.
+    pub fn start(dev: i32) -> Option<i32> {
+        let mut sv = [0i32; 2];
+        // SAFETY: plain socket calls on descriptors we create.
+        unsafe {
+            if libc::socketpair(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr()) < 0 {
+                return None;
+            }
+            for &s in &sv {
+                for opt in [libc::SO_SNDBUFFORCE, libc::SO_RCVBUFFORCE] {
+                    let v = SOCKBUF;
+                    let r = libc::setsockopt(
+                        s,
+                        libc::SOL_SOCKET,
+                        opt,
+                        &v as *const libc::c_int as *const c_void,
+                        core::mem::size_of::<libc::c_int>() as libc::socklen_t,
+                    );
+                    if r < 0 {
+                        libc::close(sv[0]);
+                        libc::close(sv[1]);
+                        return None;
+                    }
+                }
+            }
+        }
+        let fds = std::sync::Arc::new(Fds { dev: AtomicI32::new(dev), ours: sv[0] });
+        let f = fds.clone();
+        let out = std::thread::Builder::new().name("fuse relay out".into()).stack_size(64 * 1024).spawn(move || {
+            block_signals();
+            let mut buf = vec![0u8; BUF];
+            loop {
+                // SAFETY: receiving into our buffer.
+                let n = unsafe { libc::recv(f.ours, buf.as_mut_ptr() as *mut c_void, BUF, 0) };
+                if n <= 0 {
+                    if n < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+                        continue;
+                    }
+                    break;
+                }
+                let n = n as usize;
+                if n >= 16 {
+                    super::super::replied(u64_at(&buf, 8));
+                }
+                // Errors are the kernel's to report: ENOENT for a request that is gone.
+                // SAFETY: writing what we received.
+                let _ = unsafe { libc::write(f.dev.load(Ordering::Relaxed), buf.as_ptr() as *const c_void, n) };
+            }
+        });
+        let unstarted = |fds: std::sync::Arc<Fds>| {
+            // `dev` stays the caller's; closing fuser's end ends the out-thread, if any.
+            fds.dev.store(-1, Ordering::Relaxed);
+            // SAFETY: fuser's end, never handed out.
+            unsafe { libc::close(sv[1]) };
+            None
+        };
+        if out.is_err() {
+            return unstarted(fds);
+        }
+        let f = fds.clone();
+        let inbound = std::thread::Builder::new().name("fuse relay in".into()).stack_size(64 * 1024).spawn(move || {
+            block_signals();
+            let mut buf = vec![0u8; BUF];
+            loop {
+                // SAFETY: reading into our buffer.
+                let n = unsafe { libc::read(f.dev.load(Ordering::Relaxed), buf.as_mut_ptr() as *mut c_void, BUF) };
+                if n < 0 {
+                    match std::io::Error::last_os_error().raw_os_error() {
+                        Some(libc::EINTR | libc::EAGAIN | libc::ENOENT) => continue,
+                        _ => break,
+                    }
+                }
+                let n = n as usize;
+                if n == 0 {
+                    break;
+                }
+                if n >= IN_HEADER + 8 && u32_at(&buf, 4) == FUSE_INTERRUPT {
+                    // No reply: the interrupted request's EINTR answer is the reply.
+                    super::super::interrupt(u64_at(&buf, IN_HEADER));
+                    continue;
+                }
+                // SAFETY: sending what we read.
+                if unsafe { libc::send(f.ours, buf.as_ptr() as *const c_void, n, libc::MSG_NOSIGNAL) } < 0 {
+                    break;
+                }
+            }
+            // fuser reads end of file and ends its loop.
+            // SAFETY: our socket (closed only when both threads are done).
+            unsafe { libc::shutdown(f.ours, libc::SHUT_WR) };
+        });
+        if inbound.is_err() {
+            return unstarted(fds);
+        }
+        Some(sv[1])
+    }
 }

@@ -20,7 +20,7 @@ use crate::runtime::thread::SEL_WOKEN;
 use fuser::{Errno, FileHandle, FopenFlags, Generation, ReplyAttr, ReplyData, ReplyEmpty, ReplyEntry};
 use fuser::{ReplyIoctl, ReplyLseek, ReplyOpen, ReplyWrite};
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -82,6 +82,90 @@ static NEXT_RCVID: AtomicI64 = AtomicI64::new(1);
 pub fn with_pending<R>(f: impl FnOnce(&mut HashMap<i64, Pend>) -> R) -> R {
     let mut g = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     f(g.get_or_insert_with(HashMap::new))
+}
+
+/// FUSE requests being answered (FUSE id → rcvid and the job's `intr` flag), and
+/// interrupts that came before their request got here.
+struct Intr {
+    live: HashMap<u64, (i64, usize)>,
+    early: std::collections::HashSet<u64>,
+}
+static INTR: Mutex<Option<Intr>> = Mutex::new(None);
+/// How many interrupts wait in `early` (replied skips the lock while none do).
+static EARLY: AtomicUsize = AtomicUsize::new(0);
+
+fn with_intr<R>(f: impl FnOnce(&mut Intr) -> R) -> R {
+    let mut g = INTR.lock().unwrap_or_else(|e| e.into_inner());
+    f(g.get_or_insert_with(|| Intr { live: HashMap::new(), early: Default::default() }))
+}
+
+/// Registers a request's exchange for FUSE_INTERRUPT while it lives.
+pub struct IntrGuard {
+    unique: u64,
+    /// An interrupt for the request came first.
+    pub early: bool,
+}
+
+impl IntrGuard {
+    /// `flag` outlives the guard (both live in the job).
+    pub fn new(unique: u64, rcvid: i64, flag: &AtomicBool) -> Self {
+        if unique == 0 {
+            return IntrGuard { unique, early: false };
+        }
+        let early = with_intr(|m| {
+            m.live.insert(unique, (rcvid, flag as *const AtomicBool as usize));
+            let e = m.early.remove(&unique);
+            EARLY.store(m.early.len(), Ordering::Relaxed);
+            e
+        });
+        IntrGuard { unique, early }
+    }
+}
+
+impl Drop for IntrGuard {
+    fn drop(&mut self) {
+        if self.unique != 0 {
+            with_intr(|m| m.live.remove(&self.unique));
+        }
+    }
+}
+
+/// FUSE_INTERRUPT for request `unique` (its client got a signal): the request is
+/// answered EINTR now, so the client's system call ends (the kernel waits for the
+/// answer uninterruptibly, even on SIGKILL) and the handler's unblock runs; a late
+/// reply fails. An interrupt for a request not here yet is remembered for it.
+pub fn interrupt(unique: u64) {
+    let rcvid = with_intr(|m| match m.live.get(&unique) {
+        Some(&(rcvid, flag)) => {
+            // SAFETY: the flag lives in the job, which removes its entry (under this
+            // lock) before it goes.
+            unsafe { (*(flag as *const AtomicBool)).store(true, Ordering::Release) };
+            Some(rcvid)
+        }
+        None => {
+            if m.early.len() > 4096 {
+                m.early.clear();
+            }
+            m.early.insert(unique);
+            EARLY.store(m.early.len(), Ordering::Relaxed);
+            None
+        }
+    });
+    if let Some(r) = rcvid {
+        answer(r, Err(libc::EINTR));
+    }
+}
+
+/// Request `unique` was answered (its reply went to the kernel): an interrupt
+/// remembered for it is moot.
+pub fn replied(unique: u64) {
+    if EARLY.load(Ordering::Relaxed) == 0 {
+        return;
+    }
+    with_intr(|m| {
+        m.early.remove(&unique);
+        EARLY.store(m.early.len(), Ordering::Relaxed);
+    });
 }
 
 pub fn new_rcvid() -> i64 {

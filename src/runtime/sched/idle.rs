@@ -2,6 +2,7 @@
 //! poller, the process-wide census that proves a deadlock, and a proc's end.
 
 use super::*;
+use core::sync::atomic::{AtomicBool, AtomicUsize};
 
 /// How long a thread about to park on a channel may poll it first: only when its
 /// proc has nothing else to run, and never on one CPU.
@@ -148,7 +149,8 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
         let v = CENSUS.fetch_add(1, Ordering::SeqCst) + 1;
         if (v & 0xffff_ffff) == (v >> 32) && crate::base::flags::deadlock_check_enabled() {
             let gen = WAKEGEN.load(Ordering::SeqCst);
-            futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + 200_000_000);
+            let grace = GRACE_NS.load(Ordering::Relaxed);
+            futex::wait(&(*p).sleeping, SLEEP_FUTEX, futex::now_ns() + grace);
             let v2 = CENSUS.load(Ordering::SeqCst);
             if (*p).sleeping.load(Ordering::SeqCst) == SLEEP_FUTEX
                 && (*p).inbox.load(Ordering::SeqCst).is_null()
@@ -156,12 +158,209 @@ pub(crate) unsafe fn sleep_indefinitely(p: *mut Proc) {
                 && WAKEGEN.load(Ordering::SeqCst) == gen
                 && all_procs_asleep()
             {
-                crate::runtime::upcall::deadlock();
+                match outside_wakers() {
+                    Outside::None if !note_handler_installed() => {
+                        let lost = FORK_LOST.load(Ordering::Relaxed);
+                        if lost > 0 {
+                            crate::base::report::ewrite(
+                                format!(
+                                    "thread9: this process is a fork() child: {lost} proc(s) of the parent do not \
+                                     exist here, so their threads never run\n"
+                                )
+                                .as_bytes(),
+                            );
+                        }
+                        crate::runtime::upcall::deadlock()
+                    }
+                    Outside::None => {
+                        // A note handler may still interrupt a thread (threadint) or end
+                        // the program: say what is seen, and wait on.
+                        if !HANDLER_WARNED.swap(true, Ordering::Relaxed) {
+                            crate::base::report::ewrite(
+                                b"thread9: deadlock? all threads are asleep; a note handler is installed, so \
+                                  the program waits on\n",
+                            );
+                            crate::runtime::upcall::dump();
+                        }
+                        GRACE_NS.store(GRACE_MAX_NS, Ordering::Relaxed);
+                    }
+                    // Not provable: look again later, less often (a program waiting
+                    // for a C library's callback thread may wait for hours).
+                    Outside::Some => GRACE_NS.store((grace * 2).min(GRACE_MAX_NS), Ordering::Relaxed),
+                    Outside::Unknown => {
+                        if !UNKNOWN_WARNED.swap(true, Ordering::Relaxed) {
+                            crate::base::report::ewrite(
+                                b"thread9: every thread is blocked, but /proc/self/task is unreadable: other OS \
+                                  threads may still wake one, so this is not reported as a deadlock\n",
+                            );
+                        }
+                        GRACE_NS.store(GRACE_MAX_NS, Ordering::Relaxed);
+                    }
+                }
             }
         } else {
             futex::wait(&(*p).sleeping, SLEEP_FUTEX, 0);
         }
         CENSUS.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The census's grace period: how long every proc must sleep un-woken before the
+/// check looks. 0.2 s; doubled (up to GRACE_MAX_NS) each time OS threads outside the
+/// library made a report unprovable, back to 0.2 s once a check finds none.
+static GRACE_NS: AtomicU64 = AtomicU64::new(GRACE_MIN_NS);
+const GRACE_MIN_NS: u64 = 200_000_000;
+const GRACE_MAX_NS: u64 = 6_400_000_000;
+static UNKNOWN_WARNED: AtomicBool = AtomicBool::new(false);
+static HANDLER_WARNED: AtomicBool = AtomicBool::new(false);
+
+extern "C" {
+    /// src/c/lib9.c: whether notify (or atnotify) has installed a note handler.
+    fn thread9_c_notify_installed() -> i32;
+}
+
+fn note_handler_installed() -> bool {
+    // SAFETY: reads one C variable.
+    unsafe { thread9_c_notify_installed() != 0 }
+}
+
+/// Library OS threads that are no procs (the SIGQUIT dump thread, the main OS thread
+/// once its proc has ended): their Linux thread ids, 0 = free slot.
+static HELPERS: [AtomicU32; 8] = [const { AtomicU32::new(0) }; 8];
+/// OS threads outside the library blocked, untimed, inside a library wait (a QLock,
+/// RWLock or Rendez taken from a foreign pthread): they cannot wake anyone.
+static FOREIGN_BLOCKED: AtomicUsize = AtomicUsize::new(0);
+
+/// Registers (or, `add` false, unregisters) the calling OS thread as one of the
+/// library's own that is no proc and never wakes a thread on its own.
+pub fn helper_thread(add: bool) {
+    // SAFETY: gettid has no preconditions.
+    let tid = unsafe { libc::gettid() } as u32;
+    let (from, to) = if add { (0, tid) } else { (tid, 0) };
+    for h in HELPERS.iter() {
+        if h.compare_exchange(from, to, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+            return;
+        }
+    }
+    // No free slot: the thread looks foreign, which only silences the census (safe).
+}
+
+/// Procs lost by fork() in this process (a fork child's parent procs).
+static FORK_LOST: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn fork_prepare() {
+    proc::fork_prepare();
+}
+
+extern "C" fn fork_parent() {
+    proc::fork_parent();
+}
+
+extern "C" fn fork_child() {
+    // SAFETY: pthread_atfork runs this in the child, on the forking OS thread, after
+    // fork_prepare ran there.
+    let lost = unsafe { proc::fork_child(myproc()) };
+    FORK_LOST.fetch_add(lost, Ordering::Relaxed);
+    for h in HELPERS.iter() {
+        h.store(0, Ordering::Relaxed);
+    }
+    FOREIGN_BLOCKED.store(0, Ordering::SeqCst);
+}
+
+/// Registers the fork handlers, once at start-up: after fork() in a threaded program
+/// the child's own proc goes on working (its census counts it alone), and a wake-up
+/// for a thread of a proc left in the parent is reported instead of hanging silently.
+pub fn install_fork_handlers() {
+    // SAFETY: the handlers are plain functions of this library, valid for ever.
+    unsafe { libc::pthread_atfork(Some(fork_prepare), Some(fork_parent), Some(fork_child)) };
+}
+
+/// Sources of wake-ups outside every OS thread (notes delivered on channels by
+/// notifychan): while there is one, no deadlock can be proved.
+static OUTSIDE_WAKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// Adds (or removes, `delta` < 0) sources of wake-ups that no OS thread stands for.
+pub fn outside_waker(delta: isize) {
+    if delta >= 0 {
+        OUTSIDE_WAKERS.fetch_add(delta as usize, Ordering::SeqCst);
+    } else {
+        OUTSIDE_WAKERS.fetch_sub(delta.unsigned_abs(), Ordering::SeqCst);
+    }
+}
+
+/// Counts every OS thread that exists now, other than the caller, as the library's
+/// own (never a waker). For a sanitizer's runtime threads (ThreadSanitizer starts its
+/// background thread with the first pthread_create): called once at start-up, right
+/// after the library's first thread, and only under a sanitizer.
+pub fn adopt_existing_threads() {
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return;
+    };
+    // SAFETY: gettid has no preconditions.
+    let me = unsafe { libc::gettid() } as u32;
+    for e in dir.flatten() {
+        if let Some(tid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) {
+            if tid != me && !HELPERS.iter().any(|h| h.load(Ordering::SeqCst) == tid) {
+                for h in HELPERS.iter() {
+                    if h.compare_exchange(0, tid, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A foreign OS thread starts (+1) or ends (-1) an untimed wait inside the library.
+pub fn foreign_blocked(delta: isize) {
+    if delta > 0 {
+        FOREIGN_BLOCKED.fetch_add(1, Ordering::SeqCst);
+    } else {
+        FOREIGN_BLOCKED.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+pub(crate) enum Outside {
+    /// Every OS thread of the process is a proc, a helper or blocked in the library.
+    None,
+    /// Some other OS thread runs (a C library's callback thread may send on a channel
+    /// or release a lock later): a deadlock cannot be proved.
+    Some,
+    /// /proc/self/task could not be read.
+    Unknown,
+}
+
+/// The census's last step, once every proc sleeps: whether an OS thread the library
+/// did not create (and that is not itself blocked inside the library) exists. Like Go's
+/// checkdead counting Ms, but a foreign pthread is only seen by the kernel, so the
+/// census counts /proc/self/task against the procs and the library's helpers.
+pub(crate) fn outside_wakers() -> Outside {
+    if OUTSIDE_WAKERS.load(Ordering::SeqCst) > 0 {
+        return Outside::Some;
+    }
+    let Ok(dir) = std::fs::read_dir("/proc/self/task") else {
+        return Outside::Unknown;
+    };
+    let mut ours: Vec<u32> = HELPERS.iter().map(|h| h.load(Ordering::SeqCst)).filter(|&t| t != 0).collect();
+    proc::for_each(|q| {
+        // SAFETY: registered procs; only an atomic is read.
+        ours.push(unsafe { (*q).tid.load(Ordering::Relaxed) });
+    });
+    let mut foreign = 0usize;
+    for e in dir.flatten() {
+        let tid: u32 = match e.file_name().to_str().and_then(|s| s.parse().ok()) {
+            Some(t) => t,
+            None => continue,
+        };
+        if !ours.contains(&tid) {
+            foreign += 1;
+        }
+    }
+    if foreign > FOREIGN_BLOCKED.load(Ordering::SeqCst) {
+        Outside::Some
+    } else {
+        GRACE_NS.store(GRACE_MIN_NS, Ordering::Relaxed);
+        Outside::None
     }
 }
 

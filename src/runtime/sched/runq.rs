@@ -147,7 +147,22 @@ pub fn kick(p: *mut Proc) {
                 let one: u64 = 1;
                 libc::write((*p).wake_fd, &one as *const u64 as *const c_void, 8);
             }
+            proc::LOST => lost_proc_woken(p),
             _ => {}
         }
     }
+}
+
+/// A wake-up for a thread of a proc that did not survive fork(): it can never run.
+#[cold]
+fn lost_proc_woken(p: *mut Proc) -> ! {
+    // SAFETY: procs are never freed; the id is plain data.
+    let id = unsafe { (*p).id };
+    crate::base::report::misuse(
+        "fork",
+        &format!(
+            "a channel or lock operation in this fork() child woke a thread of proc {id}, which exists only in \
+             the parent (only the proc that called fork lives on in the child; exec, or use threadspawn/procexec)"
+        ),
+    );
 }

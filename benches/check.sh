@@ -46,6 +46,15 @@ else
 	fail=$((fail+1)); failed="$failed c/build"
 fi
 
+# serve_bench.c (benches/README: file serving) is run by hand; check that it builds.
+if ${CC:-cc} -O2 -I"$top/include/thread9" "$here/serve_bench.c" -o "$W/serve_bench" \
+	-L"$B" -lthread -Wl,-rpath,"$B" >"$W/serve_bench.log" 2>&1; then
+	echo "ok   c serve_bench (builds)"; pass=$((pass+1))
+else
+	echo "FAIL c serve_bench (build)"; sed 's/^/    /' "$W/serve_bench.log" | head -10
+	fail=$((fail+1)); failed="$failed c/serve_bench"
+fi
+
 # W11's libfuse3 peer, where libfuse3-dev is installed (tools/setup.sh installs it).
 mkdir -p "$W/fuse"
 if buildfuse "$W/fuse" >"$W/fusebuild.log" 2>&1; then

@@ -14,6 +14,7 @@
 #include <file2chan.h>
 #include <sys/wait.h>
 #include <time.h>
+#undef waitpid	/* lib9 names its own waitpid so; the runner needs the POSIX one */
 
 enum { SIZE = 1<<20 };
 
@@ -153,7 +154,7 @@ threadmain(int argc, char **argv)
 	memset(data, 'x', SIZE);
 	dir = argc > 1 ? argv[1] : mkdtemp(tmpl);
 	files[0] = "/dev/shm/t9bench";
-	fd = open(files[0], O_CREAT|O_TRUNC|O_WRONLY, 0600);
+	fd = create(files[0], OWRITE, 0600);
 	write(fd, data, SIZE);
 	close(fd);
 	d = resmgr_mount(dir, 0);

@@ -59,8 +59,11 @@ pub unsafe fn main(argc: c_int, argv: *mut *mut c_char, tm: usize) -> c_int {
         signals::install();
         sched::install_fork_handlers();
         if crate::san::tsan::on() {
-            // Its background thread exists now (started by signals::install's
-            // pthread_create): no waker, or the deadlock census would never report.
+            // TSan starts its background thread with the first pthread_create: make
+            // that happen now (the dump thread, otherwise started lazily), then count
+            // it as the library's own, no waker, or the deadlock census would never
+            // report.
+            crate::runtime::upcall::quit_start();
             sched::adopt_existing_threads();
         }
         crate::process::p9hooks::install();

@@ -25,10 +25,11 @@ toks() {
 	sed 's|/\*.*\*/||g' "$ours" | awk '/^ *\/\*/,/\*\// {next} {print}' |
 	sed 's/{/ { /g; s/}/ } /g; s/;/ ; /g; s/global:/ global: /g; s/local:/ local: /g' | tr ' \t' '\n\n' | awk 'NF'
 }
-node=$(toks | head -1)
-[ -n "$node" ] && [ "$(toks | sed -n 2p)" = "{" ] || { echo "cc-symver.sh: no version node in $ours" >&2; exit 1; }
+t=$(toks)
+node=$(echo "$t" | head -1)
+[ -n "$node" ] && [ "$(echo "$t" | sed -n 2p)" = "{" ] || { echo "cc-symver.sh: no version node in $ours" >&2; exit 1; }
 # "NODE NAME" for every name of a node after the first (a later release's additions).
-later=$(toks | awk -v first="$node" '
+later=$(echo "$t" | awk -v first="$node" '
 	state == 0 { cur = $0; state = 1; next }
 	state == 1 && $0 == "{" { state = 2; loc = 0; next }
 	state == 2 && $0 == "}" { state = 3; next }

@@ -239,7 +239,7 @@ unsafe fn saved_regs(p: *mut Proc, t: *mut Thread) -> Option<(u64, u64, u64)> {
     unsafe {
         let co = (*t).co.as_ref()?;
         let lo = (*t).stack_lo as u64;
-        let hi = stack_top(t);
+        let hi = (*t).stack_top() as u64;
         let mut rd = reader(lo, hi);
         // A host's own Coroutine holds a stale stack pointer: look at the hosted one.
         let n = (*p).cur.load(Ordering::Relaxed);
@@ -247,7 +247,7 @@ unsafe fn saved_regs(p: *mut Proc, t: *mut Thread) -> Option<(u64, u64, u64)> {
             if n.is_null() || n == t {
                 return None;
             }
-            let link = rd_other(n, stack_top(n) - 16)?;
+            let link = rd_other(n, (*n).stack_top() as u64 - 16)?;
             return Some((rd(link + 8)?, link + 24, rd(link)?));
         }
         // The Coroutine's saved stack pointer (its `stack_ptr`; its field order is
@@ -262,23 +262,6 @@ unsafe fn saved_regs(p: *mut Proc, t: *mut Thread) -> Option<(u64, u64, u64)> {
         }
         let sp = ins[0];
         Some((rd(sp)?, sp + 24, rd(sp + 16)?))
-    }
-}
-
-/// Where a thread's coroutine stack begins: its Thread sits in the top bytes of its own
-/// stack (runtime::stack::META) and the coroutine runs below it.
-///
-/// # Safety
-/// `t` is a registered thread.
-#[cfg(target_arch = "x86_64")]
-unsafe fn stack_top(t: *mut Thread) -> u64 {
-    // SAFETY: the caller passes a registered thread; only its address and two fields are read.
-    let (lo, size) = unsafe { ((*t).stack_lo as u64, (*t).stack_size as u64) };
-    let a = t as u64;
-    if a > lo && a < lo + size {
-        a
-    } else {
-        lo + size
     }
 }
 
@@ -321,7 +304,7 @@ unsafe fn backtrace(sym: &Symbolizer, p: *mut Proc, t: *mut Thread, me: *mut Thr
     // SAFETY: the caller upholds this function's contract (its # Safety section).
     unsafe {
         let lo = (*t).stack_lo as u64;
-        let hi = stack_top(t);
+        let hi = (*t).stack_top() as u64;
         #[cfg(target_arch = "x86_64")]
         if t == me {
             let (pc, sp, bp) = here();

@@ -118,6 +118,12 @@ impl Thread {
         self.waitchan.load(Ordering::Relaxed)
     }
 
+    /// Where its coroutine's stack begins: the Thread itself fills the top
+    /// `stack::META` bytes of its stack, and the coroutine runs below them.
+    pub fn stack_top(&self) -> usize {
+        self.stack_lo + self.stack_size - crate::runtime::stack::META
+    }
+
     /// The coarse monotonic second its current wait began (meaningful while waiting).
     #[inline(always)]
     pub fn since(&self) -> u32 {
